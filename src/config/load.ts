@@ -1,0 +1,59 @@
+import { access, constants } from "node:fs/promises";
+import { loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
+import { UserError } from "../errors";
+import type { ConfigPaths } from "./paths";
+
+export type Section = Record<string, string | undefined>;
+export type SectionMap = Record<string, Section | undefined>;
+
+/** Both shared files, parsed: `profiles` from the config file, `credentials` from the other. */
+export interface LoadedConfig {
+  paths: ConfigPaths;
+  profiles: SectionMap;
+  credentials: SectionMap;
+  /** Whole config file sections by full name (`sso-session x`, `services y`). */
+  configExists: boolean;
+  credentialsExists: boolean;
+}
+
+/**
+ * Reads the files with the SDK's own loader, so a profile means here what it means to the
+ * SDKs. The loader ignores unreadable files; we check them first so a wrong
+ * AWS_CONFIG_FILE is an error that names it instead of a confusing "profile not found".
+ */
+export async function loadConfig(paths: ConfigPaths): Promise<LoadedConfig> {
+  const [configExists, credentialsExists] = await Promise.all([
+    checkReadable(paths.configFile, paths.configFrom),
+    checkReadable(paths.credentialsFile, paths.credentialsFrom),
+  ]);
+  let loaded;
+  try {
+    loaded = await loadSharedConfigFiles({
+      filepath: paths.credentialsFile,
+      configFilepath: paths.configFile,
+      ignoreCache: true,
+    });
+  } catch (error) {
+    throw new UserError(`cannot parse ${paths.configFile}: ${(error as Error).message}; fix the file`, 1, "ConfigParse");
+  }
+  return {
+    paths,
+    profiles: loaded.configFile as SectionMap,
+    credentials: loaded.credentialsFile as SectionMap,
+    configExists,
+    credentialsExists,
+  };
+}
+
+async function checkReadable(file: string, setBy: string | undefined): Promise<boolean> {
+  try {
+    await access(file, constants.R_OK);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" && !setBy) return false;
+    const origin = setBy ? ` (set by ${setBy})` : "";
+    const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "is not readable by this user" : `cannot be read (${code})`;
+    throw new UserError(`${file}${origin} ${why}; fix the path or the file's permissions`, 1, "ConfigFile");
+  }
+}

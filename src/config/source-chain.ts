@@ -1,0 +1,112 @@
+import { UserError } from "../errors";
+import type { Section, SectionMap } from "./load";
+
+/** Environment variable carrying the profiles already being resolved, to child processes. */
+export const CHAIN_ENV = "REGIONAL_STS_PROFILE_CHAIN";
+const MAX_DEPTH = 8;
+
+export interface SourceChain {
+  /** Profiles visited, starting with the one served. */
+  profiles: string[];
+  /** Stable description of where the source credentials come from (no secrets). */
+  fingerprint: string;
+}
+
+interface Files {
+  profiles: SectionMap;
+  credentials: SectionMap;
+}
+
+/**
+ * Follows the source profiles the way the SDK will resolve them and refuses a chain that leads
+ * back to a profile already on it (including one inherited from a parent regional-sts process
+ * through CHAIN_ENV), before any process is started. The fingerprint identifies the source
+ * credentials without resolving them, so the cache can be keyed on them cheaply.
+ */
+export function walkSourceChain(
+  profile: string,
+  sourceProfile: string | undefined,
+  files: Files,
+  env: Record<string, string | undefined>,
+): SourceChain {
+  const inherited = (env[CHAIN_ENV] ?? "").split(",").filter(Boolean);
+  const visited = [...inherited];
+  const hops: string[] = [];
+  let current: string | undefined = profile;
+  let next = nextOf(profile, sourceProfile, files, env, hops);
+  while (current !== undefined) {
+    if (visited.includes(current)) throw cycleError([...visited, current]);
+    visited.push(current);
+    if (visited.length - inherited.length > MAX_DEPTH) {
+      throw new UserError(`profile ${profile}: source profiles nest deeper than ${MAX_DEPTH} (${visited.join(" -> ")}); shorten the chain`, 1, "ChainTooDeep");
+    }
+    current = next;
+    if (current !== undefined) next = hopFrom(current, files, env, hops);
+  }
+  return { profiles: visited.slice(inherited.length), fingerprint: hops.join("|") };
+}
+
+function cycleError(chain: string[]): UserError {
+  return new UserError(
+    `source profile cycle: ${chain.join(" -> ")}; point regional_sts_source_profile of ${chain[chain.length - 2]} at a profile with its own credentials`,
+    1,
+    "Cycle",
+  );
+}
+
+/** The profile the served profile takes its credentials from (explicit, or the SDK default chain's). */
+function nextOf(_profile: string, source: string | undefined, files: Files, env: Record<string, string | undefined>, hops: string[]): string | undefined {
+  if (source !== undefined) return source;
+  if (env.AWS_ACCESS_KEY_ID) {
+    hops.push(`env:${env.AWS_ACCESS_KEY_ID}`);
+    return undefined;
+  }
+  const implicit = env.AWS_PROFILE || "default";
+  if (!profileSection(implicit, files)) {
+    hops.push("default-chain");
+    return undefined;
+  }
+  return implicit;
+}
+
+function hopFrom(name: string, files: Files, env: Record<string, string | undefined>, hops: string[]): string | undefined {
+  const section = profileSection(name, files);
+  if (!section) {
+    hops.push(`missing:${name}`);
+    return undefined;
+  }
+  const served = regionalStsTarget(section.credential_process);
+  if (section.role_arn && (section.source_profile || section.credential_source)) {
+    hops.push(`role:${section.role_arn}`);
+    return section.source_profile;
+  }
+  if (section.aws_access_key_id) {
+    hops.push(`static:${section.aws_access_key_id}`);
+    return undefined;
+  }
+  if (served !== undefined) {
+    hops.push(`regional-sts:${served}`);
+    if (served !== name) return served;
+    return nextOf(name, section.regional_sts_source_profile, files, env, hops);
+  }
+  if (section.credential_process) hops.push(`process:${section.credential_process}`);
+  else if (section.sso_session || section.sso_start_url) {
+    hops.push(`sso:${section.sso_session ?? section.sso_start_url}:${section.sso_account_id}:${section.sso_role_name}`);
+  } else hops.push(`other:${name}`);
+  return undefined;
+}
+
+/** Merges the config profile with the credentials-file section of the same name. */
+export function profileSection(name: string, files: Files): Section | undefined {
+  const config = files.profiles[name];
+  const credentials = files.credentials[name];
+  if (!config && !credentials) return undefined;
+  return { ...config, ...credentials };
+}
+
+/** The profile a `credential_process` line asks regional-sts for, if it calls regional-sts at all. */
+export function regionalStsTarget(commandLine: string | undefined): string | undefined {
+  if (!commandLine || !/regional-sts/.test(commandLine)) return undefined;
+  const match = /--profile(?:=|\s+)("([^"]*)"|'([^']*)'|(\S+))/.exec(commandLine);
+  return match ? (match[2] ?? match[3] ?? match[4]) : undefined;
+}

@@ -1,0 +1,58 @@
+import { UserError } from "../errors";
+
+export interface ExplainContext {
+  profile: string;
+  roleArn: string;
+  region: string;
+  /** Host that was called, if known. */
+  host: string;
+  source: string;
+}
+
+/**
+ * Turns an STS or network failure into the one line a user can act on. The SDK's error
+ * messages never carry secrets; they are quoted as they are.
+ */
+export function explainStsError(error: unknown, ctx: ExplainContext): UserError {
+  const e = error as { name?: string; code?: string; message?: string; $metadata?: { attempts?: number } };
+  const name = e.name ?? "Error";
+  const message = (e.message ?? String(error)).split(/\r?\n/)[0]!.trim();
+  const at = ctx.host ? ` at ${ctx.host}` : ` in ${ctx.region}`;
+  const head = `profile ${ctx.profile}: AssumeRole ${ctx.roleArn}${at} failed`;
+  const make = (text: string) => new UserError(text, 1, name, { cause: error });
+  switch (name) {
+    case "AccessDenied":
+      return make(`${head}: AccessDenied: ${message}; check the role's trust policy allows ${ctx.source} (and its MFA or external id conditions)`);
+    case "ExpiredToken":
+    case "ExpiredTokenException":
+      return make(`${head}: ExpiredToken: the credentials of ${ctx.source} have expired; refresh them (for SSO: aws sso login)`);
+    case "InvalidClientTokenId":
+      return make(`${head}: InvalidClientTokenId: ${ctx.source} was not accepted; check its keys are current and its account has enabled ${ctx.region}`);
+    case "RegionDisabledException":
+      return make(`${head}: RegionDisabledException: ${message}; activate STS in ${ctx.region} or set regional_sts_sts_region to another region`);
+    case "ValidationError":
+      return make(`${head}: ValidationError: ${message}; fix the value in [profile ${ctx.profile}]`);
+    case "Throttling":
+    case "ThrottlingException":
+    case "RequestLimitExceeded":
+      return make(`${head}: ${name} (${message}) after ${e.$metadata?.attempts ?? "several"} attempts; wait a moment and try again`);
+    case "SignatureDoesNotMatch":
+      return make(/expired|clock|skew/i.test(message)
+        ? `${head}: the clock of this machine is too far from AWS time (${message}); correct the system clock`
+        : `${head}: SignatureDoesNotMatch: the secret key of ${ctx.source} does not match its access key id; fix the keys`);
+    case "TimeoutError":
+    case "RequestTimeout":
+      return make(`${head}: no answer in time (${message}); check the network, HTTPS_PROXY and NO_PROXY`);
+  }
+  return explainNetwork(e.code ?? name, message, head) ?? make(`${head}: ${name}: ${message}`);
+}
+
+function explainNetwork(code: string, message: string, head: string): UserError | undefined {
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/.test(code)) {
+    return new UserError(`${head}: the server's TLS certificate is not trusted (${code}); set AWS_CA_BUNDLE (or ca_bundle) to your CA bundle`, 1, code);
+  }
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE/.test(code)) {
+    return new UserError(`${head}: cannot connect (${code}: ${message}); check the network, HTTPS_PROXY and NO_PROXY`, 1, code);
+  }
+  return undefined;
+}

@@ -1,0 +1,53 @@
+import https from "node:https";
+import type { Duplex } from "node:stream";
+import { readFileSync } from "node:fs";
+import { Agent, type AgentConnectOpts } from "agent-base";
+import { HttpsProxyAgent } from "https-proxy-agent";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { UserError } from "../errors";
+import { proxyForUrl } from "./proxy";
+
+export interface HttpOptions {
+  env: Record<string, string | undefined>;
+  /** AWS_CA_BUNDLE or ca_bundle: replaces the trusted CAs, as in the AWS CLI. */
+  caBundle: string | undefined;
+  caBundleOrigin?: string;
+}
+
+/** Chooses direct or proxied connections per host, so NO_PROXY is honoured for each request. */
+class EnvProxyAgent extends Agent {
+  private readonly direct: https.Agent;
+  private readonly proxied = new Map<string, HttpsProxyAgent<string>>();
+  constructor(private readonly env: Record<string, string | undefined>, private readonly tls: https.AgentOptions) {
+    super({ keepAlive: true });
+    this.direct = new https.Agent({ ...tls, keepAlive: true });
+  }
+  override connect(_req: unknown, options: AgentConnectOpts): Duplex | https.Agent {
+    const proxy = proxyForUrl(`https://${options.host}:${options.port}`, this.env);
+    if (!proxy) return this.direct;
+    let agent = this.proxied.get(proxy);
+    if (!agent) {
+      agent = new HttpsProxyAgent(proxy, { ...this.tls, keepAlive: true });
+      this.proxied.set(proxy, agent);
+    }
+    return agent;
+  }
+}
+
+/** The request handler for every SDK client we create: proxy, CA bundle, bounded timeouts. */
+export function makeRequestHandler(options: HttpOptions): NodeHttpHandler {
+  const tls: https.AgentOptions = {};
+  if (options.caBundle) {
+    try {
+      tls.ca = readFileSync(options.caBundle, "utf8");
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UserError(`${options.caBundleOrigin ?? "AWS_CA_BUNDLE"}: cannot read ${options.caBundle} (${code}); fix the path`, 1, "CaBundle");
+    }
+  }
+  return new NodeHttpHandler({
+    httpsAgent: new EnvProxyAgent(options.env, tls) as unknown as https.Agent,
+    connectionTimeout: 5_000,
+    requestTimeout: 10_000,
+  });
+}

@@ -1,0 +1,101 @@
+import type { Credentials } from "../cache/entry";
+import { recallFallback, rememberFallback } from "../cache/facts";
+import type { LoadedConfig } from "../config/load";
+import { CHAIN_ENV, profileSection, type SourceChain } from "../config/source-chain";
+import type { Settings } from "../config/validate";
+import type { Runtime } from "../runtime";
+import { chooseStsRegion } from "./endpoint-region";
+import { explainStsError } from "./explain";
+import type { AssumeRoleParams } from "./sts";
+
+export interface Obtained {
+  credentials: Credentials;
+  stsRegion: string;
+  host: string;
+}
+
+export interface ObtainRequest {
+  settings: Settings;
+  chain: SourceChain;
+  config: LoadedConfig;
+  runtime: Runtime;
+  log(message: string): void;
+  /** Where remembered facts live; undefined when the cache is off. */
+  cacheDir: string | undefined;
+}
+
+/**
+ * A cache miss: choose the STS region, resolve the source, AssumeRole, and fall back from an
+ * opt-in target to a default-enabled region when the caller's account has not enabled it.
+ */
+export async function obtainCredentials(request: ObtainRequest): Promise<Obtained> {
+  const { settings: s, chain, runtime, log } = request;
+  const now = runtime.now();
+  const sourceRegion = s.sourceProfile ? profileSection(s.sourceProfile, request.config)?.region : undefined;
+  const remembered = request.cacheDir ? recallFallback(request.cacheDir, chain.fingerprint, s.region, now) : undefined;
+  const plan = chooseStsRegion({
+    targetRegion: s.region,
+    override: s.stsRegionOverride,
+    partition: s.role.partition,
+    sourceRegion,
+    rememberedFallback: remembered,
+  });
+  log(`profile ${s.profile}: STS region ${plan.first} (${plan.reason})`);
+  // Children the SDK starts (credential_process of the source profile) inherit the chain.
+  const inherited = runtime.env[CHAIN_ENV];
+  runtime.env[CHAIN_ENV] = [inherited, ...chain.profiles].filter(Boolean).join(",");
+  const mfaCodeProvider = (serial: string) => runtime.readMfaCode({ profile: s.profile, serial, process: s.mfaProcess });
+  const source = s.sourceProfile ? `source profile ${s.sourceProfile}` : "the default credential chain";
+  const assumeAt = await runtime.connectSts({
+    profile: s.profile,
+    sourceProfile: s.sourceProfile,
+    paths: request.config.paths,
+    env: runtime.env,
+    caBundle: s.caBundle,
+    useFips: s.useFips,
+    useDualstack: s.useDualstack,
+    mfaCodeProvider,
+  });
+  const params: AssumeRoleParams = {
+    roleArn: s.role.arn,
+    roleSessionName: s.roleSessionName,
+    durationSeconds: s.durationSeconds,
+    ...(s.externalId ? { externalId: s.externalId } : {}),
+    ...(s.sourceIdentity ? { sourceIdentity: s.sourceIdentity } : {}),
+  };
+  if (s.mfaSerial) {
+    params.serialNumber = s.mfaSerial;
+    params.tokenCode = await mfaCodeProvider(s.mfaSerial);
+  }
+  const context = { profile: s.profile, roleArn: s.role.arn, source };
+  try {
+    const result = await assumeAt(plan.first, params);
+    log(`profile ${s.profile}: AssumeRole answered by ${result.host}`);
+    return { ...result, stsRegion: plan.first };
+  } catch (error) {
+    if (!plan.fallback || (error as { name?: string }).name !== "InvalidClientTokenId") {
+      throw explainStsError(error, { ...context, region: plan.first, host: hostOf(error) });
+    }
+    log(`profile ${s.profile}: sts.${plan.first} answered InvalidClientTokenId: the source account has not enabled ${plan.first}; falling back to ${plan.fallback}`);
+  }
+  try {
+    const result = await assumeAt(plan.fallback, params);
+    log(`profile ${s.profile}: AssumeRole answered by ${result.host}`);
+    if (request.cacheDir) rememberQuietly(request, plan.fallback, now);
+    return { ...result, stsRegion: plan.fallback };
+  } catch (error) {
+    throw explainStsError(error, { ...context, region: plan.fallback, host: hostOf(error) });
+  }
+}
+
+function rememberQuietly(request: ObtainRequest, fallback: string, now: number): void {
+  try {
+    rememberFallback(request.cacheDir!, request.chain.fingerprint, request.settings.region, fallback, now, request.runtime.uid);
+  } catch {
+    // Only an optimisation: the next cold call tries the target's endpoint again.
+  }
+}
+
+function hostOf(error: unknown): string {
+  return (error as { $host?: string }).$host ?? "";
+}

@@ -1,0 +1,49 @@
+import { fromIni, fromNodeProviderChain } from "@aws-sdk/credential-providers";
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
+import type { NodeHttpHandler } from "@smithy/node-http-handler";
+import type { ConfigPaths } from "../config/paths";
+import { UserError } from "../errors";
+
+export interface SourceOptions {
+  profile: string;
+  sourceProfile: string | undefined;
+  paths: ConfigPaths;
+  requestHandler: NodeHttpHandler;
+  /** Asked for an MFA code when a source profile of the standard kind (role_arn + mfa_serial) needs one. */
+  mfaCodeProvider?: (serial: string) => Promise<string>;
+}
+
+/**
+ * Source credentials through the SDK's own providers, so static keys, SSO, credential_process
+ * and standard role profiles mean exactly what they mean to the SDKs. Resolved once, here, so
+ * a missing or broken source fails with the source profile named.
+ */
+export async function resolveSource(options: SourceOptions): Promise<AwsCredentialIdentityProvider> {
+  const clientConfig = { requestHandler: options.requestHandler };
+  const provider = options.sourceProfile
+    ? fromIni({
+        profile: options.sourceProfile,
+        filepath: options.paths.credentialsFile,
+        configFilepath: options.paths.configFile,
+        ignoreCache: true,
+        clientConfig,
+        ...(options.mfaCodeProvider ? { mfaCodeProvider: options.mfaCodeProvider } : {}),
+      })
+    : fromNodeProviderChain({ clientConfig, ignoreCache: true });
+  let identity: AwsCredentialIdentity;
+  try {
+    identity = await provider();
+  } catch (error) {
+    const from = options.sourceProfile ? `source profile ${options.sourceProfile}` : "the default credential chain (no regional_sts_source_profile)";
+    const detail = firstLine((error as Error).message);
+    const fix = options.sourceProfile
+      ? `check [profile ${options.sourceProfile}] has working credentials`
+      : `set regional_sts_source_profile in [profile ${options.profile}]`;
+    throw new UserError(`profile ${options.profile}: no source credentials from ${from}: ${detail}; ${fix}`, 1, "NoSourceCredentials", { cause: error });
+  }
+  return async () => identity;
+}
+
+function firstLine(text: string): string {
+  return (text.split(/\r?\n/).find((line) => line.trim() !== "") ?? text).trim();
+}

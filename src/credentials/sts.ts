@@ -1,0 +1,98 @@
+import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
+import type { AwsCredentialIdentityProvider } from "@smithy/types";
+import type { NodeHttpHandler } from "@smithy/node-http-handler";
+import type { Credentials } from "../cache/entry";
+import { toUtcZ } from "../output/process-json";
+
+export interface AssumeRoleParams {
+  roleArn: string;
+  roleSessionName: string;
+  durationSeconds: number;
+  externalId?: string;
+  sourceIdentity?: string;
+  serialNumber?: string;
+  tokenCode?: string;
+}
+
+export interface AssumeRoleResult {
+  credentials: Credentials;
+  /** Host name of the STS endpoint that answered. */
+  host: string;
+}
+
+/** The port the orchestration depends on: AssumeRole at one region's STS endpoint. */
+export type AssumeRoleAt = (region: string, params: AssumeRoleParams) => Promise<AssumeRoleResult>;
+
+export interface StsClientOptions {
+  source: AwsCredentialIdentityProvider;
+  requestHandler: NodeHttpHandler;
+  useFipsEndpoint: boolean;
+  useDualstackEndpoint: boolean;
+  /** Profile whose endpoint_url / services settings apply (AWS_ENDPOINT_URL_STS works regardless). */
+  profile: string;
+}
+
+/**
+ * AssumeRole through @aws-sdk/client-sts. The host comes from the SDK's endpoint rules
+ * (partition, FIPS, dual-stack, endpoint overrides); `useGlobalEndpoint: false` makes sure
+ * AWS_STS_REGIONAL_ENDPOINTS=legacy cannot send us to sts.amazonaws.com.
+ */
+export function makeAssumeRoleAt(options: StsClientOptions): AssumeRoleAt {
+  return async (region, params) => {
+    const client = new STSClient({
+      region,
+      credentials: options.source,
+      requestHandler: options.requestHandler,
+      useFipsEndpoint: options.useFipsEndpoint,
+      useDualstackEndpoint: options.useDualstackEndpoint,
+      useGlobalEndpoint: false,
+      profile: options.profile,
+      maxAttempts: 4,
+    });
+    let host = "";
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        host = (args.request as { hostname?: string }).hostname ?? host;
+        return next(args);
+      },
+      { step: "finalizeRequest", name: "regionalStsRecordHost" },
+    );
+    const command = new AssumeRoleCommand({
+        RoleArn: params.roleArn,
+        RoleSessionName: params.roleSessionName,
+        DurationSeconds: params.durationSeconds,
+        ExternalId: params.externalId,
+        SourceIdentity: params.sourceIdentity,
+        SerialNumber: params.serialNumber,
+        TokenCode: params.tokenCode,
+    });
+    let response;
+    try {
+      response = await client.send(command);
+    } catch (error) {
+      // Lets the error message name the endpoint that was called.
+      if (typeof error === "object" && error !== null) Object.assign(error, { $host: host });
+      throw error;
+    } finally {
+      client.destroy();
+    }
+    const c = response.Credentials;
+    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
+      throw new Error(`STS at ${host} returned no credentials`);
+    }
+    return {
+      host,
+      credentials: {
+        accessKeyId: c.AccessKeyId,
+        secretAccessKey: c.SecretAccessKey,
+        sessionToken: c.SessionToken,
+        expiration: toUtcZ(c.Expiration.toISOString()),
+        accountId: accountOf(response.AssumedRoleUser?.Arn) ?? params.roleArn.split(":")[4] ?? "",
+      },
+    };
+  };
+}
+
+function accountOf(arn: string | undefined): string | undefined {
+  return arn?.split(":")[4] || undefined;
+}

@@ -1,0 +1,41 @@
+import { spawn } from "node:child_process";
+import { homedir } from "node:os";
+import envPaths from "env-paths";
+import { run } from "./cli/run";
+import { makeMfaReader } from "./credentials/mfa";
+import type { Runtime } from "./runtime";
+
+/** The only module that touches `process`: it builds the runtime and sets the exit code. */
+const env = process.env;
+const runtime: Runtime = {
+  argv: process.argv.slice(2),
+  env,
+  homeDir: env.HOME || env.USERPROFILE || homedir(),
+  cacheDir: envPaths("regional-sts", { suffix: "" }).cache,
+  now: () => Date.now(),
+  stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true },
+  stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
+  spawn,
+  selfCommand: process.argv[1] && !process.argv[1].endsWith("regional-sts") ? `${process.execPath} ${process.argv[1]}` : process.execPath,
+  pid: process.pid,
+  uid: process.getuid?.(),
+  platform: process.platform,
+  processAlive: (pid) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === "EPERM";
+    }
+  },
+  connectSts: async (options) => (await import("./credentials/connect")).connectSts(options),
+  readMfaCode: (request) => makeMfaReader({ platform: process.platform, spawn, env })(request),
+  onSignal: (signal, handler) => {
+    process.on(signal, handler);
+    return () => void process.off(signal, handler);
+  },
+};
+
+run(runtime).then((code) => {
+  process.exitCode = code;
+});

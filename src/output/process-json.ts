@@ -1,0 +1,22 @@
+import type { Credentials } from "../cache/entry";
+
+/**
+ * The credential_process document every SDK reads: Version 1, keys, and an RFC 3339 UTC
+ * expiration with Z (Go rejects a time without a zone; JS would read it as local time).
+ * https://docs.aws.amazon.com/cli/v1/userguide/cli-configure-sourcing-external.html
+ */
+export function formatProcessJson(credentials: Credentials): string {
+  return `${JSON.stringify({
+    Version: 1,
+    AccessKeyId: credentials.accessKeyId,
+    SecretAccessKey: credentials.secretAccessKey,
+    SessionToken: credentials.sessionToken,
+    Expiration: toUtcZ(credentials.expiration),
+    AccountId: credentials.accountId,
+  })}\n`;
+}
+
+/** Normalises any parseable time to `YYYY-MM-DDTHH:MM:SSZ`. */
+export function toUtcZ(time: string): string {
+  return new Date(time).toISOString().replace(/\.\d{3}Z$/, "Z");
+}

@@ -1,0 +1,48 @@
+import type { SpawnOptions, ChildProcess } from "node:child_process";
+import type { ConnectSts } from "./credentials/connect-port";
+
+/** A writable text sink: the entry file wires these to process.stdout / process.stderr. */
+export interface TextSink {
+  write(text: string): void;
+  /** True when the sink is an interactive terminal (hints go to stderr only then). */
+  readonly isTTY?: boolean;
+}
+
+/**
+ * Everything the core receives from the outside world. Only `src/main.ts` builds one from
+ * `process`; tests build their own, so nothing below the CLI reads globals.
+ */
+export interface Runtime {
+  argv: readonly string[];
+  /** Environment seen by this process and inherited by the children it starts (SDK processes). */
+  env: Record<string, string | undefined>;
+  homeDir: string;
+  /** Per-user cache folder (env-paths: honours XDG_CACHE_HOME). */
+  cacheDir: string;
+  now(): number;
+  stdout: TextSink;
+  stderr: TextSink;
+  /** Starts a child process (exec command, MFA process). */
+  spawn(command: string, args: readonly string[], options: SpawnOptions): ChildProcess;
+  /** The command line that runs this program, for configure/doctor checks. */
+  selfCommand: string;
+  pid: number;
+  /** Effective user id (undefined on Windows): cache files owned by anyone else are refused. */
+  uid: number | undefined;
+  /** Whether a process with this id is still running (stale lock detection). */
+  processAlive(pid: number): boolean;
+  platform: NodeJS.Platform;
+  /** Builds the STS caller; the real one loads the AWS SDK lazily, on a cache miss only. */
+  connectSts: ConnectSts;
+  /** Asks for an MFA code (terminal or regional_sts_mfa_process). */
+  readMfaCode(request: MfaRequest): Promise<string>;
+  /** Registers a signal forwarder; returns a function that removes it. */
+  onSignal(signal: NodeJS.Signals, handler: () => void): () => void;
+}
+
+export interface MfaRequest {
+  profile: string;
+  serial: string;
+  /** regional_sts_mfa_process, if set: a command whose stdout is the code. */
+  process: string | undefined;
+}
