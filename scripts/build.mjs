@@ -12,17 +12,21 @@ const dist = join(root, "dist");
 export const SEA_NODE_VERSION = "24.21.0";
 mkdirSync(dist, { recursive: true });
 
-await build({
-  entryPoints: [join(root, "src/main.ts")],
-  outfile: join(dist, "cli.js"),
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  minify: true,
-  legalComments: "external",
-  logLevel: "warning",
-});
+const common = { bundle: true, platform: "node", format: "cjs", target: "node20", minify: true, legalComments: "external", logLevel: "warning" };
+// The npm entry is two files: dist/cli.js holds everything a cache hit needs and nothing else;
+// dist/sdk.js (the AWS SDK and what uses it) is required on a cache miss only, so a hit never
+// even parses it.
+const sdkExternal = {
+  name: "sdk-external",
+  setup(b) {
+    b.onResolve({ filter: /credentials\/connect$/ }, () => ({ path: "./sdk.js", external: true }));
+  },
+};
+await build({ ...common, entryPoints: [join(root, "src/main.ts")], outfile: join(dist, "cli.js"), plugins: [sdkExternal] });
+await build({ ...common, entryPoints: [join(root, "src/credentials/connect.ts")], outfile: join(dist, "sdk.js") });
+// The single executable takes one script: everything in one bundle, the SDK part still
+// unevaluated until a miss, and V8's code cache (useCodeCache) spares the parse.
+await build({ ...common, entryPoints: [join(root, "src/main.ts")], outfile: join(dist, "sea-main.js") });
 await build({
   entryPoints: [join(root, "test/support/fake-aws/cli.ts")],
   outfile: join(dist, "fake-aws.cjs"),
@@ -38,7 +42,7 @@ const seaNode = fetchNode(SEA_NODE_VERSION);
 const seaConfig = join(dist, "sea-config.json");
 const blob = join(dist, "sea-prep.blob");
 writeFileSync(seaConfig, JSON.stringify({
-  main: join(dist, "cli.js"),
+  main: join(dist, "sea-main.js"),
   output: blob,
   disableExperimentalSEAWarning: true,
   useCodeCache: true,

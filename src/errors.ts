@@ -21,9 +21,17 @@ export class UsageError extends UserError {
   }
 }
 
+/**
+ * True for any UserError, also one thrown by the separately bundled SDK part (dist/sdk.js),
+ * whose class is a different copy.
+ */
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof Error && error.name === "UserError" && typeof (error as UserError).exitCode === "number";
+}
+
 /** Formats any thrown value as the single stderr line; stack only when verbose. */
 export function formatError(error: unknown, verbose: boolean): string {
-  if (error instanceof UserError) {
+  if (isUserError(error)) {
     const stack = verbose && error.cause instanceof Error ? `\n${error.cause.stack ?? ""}` : "";
     return `regional-sts: ${oneLine(error.message)}${stack}\n`;
   }

@@ -1,4 +1,4 @@
-import { formatError, UsageError } from "../errors";
+import { formatError, isUserError, UsageError } from "../errors";
 import type { Runtime } from "../runtime";
 import { credentialProcessCommand } from "./credential-process";
 import { USAGE, VERSION } from "./usage";
@@ -31,6 +31,6 @@ export async function run(runtime: Runtime): Promise<number> {
     return await handler(args, runtime);
   } catch (error) {
     runtime.stderr.write(formatError(error, verbose));
-    return error instanceof UsageError ? 2 : (error as { exitCode?: number }).exitCode ?? 1;
+    return isUserError(error) ? error.exitCode : 1;
   }
 }
