@@ -18,6 +18,7 @@ const runtime: Runtime = {
   spawn,
   selfCommand: process.argv[1] && !process.argv[1].endsWith("regional-sts") ? `${process.execPath} ${process.argv[1]}` : process.execPath,
   pid: process.pid,
+  stdinIsTTY: process.stdin.isTTY === true,
   uid: process.getuid?.(),
   platform: process.platform,
   processAlive: (pid) => {

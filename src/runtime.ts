@@ -27,6 +27,8 @@ export interface Runtime {
   /** The command line that runs this program, for configure/doctor checks. */
   selfCommand: string;
   pid: number;
+  /** Whether standard input is a terminal (then Ctrl-C reaches a child on its own). */
+  stdinIsTTY: boolean;
   /** Effective user id (undefined on Windows): cache files owned by anyone else are refused. */
   uid: number | undefined;
   /** Whether a process with this id is still running (stale lock detection). */

@@ -1,18 +1,23 @@
 import { formatError, isUserError, UsageError } from "../errors";
 import type { Runtime } from "../runtime";
 import { credentialProcessCommand } from "./credential-process";
+import { envCommand } from "./env";
+import { execCommand } from "./exec";
 import { USAGE, VERSION } from "./usage";
 
 type Command = (args: readonly string[], runtime: Runtime) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   "credential-process": credentialProcessCommand,
+  env: envCommand,
+  exec: execCommand,
 };
 
 /** The whole CLI: returns the exit code instead of exiting, so tests run it in-process. */
 export async function run(runtime: Runtime): Promise<number> {
   const [command, ...args] = runtime.argv;
-  const verbose = args.includes("--verbose") || args.includes("-v");
+  const own = args.includes("--") ? args.slice(0, args.indexOf("--")) : args;
+  const verbose = own.includes("--verbose") || own.includes("-v");
   try {
     if (command === undefined || command === "help" || command === "--help" || command === "-h") {
       (command === undefined ? runtime.stderr : runtime.stdout).write(USAGE);
@@ -24,7 +29,7 @@ export async function run(runtime: Runtime): Promise<number> {
     }
     const handler = COMMANDS[command];
     if (!handler) throw new UsageError(`unknown command "${command}"`);
-    if (args.includes("--help") || args.includes("-h")) {
+    if (own.includes("--help") || own.includes("-h")) {
       runtime.stdout.write(USAGE);
       return 0;
     }

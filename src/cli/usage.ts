@@ -4,6 +4,10 @@ export const USAGE = `Usage: regional-sts <command> --profile NAME [options]
 
 Commands:
   credential-process   print credential_process JSON (use in ~/.aws/config)
+  env                  print variables for a shell: eval "$(regional-sts env --profile p)"
+                       --format sh|fish|powershell|dotenv|json (default sh)
+  exec -- CMD [ARGS]   run CMD with the credentials; exits with its code
+                       --allow-nested: allow exec inside another profile's exec
   help                 show this text
   version              print the version
 

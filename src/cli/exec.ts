@@ -1,0 +1,58 @@
+import { constants } from "node:os";
+import { getCredentials } from "../credentials/get-credentials";
+import { UsageError, UserError } from "../errors";
+import { CONFLICTING_ENV, credentialEnv, EXEC_PROFILE_ENV } from "../output/credential-env";
+import type { Runtime } from "../runtime";
+import { flagsFrom, parseCommandArgs, PROFILE_OPTIONS, requireProfile } from "./args";
+import { makeLoggers } from "./log";
+
+const OPTIONS = { ...PROFILE_OPTIONS, "allow-nested": { type: "boolean" } } as const;
+const FORWARDED: NodeJS.Signals[] = ["SIGTERM", "SIGHUP", "SIGINT", "SIGQUIT", "SIGUSR1", "SIGUSR2"];
+
+/** `exec -- command args`: runs the command with the credentials; exits with its code. */
+export async function execCommand(args: readonly string[], runtime: Runtime): Promise<number> {
+  const split = args.indexOf("--");
+  const own = split === -1 ? args : args.slice(0, split);
+  const command = split === -1 ? [] : args.slice(split + 1);
+  const { values } = parseCommandArgs("exec", own, OPTIONS);
+  const profile = requireProfile("exec", values);
+  if (command.length === 0) throw new UsageError("exec: give the command after --, e.g. regional-sts exec --profile p -- aws sts get-caller-identity");
+  const outer = runtime.env[EXEC_PROFILE_ENV];
+  if (outer && values["allow-nested"] !== true) {
+    throw new UserError(`exec: already inside "regional-sts exec" for profile ${outer}; exit that shell first, or pass --allow-nested to run profile ${profile} inside it`, 1, "Nested");
+  }
+  const { log, warn } = makeLoggers(runtime, values.verbose === true);
+  const { credentials, settings } = await getCredentials(
+    { profile, flags: flagsFrom(values), useCache: values["no-cache"] !== true, log, warn },
+    runtime,
+  );
+  const env: Record<string, string | undefined> = { ...runtime.env };
+  for (const name of CONFLICTING_ENV) delete env[name];
+  for (const [name, value] of credentialEnv(credentials, settings.region).set) env[name] = value;
+  env[EXEC_PROFILE_ENV] = profile;
+  return runChild(command[0]!, command.slice(1), env, runtime);
+}
+
+function runChild(file: string, args: string[], env: Record<string, string | undefined>, runtime: Runtime): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = runtime.spawn(file, args, { stdio: "inherit", env });
+    // A terminal's Ctrl-C already reaches the child (same process group): forwarding it would
+    // deliver it twice, which Terraform reads as "abort now". Other senders target us alone.
+    const removers = FORWARDED.map((signal) =>
+      runtime.onSignal(signal, () => {
+        if ((signal === "SIGINT" || signal === "SIGQUIT") && runtime.stdinIsTTY) return;
+        child.kill(signal);
+      }),
+    );
+    const done = () => removers.forEach((remove) => remove());
+    child.on("error", (error: NodeJS.ErrnoException) => {
+      done();
+      const why = error.code === "ENOENT" ? "command not found" : error.message;
+      reject(new UserError(`exec: cannot run ${file}: ${why}`, error.code === "ENOENT" ? 127 : 126, "Exec"));
+    });
+    child.on("exit", (code, signal) => {
+      done();
+      resolve(signal ? 128 + (constants.signals[signal] ?? 0) : (code ?? 1));
+    });
+  });
+}
