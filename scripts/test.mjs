@@ -3,7 +3,7 @@
 // inside a private network and mount namespace (real AWS host names pointed at the loopback
 // stand-in through a bind-mounted /etc/hosts), and prints one "N passed, N failed" line.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -49,7 +49,7 @@ function inNamespace(command, args) {
   const isRoot = process.getuid?.() === 0;
   const script = 'ip link set lo up && exec "$0" "$@"';
   const unshare = ["--mount", "--net", "--propagation", "private", ...(isRoot ? [] : ["--map-root-user"]), "sh", "-c", script, command, ...args];
-  return spawnSync("unshare", unshare, { stdio: "inherit", cwd: root, env: { ...process.env, REGIONAL_STS_E2E_NAMESPACE: "1" } });
+  return spawnSync("unshare", unshare, { stdio: "inherit", cwd: root, env: { ...process.env, REGIONAL_STS_E2E_OUTER_NETNS: readlinkSync("/proc/self/ns/net") } });
 }
 
 function step(name, command, args) {

@@ -29,7 +29,12 @@ const runtime: Runtime = {
       return (error as NodeJS.ErrnoException).code === "EPERM";
     }
   },
-  connectSts: async (options) => (await import("./credentials/connect")).connectSts(options),
+  connectSts: async (options) => {
+    // The SDK warns on Node < 22 at every client start; a credential_process's stderr is
+    // shown to users and logged by callers, so that notice belongs in our README instead.
+    env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+    return (await import("./credentials/connect")).connectSts(options);
+  },
   readMfaCode: (request) => makeMfaReader({ platform: process.platform, spawn, env })(request),
   onSignal: (signal, handler) => {
     process.on(signal, handler);

@@ -40,12 +40,13 @@ export async function lockOrWait<T>(
       }
       return { release };
     }
-    if (isStale(path, options, staleMs)) {
-      takeOver(path);
+    const holder = readHolder(path);
+    if (holder !== undefined && isStale(holder, options, staleMs)) {
+      takeOver(path, holder);
       continue;
     }
     if (options.now() - started > timeoutMs) {
-      throw new UserError(`timed out after ${Math.round(timeoutMs / 1000)}s waiting for ${path}, held by another regional-sts process; if none is running, delete that file`, 1, "LockTimeout");
+      throw new UserError(`timed out after ${timeoutMs / 1000}s waiting for ${path}, held by another regional-sts process; if none is running, delete that file`, 1, "LockTimeout");
     }
     await sleep(Math.min(10 + attempt * 5, 50) + Math.random() * 15);
   }
@@ -76,9 +77,7 @@ function tryAcquire(path: string, options: LockOptions): Release | undefined {
   };
 }
 
-function isStale(path: string, options: LockOptions, staleMs: number): boolean {
-  const holder = readHolder(path);
-  if (holder === undefined) return false;
+function isStale(holder: string, options: LockOptions, staleMs: number): boolean {
   const [pidText, sinceText] = holder.split(" ");
   const pid = Number(pidText);
   const since = Number(sinceText);
@@ -86,15 +85,25 @@ function isStale(path: string, options: LockOptions, staleMs: number): boolean {
   return !options.processAlive(pid) || options.now() - since > staleMs;
 }
 
-/** Renaming is atomic: of several waiters that see the same stale lock, one moves it. */
-function takeOver(path: string): void {
+/**
+ * Renaming is atomic: of several waiters that see the same stale lock, one moves it. If what
+ * was moved is not the lock judged stale (another waiter took over in between), it goes back.
+ */
+function takeOver(path: string, staleHolder: string): void {
   const aside = `${path}.${randomBytes(4).toString("hex")}.stale`;
   try {
     renameSync(path, aside);
-    unlinkQuietly(aside);
   } catch {
-    // Someone else moved it first.
+    return; // Someone else moved it first.
   }
+  if (readHolder(aside) !== staleHolder) {
+    try {
+      linkSync(aside, path);
+    } catch {
+      // A newer lock is already in place; the one we moved loses its claim.
+    }
+  }
+  unlinkQuietly(aside);
 }
 
 function readHolder(path: string): string | undefined {

@@ -25,6 +25,9 @@ class EnvProxyAgent extends Agent {
   override connect(_req: unknown, options: AgentConnectOpts): Duplex | https.Agent {
     const proxy = proxyForUrl(`https://${options.host}:${options.port}`, this.env);
     if (!proxy) return this.direct;
+    // HttpsProxyAgent applies its own TLS options to the hop to the proxy only; the CA bundle
+    // must reach the TLS session tunnelled to STS through the request's options.
+    Object.assign(options, this.tls);
     let agent = this.proxied.get(proxy);
     if (!agent) {
       agent = new HttpsProxyAgent(proxy, { ...this.tls, keepAlive: true });
@@ -33,6 +36,8 @@ class EnvProxyAgent extends Agent {
     return agent;
   }
 }
+
+const SILENT = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
 /** The request handler for every SDK client we create: proxy, CA bundle, bounded timeouts. */
 export function makeRequestHandler(options: HttpOptions): NodeHttpHandler {
@@ -48,6 +53,10 @@ export function makeRequestHandler(options: HttpOptions): NodeHttpHandler {
   return new NodeHttpHandler({
     httpsAgent: new EnvProxyAgent(options.env, tls) as unknown as https.Agent,
     connectionTimeout: 5_000,
-    requestTimeout: 10_000,
+    // Without throwOnRequestTimeout the handler only logs: a silent server would hang us until
+    // the Go SDK kills the process after a minute. 3 attempts x 6 s stays well under that.
+    requestTimeout: 6_000,
+    throwOnRequestTimeout: true,
+    logger: SILENT,
   });
 }

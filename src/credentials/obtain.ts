@@ -41,9 +41,10 @@ export async function obtainCredentials(request: ObtainRequest): Promise<Obtaine
     rememberedFallback: remembered,
   });
   log(`profile ${s.profile}: STS region ${plan.first} (${plan.reason})`);
-  // Children the SDK starts (credential_process of the source profile) inherit the chain.
+  // Children the SDK starts (credential_process of the source profile) inherit the profiles
+  // being served above them; each one walks the rest of the chain itself.
   const inherited = runtime.env[CHAIN_ENV];
-  runtime.env[CHAIN_ENV] = [inherited, ...chain.profiles].filter(Boolean).join(",");
+  runtime.env[CHAIN_ENV] = [inherited, s.profile].filter(Boolean).join(",");
   const mfaCodeProvider = (serial: string) => runtime.readMfaCode({ profile: s.profile, serial, process: s.mfaProcess });
   const source = s.sourceProfile ? `source profile ${s.sourceProfile}` : "the default credential chain";
   const assumeAt = await runtime.connectSts({

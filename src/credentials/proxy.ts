@@ -19,9 +19,17 @@ function bypasses(hostname: string, port: string, noProxy: string): boolean {
     .filter(Boolean)
     .some((entry) => {
       if (entry === "*") return true;
-      const [pattern = "", entryPort] = entry.toLowerCase().split(/:(?=\d+$)/);
+      const [pattern, entryPort] = splitHostPort(entry.toLowerCase());
       if (entryPort && entryPort !== port) return false;
       const bare = pattern.replace(/^\*?\./, "");
       return host === bare || host.endsWith(`.${bare}`);
     });
+}
+
+/** `host`, `host:port`, `[v6]`, `[v6]:port`, or a bare IPv6 address (no port). */
+function splitHostPort(entry: string): [string, string | undefined] {
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+  if (bracketed) return [bracketed[1]!, bracketed[2]];
+  const withPort = /^([^:]*):(\d+)$/.exec(entry);
+  return withPort ? [withPort[1]!, withPort[2]] : [entry, undefined];
 }

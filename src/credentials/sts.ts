@@ -47,7 +47,7 @@ export function makeAssumeRoleAt(options: StsClientOptions): AssumeRoleAt {
       useDualstackEndpoint: options.useDualstackEndpoint,
       useGlobalEndpoint: false,
       profile: options.profile,
-      maxAttempts: 4,
+      maxAttempts: 3,
     });
     let host = "";
     client.middlewareStack.add(

@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     exclude: ["node_modules/**", "dist/**"],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -1,0 +1,110 @@
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readlinkSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { startFakeAws, type FakeAws } from "../support/fake-aws/index";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+/** The two shipped forms: the standalone binary and the npm bin entry. */
+export const ENTRIES = {
+  binary: [join(ROOT, "dist/regional-sts")],
+  npm: [process.execPath, join(ROOT, "bin/regional-sts.js")],
+} as const;
+
+export interface RunResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * End-to-end tests talk to the real AWS host names. They only run inside the private network
+ * and mount namespace that `npm test` creates, where /etc/hosts can point those names at the
+ * loopback stand-in without touching the machine.
+ */
+export function assertPrivateNamespace(): void {
+  const outer = process.env.REGIONAL_STS_E2E_OUTER_NETNS;
+  if (!outer || readlinkSync("/proc/self/ns/net") === outer) {
+    throw new Error("end-to-end tests need the private namespace that `npm test` sets up (scripts/test.mjs)");
+  }
+}
+
+export class E2e {
+  readonly home = mkdtempSync(join(tmpdir(), "regional-sts-e2e-"));
+  readonly configFile = join(this.home, ".aws", "config");
+  readonly credentialsFile = join(this.home, ".aws", "credentials");
+  readonly cacheDir = join(this.home, ".cache", "regional-sts");
+  /** Every stderr captured, for the no-secret-in-stderr check. */
+  readonly stderrs: string[] = [];
+  constructor(readonly fake: FakeAws) {
+    mkdirSync(join(this.home, ".aws"), { recursive: true });
+  }
+
+  writeFiles(config: string, credentials = ""): void {
+    writeFileSync(this.configFile, config);
+    writeFileSync(this.credentialsFile, credentials);
+  }
+
+  clearCache(): void {
+    rmSync(this.cacheDir, { recursive: true, force: true });
+  }
+
+  /** A clean environment: none of the machine's AWS or proxy settings, the stand-in's CA trusted. */
+  env(extra: Record<string, string> = {}): Record<string, string> {
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) {
+      if (v !== undefined && !/^(AWS_|NODE_|REGIONAL_STS_|HTTPS?_PROXY|NO_PROXY|VITEST|npm_)/i.test(k)) env[k] = v;
+    }
+    return {
+      ...env,
+      HOME: this.home,
+      PYENV_ROOT: process.env.PYENV_ROOT ?? "/root/.pyenv",
+      AWS_CONFIG_FILE: this.configFile,
+      AWS_SHARED_CREDENTIALS_FILE: this.credentialsFile,
+      XDG_CACHE_HOME: join(this.home, ".cache"),
+      AWS_CA_BUNDLE: this.fake.caPath,
+      NODE_EXTRA_CA_CERTS: this.fake.caPath,
+      AWS_EC2_METADATA_DISABLED: "true",
+      ...extra,
+    };
+  }
+
+  run(command: string, args: readonly string[], extraEnv: Record<string, string> = {}, input?: string): Promise<RunResult> {
+    return new Promise((done, fail) => {
+      const child = spawn(command, args, { env: this.env(extraEnv), stdio: ["pipe", "pipe", "pipe"] });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      child.on("error", fail);
+      child.on("close", (code, signal) => {
+        this.stderrs.push(stderr);
+        done({ code, signal, stdout, stderr });
+      });
+      child.stdin.end(input ?? "");
+    });
+  }
+
+  /** Secrets and session tokens the stand-in issued or knows: none may appear in any stderr. */
+  leakedSecrets(): string[] {
+    const secrets = this.fake.issuedCredentials().flatMap((c) => [c.secretAccessKey, c.sessionToken]);
+    return secrets.filter((s) => this.stderrs.some((e) => e.includes(s)));
+  }
+
+  async close(): Promise<void> {
+    execFileSync("umount", ["/etc/hosts"]);
+    await this.fake.close();
+    rmSync(this.home, { recursive: true, force: true });
+  }
+}
+
+/** Starts the stand-in on 127.0.0.1:443 and points every AWS host name at it. */
+export async function startE2e(): Promise<E2e> {
+  assertPrivateNamespace();
+  const fake = await startFakeAws({ listen: { host: "127.0.0.1", port: 443 }, proxy: false });
+  const hosts = join(fake.certDir, "hosts");
+  writeFileSync(hosts, fake.hostsFileLines("127.0.0.1"));
+  execFileSync("mount", ["--bind", hosts, "/etc/hosts"]);
+  return new E2e(fake);
+}

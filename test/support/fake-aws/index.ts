@@ -1,0 +1,10 @@
+/** Public surface of the fake AWS stand-in. */
+export { startFakeAws, FakeAws, type FakeAwsOptions } from './server.js';
+export { FakeAwsControls, type AssumeRoleFilter } from './controls.js';
+export { startAdminServer, type AdminServer } from './admin.js';
+export { seedScenario, SEED } from './seed.js';
+export type { ActiveFault, FaultKind, FaultSpec } from './faults.js';
+export type { Counts, LogEntry } from './log.js';
+export type { AccountConfig, IssuedCredential, RoleConfig, Scenario, UserConfig } from './model.js';
+export { tokenVersionOf } from './model.js';
+export { ALL_REGIONS, OPT_IN_REGIONS, allHostNames, isOptInRegion, parseHost, type Endpoint } from './regions.js';

@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CACHE_FORMAT, type CacheEntry } from "../../src/cache/entry";
+import { ensurePrivateFolder } from "../../src/cache/folder";
+import { entryPath, readEntry, writeEntry } from "../../src/cache/store";
+import { UserError } from "../../src/errors";
+
+const NOW = Date.parse("2026-03-01T10:00:00Z");
+const KEY = "0123456789abcdef0123456789abcdef01234567";
+const UID = process.getuid?.();
+const isRoot = UID === 0;
+const entry: CacheEntry = {
+  format: CACHE_FORMAT,
+  key: KEY,
+  profile: "hk",
+  roleArn: "arn:aws:iam::111122223333:role/Deploy",
+  stsRegion: "ap-east-1",
+  createdAt: "2026-03-01T09:00:00.000Z",
+  credentials: { accessKeyId: "ASIAFAKE", secretAccessKey: "s3cret", sessionToken: "tok", expiration: "2026-03-01T11:00:00Z", accountId: "111122223333" },
+};
+const mode = (path: string) => statSync(path).mode & 0o777;
+
+let root: string;
+let dir: string;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), "regional-sts-store-"));
+  dir = join(root, "cache", "regional-sts");
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe("writeEntry / readEntry", () => {
+  it("creates a private folder and file and reads the entry back", () => {
+    writeEntry(dir, entry, UID);
+    expect(mode(dir)).toBe(0o700);
+    expect(mode(entryPath(dir, KEY))).toBe(0o600);
+    expect(readEntry(dir, KEY, NOW, UID)).toEqual(entry);
+  });
+
+  it("leaves no temporary files behind, also when overwriting", () => {
+    writeEntry(dir, entry, UID);
+    writeEntry(dir, { ...entry, stsRegion: "us-east-1" }, UID);
+    expect(readdirSync(dir)).toEqual([`${KEY}.json`]);
+    expect(readEntry(dir, KEY, NOW, UID)?.stsRegion).toBe("us-east-1");
+  });
+
+  it("is a miss when there is no file, or the folder does not exist", () => {
+    expect(readEntry(dir, KEY, NOW, UID)).toBeUndefined();
+    mkdirSync(dir, { recursive: true });
+    expect(readEntry(dir, KEY, NOW, UID)).toBeUndefined();
+  });
+
+  it.each([0o644, 0o640, 0o604, 0o620])("is a miss when the file has mode %o", (fileMode) => {
+    writeEntry(dir, entry, UID);
+    chmodSync(entryPath(dir, KEY), fileMode);
+    expect(readEntry(dir, KEY, NOW, UID)).toBeUndefined();
+  });
+
+  it("is a miss when the entry is a symbolic link, even to a valid private entry", () => {
+    writeEntry(dir, entry, UID);
+    const elsewhere = join(root, "planted.json");
+    writeFileSync(elsewhere, JSON.stringify(entry), { mode: 0o600 });
+    rmSync(entryPath(dir, KEY));
+    symlinkSync(elsewhere, entryPath(dir, KEY));
+    expect(readEntry(dir, KEY, NOW, UID)).toBeUndefined();
+  });
+
+  it("is a miss when the entry path is a folder", () => {
+    mkdirSync(entryPath(dir, KEY), { recursive: true });
+    expect(readEntry(dir, KEY, NOW, UID)).toBeUndefined();
+  });
+
+  it.skipIf(!isRoot)("is a miss when the file belongs to another user", () => {
+    writeEntry(dir, entry, UID);
+    chownSync(entryPath(dir, KEY), 4321, 4321);
+    expect(readEntry(dir, KEY, NOW, UID)).toBeUndefined();
+    expect(readEntry(dir, KEY, NOW, 4321)).toEqual(entry);
+  });
+
+  it("is a miss for a damaged file and for an entry too close to expiry", () => {
+    writeEntry(dir, entry, UID);
+    expect(readEntry(dir, KEY, Date.parse("2026-03-01T10:45:00Z"), UID)).toBeUndefined();
+    writeFileSync(entryPath(dir, KEY), '{"format":"regional-sts/1","key":', { mode: 0o600 });
+    expect(readEntry(dir, KEY, NOW, UID)).toBeUndefined();
+  });
+});
+
+describe("ensurePrivateFolder", () => {
+  it("repairs a folder that is too open", () => {
+    mkdirSync(dir, { recursive: true, mode: 0o755 });
+    chmodSync(dir, 0o755);
+    ensurePrivateFolder(dir, UID);
+    expect(mode(dir)).toBe(0o700);
+  });
+
+  it("writeEntry repairs the folder mode too", () => {
+    mkdirSync(dir, { recursive: true });
+    chmodSync(dir, 0o777);
+    writeEntry(dir, entry, UID);
+    expect(mode(dir)).toBe(0o700);
+  });
+
+  it("refuses a symbolic link to a folder with the UserError message", () => {
+    const real = join(root, "real");
+    mkdirSync(real, { mode: 0o700 });
+    mkdirSync(join(root, "cache"));
+    symlinkSync(real, dir);
+    expect(() => ensurePrivateFolder(dir, UID)).toThrow(new UserError(
+      `cache folder ${dir} is a symbolic link; remove it (regional-sts never follows links in its cache)`, 1, "CacheLink",
+    ));
+    expect(() => writeEntry(dir, entry, UID)).toThrow(/is a symbolic link/);
+    expect(readdirSync(real)).toEqual([]);
+  });
+
+  it.skipIf(!isRoot)("refuses a folder that belongs to another user", () => {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chownSync(dir, 4321, 4321);
+    let error: unknown;
+    try {
+      ensurePrivateFolder(dir, UID);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toEqual(new UserError(`cache folder ${dir} belongs to user 4321, not to you; remove it`, 1, "CacheOwner"));
+    expect(error).toBeInstanceOf(UserError);
+  });
+});
