@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { homedir } from "node:os";
+import { isSea } from "node:sea";
 import envPaths from "env-paths";
 import { run } from "./cli/run";
 import { makeMfaReader } from "./credentials/mfa";
@@ -16,7 +17,8 @@ const runtime: Runtime = {
   stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true },
   stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
   spawn,
-  selfCommand: process.argv[1] && !process.argv[1].endsWith("regional-sts") ? `${process.execPath} ${process.argv[1]}` : process.execPath,
+  // The standalone binary is itself the command; the npm entry is node plus its script.
+  selfCommand: isSea() || !process.argv[1] ? quote(process.execPath) : `${quote(process.execPath)} ${quote(process.argv[1])}`,
   pid: process.pid,
   stdinIsTTY: process.stdin.isTTY === true,
   uid: process.getuid?.(),
@@ -41,6 +43,10 @@ const runtime: Runtime = {
     return () => void process.off(signal, handler);
   },
 };
+
+function quote(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `"${path.replace(/(["\\$`])/g, "\\$1")}"`;
+}
 
 run(runtime).then((code) => {
   process.exitCode = code;
