@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+// npm run bench [-- --quick] [-- --out FILE]: issue 5's benchmark against the loopback stand-in,
+// without root (the stand-in's HTTPS proxy mode). Prints tables and PASS/MISS per target and
+// writes bench/results.json. Needs `npm run build` first; part 4 needs the AWS CLI.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, release } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { makeSandbox } from "./bench/sandbox.mjs";
+import { startStandIn } from "./bench/standin.mjs";
+import { canMeasureMemory, checkProcessJson, command, timeOnce } from "./bench/run.mjs";
+import { alternate, coldCalls, concurrentCallers, peakMemory } from "./bench/sections.mjs";
+import { printTable, printTargets, summaryRows } from "./bench/report.mjs";
+import { judge } from "./bench/targets.mjs";
+
+const root = resolve(import.meta.dirname, "..");
+const argv = process.argv.slice(2);
+const quick = argv.includes("--quick");
+const outFile = argv.includes("--out") ? resolve(argv[argv.indexOf("--out") + 1]) : join(root, "bench/results.json");
+const PLAN = quick
+  ? { hitRounds: 6, memRuns: 2, coldRuns: 2, firstRuns: 1, concurrentReps: 1, e2eRounds: 2 }
+  : { hitRounds: 40, memRuns: 5, coldRuns: 8, firstRuns: 4, concurrentReps: 3, e2eRounds: 8 };
+const DELAY_MS = 50;
+const NODE24 = join(root, ".cache/node-24.21.0/package/bin/node");
+const ENTRIES = { npm: [process.execPath, join(root, "bin/regional-sts.js")], binary: [join(root, "dist/regional-sts")] };
+
+for (const file of [join(root, "dist/cli.js"), ENTRIES.binary[0], join(root, "dist/fake-aws.cjs"), NODE24]) {
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+}
+const aws = findAwsCli();
+const machine = machineInfo();
+console.log(`regional-sts benchmark, ${machine.date}: ${machine.cpu} x${machine.cores}, load ${machine.loadAtStart.join(" ")}${quick ? " (--quick)" : ""}`);
+
+const standIn = await startStandIn(root);
+const box = makeSandbox({ entries: ENTRIES, standIn });
+try {
+  const results = await measureAll();
+  const targets = judge(results);
+  printTargets(targets);
+  machine.loadAtEnd = loadavg().map((x) => x.toFixed(2));
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify({ machine, plan: { ...PLAN, delayMs: DELAY_MS }, results, targets }, null, 2)}\n`);
+  console.log(`\nwrote ${outFile}`);
+  process.exitCode = targets.every((t) => t.pass) ? 0 : 1;
+} finally {
+  await standIn.stop();
+  box.cleanup();
+}
+
+async function measureAll() {
+  const { helper, floor, floorWithExtraCa } = box.env;
+  const hit = (label, entry, profile = "p") => command(label, [...entry, "credential-process", "--profile", profile], helper, checkProcessJson);
+  const cmds = {
+    floor: command("node -e 0", [process.execPath, "-e", "0"], floor),
+    floorCa: floorWithExtraCa && command("node -e 0 +CA", [process.execPath, "-e", "0"], floorWithExtraCa),
+    floor24: command("node24 -e 0", [NODE24, "-e", "0"], floor),
+    npm: hit("npm entry", ENTRIES.npm),
+    binary: hit("binary", ENTRIES.binary),
+  };
+  const floors = [cmds.floor, cmds.floorCa, cmds.floor24].filter(Boolean);
+  const results = {};
+
+  await standIn.setDelayMs(0);
+  box.clearAll();
+  timeOnce(cmds.npm); // Fills the cache (and learns ap-east-1's fallback region).
+  await standIn.reset();
+  results.cacheHit = alternate([...floors, cmds.npm, cmds.binary], PLAN.hitRounds);
+  results.cacheHitAssumeRoles = (await standIn.counts()).assumeRole;
+  printTable(`1. Cache hit (${PLAN.hitRounds} alternating rounds; helper with NODE_EXTRA_CA_CERTS=${box.machineExtraCa ?? "(unset)"} + stand-in CA, floors without)`, summaryRows(results.cacheHit, "node -e 0"));
+
+  const memory = canMeasureMemory();
+  if (memory) results.memoryHit = peakMemory([...floors, cmds.npm, cmds.binary], PLAN.memRuns);
+
+  await standIn.setDelayMs(DELAY_MS);
+  const hitMedians = { "npm entry": results.cacheHit["npm entry"].median, binary: results.cacheHit.binary.median };
+  const cold = [cmds.npm, cmds.binary];
+  results.cold = await coldCalls({ cmds: cold, runs: PLAN.coldRuns, delayMs: DELAY_MS, hitMedians, standIn, clear: box.clearEntries });
+  results.firstEver = await coldCalls({ cmds: cold, runs: PLAN.firstRuns, delayMs: DELAY_MS, hitMedians, standIn, clear: box.clearAll });
+  printTable(`2. Cold call (stand-in delay ${DELAY_MS} ms per request; overhead = total - requests x ${DELAY_MS} - cache hit)`, coldRows(results));
+  if (memory) results.memoryCold = peakMemory(cold.map((c) => ({ ...c, label: `${c.label} cold` })), Math.max(2, PLAN.memRuns - 2), box.clearEntries);
+  if (memory) printTable("5. Peak resident memory (MB, GNU time %M = ru_maxrss)", summaryRows({ ...results.memoryHit, ...results.memoryCold }, "node -e 0", "MB"));
+
+  const [npmFloor, binaryFloor] = [cmds.floorCa ?? cmds.floor, command("node24 -e 0", [NODE24, "-e", "0"], helper)];
+  results.concurrentFloor = await concurrentCallers({ cmds: [npmFloor, binaryFloor], counts: [10, 50], reps: PLAN.concurrentReps, standIn, clear: () => {} });
+  results.concurrent = await concurrentCallers({ cmds: cold, counts: [10, 50], reps: PLAN.concurrentReps, standIn, clear: box.clearEntries });
+  printTable(`3. Callers started together, cold cache (${PLAN.concurrentReps} reps; floor = the same number of bare node starts)`, concurrentRows(results));
+
+  await standIn.setDelayMs(0);
+  if (aws) {
+    results.endToEnd = await endToEnd(helper);
+    printTable(`4. aws sts get-caller-identity, warm caches (${PLAN.e2eRounds} alternating rounds)`, summaryRows(results.endToEnd, "aws, CLI's own role"));
+  } else {
+    console.log("\n4. skipped: no AWS CLI found (pyenv which aws / PATH)");
+  }
+  return results;
+}
+
+async function endToEnd(helper) {
+  const viaCli = (label, profile) =>
+    command(label, [aws.path, "--profile", profile, "--region", "us-east-1", "sts", "get-caller-identity", "--output", "text"], helper, (out) => {
+      if (!out.includes("222222222222")) throw new Error(`unexpected identity: ${out.trim()}`);
+    });
+  const cmds = [viaCli("aws, CLI's own role", "cli-role"), viaCli("aws via binary", "hk-role"), viaCli("aws via npm entry", "hk-role-npm")];
+  for (const cmd of cmds) timeOnce(cmd); // Warms both caches.
+  await standIn.reset();
+  const out = alternate(cmds, PLAN.e2eRounds, 1);
+  const counts = await standIn.counts();
+  if (counts.assumeRole !== 0) throw new Error(`end to end: ${counts.assumeRole} AssumeRole calls with warm caches`);
+  return out;
+}
+
+function coldRows(results) {
+  const rows = [["", "total median", "p95", "requests", "AssumeRole", "round trips ms", "overhead median", "overhead p95"]];
+  for (const [kind, map] of [["cold", results.cold], ["first ever", results.firstEver]]) {
+    for (const [label, r] of Object.entries(map)) {
+      rows.push([`${label}, ${kind}`, r.total.median.toFixed(1), r.total.p95.toFixed(1), r.requests, r.assumeRoles, r.roundTripMs, r.overhead.median.toFixed(1), r.overhead.p95.toFixed(1)]);
+    }
+  }
+  return rows;
+}
+
+function concurrentRows(results) {
+  const rows = [["", "last done median ms", "p95", "AssumeRole per rep", "floor median ms"]];
+  const floorOf = (r) => Object.values(results.concurrentFloor).find((f) => f.count === r.count && (r.entry === "binary") === f.entry.startsWith("node24"));
+  for (const [label, r] of Object.entries(results.concurrent)) {
+    rows.push([label, r.lastDone.median.toFixed(1), r.lastDone.p95.toFixed(1), r.assumeRoles.join(","), floorOf(r).lastDone.median.toFixed(1)]);
+  }
+  return rows;
+}
+
+function findAwsCli() {
+  for (const [file, args] of [["pyenv", ["which", "aws"]], ["sh", ["-c", "command -v aws"]]]) {
+    try {
+      const path = execFileSync(file, args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+      if (path) return { path, version: execFileSync(path, ["--version"], { encoding: "utf8" }).trim() };
+    } catch {
+      // Try the next way.
+    }
+  }
+  return undefined;
+}
+
+function machineInfo() {
+  const version = (file) => execFileSync(file, ["--version"], { encoding: "utf8" }).trim();
+  return {
+    date: new Date().toISOString(),
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    kernel: release(),
+    node: process.version,
+    node24: version(NODE24),
+    awsCli: aws?.version,
+    awsCliPath: aws?.path,
+    nodeExtraCaCerts: process.env.NODE_EXTRA_CA_CERTS ?? null,
+    loadAtStart: loadavg().map((x) => x.toFixed(2)),
+  };
+}

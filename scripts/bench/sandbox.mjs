@@ -1,0 +1,85 @@
+// A throw-away HOME with the seed profiles, and the environments each measured command gets.
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const ROLE_ARN = "arn:aws:iam::222222222222:role/katoaki";
+// SEED.alice from test/support/fake-aws/seed.ts (account A, which has not enabled ap-east-1).
+const ALICE = { id: "AKIAALICEEXAMPLE0001", secret: "aliceSecret/K7MDENG/bPxRfiCYEXAMPLEKEY0001" };
+const FACTS_FILE = "region-fallbacks.json";
+
+/** The profiles: `p` (npm entry), `hk-role` (binary), `hk-role-npm`, and `cli-role` (the AWS CLI's own). */
+function configText(entries) {
+  const quoted = (argv) => argv.map((a) => `"${a}"`).join(" ");
+  const ours = (name, entry) => `[profile ${name}]
+region = ap-east-1
+credential_process = ${quoted(entry)} credential-process --profile ${name}
+regional_sts_role_arn = ${ROLE_ARN}
+regional_sts_source_profile = account-a
+`;
+  return `[profile account-a]
+region = us-east-1
+
+${ours("p", entries.npm)}
+${ours("hk-role", entries.binary)}
+${ours("hk-role-npm", entries.npm)}
+[profile cli-role]
+region = us-east-1
+role_arn = ${ROLE_ARN}
+source_profile = account-a
+`;
+}
+
+/** Variables of the machine that would change what we measure: AWS, Node, proxy, npm. */
+function cleanBaseEnv() {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !/^(AWS_|NODE_|REGIONAL_STS_|HTTPS?_PROXY|ALL_PROXY|NO_PROXY|npm_)/i.test(k)) env[k] = v;
+  }
+  return env;
+}
+
+/**
+ * Builds the sandbox. `helper` is the user's environment: NODE_EXTRA_CA_CERTS as this machine sets
+ * it (plus the stand-in's CA, appended in a combined bundle); `floor` has no NODE_EXTRA_CA_CERTS.
+ */
+export function makeSandbox({ entries, standIn }) {
+  const home = mkdtempSync(join(tmpdir(), "regional-sts-bench-"));
+  const cacheDir = join(home, ".cache", "regional-sts");
+  mkdirSync(join(home, ".aws"), { recursive: true });
+  writeFileSync(join(home, ".aws", "config"), configText(entries));
+  writeFileSync(join(home, ".aws", "credentials"), `[account-a]\naws_access_key_id = ${ALICE.id}\naws_secret_access_key = ${ALICE.secret}\n`);
+  const machineExtraCa = process.env.NODE_EXTRA_CA_CERTS || undefined;
+  const base = {
+    ...cleanBaseEnv(),
+    HOME: home,
+    XDG_CACHE_HOME: join(home, ".cache"),
+    AWS_CONFIG_FILE: join(home, ".aws", "config"),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, ".aws", "credentials"),
+    AWS_EC2_METADATA_DISABLED: "true",
+  };
+  const helper = { ...base, HTTPS_PROXY: standIn.proxyUrl, AWS_CA_BUNDLE: standIn.caPath };
+  if (machineExtraCa) {
+    const bundle = join(home, "extra-ca.pem");
+    writeFileSync(bundle, `${readFileSync(machineExtraCa, "utf8").trimEnd()}\n${readFileSync(standIn.caPath, "utf8")}`);
+    helper.NODE_EXTRA_CA_CERTS = bundle;
+  }
+  return {
+    home,
+    machineExtraCa,
+    env: { helper, floor: base, floorWithExtraCa: machineExtraCa ? { ...base, NODE_EXTRA_CA_CERTS: machineExtraCa } : undefined },
+    /** Cold cache as after an expiry: credential entries gone, the learned region fallback kept. */
+    clearEntries() {
+      let names = [];
+      try {
+        names = readdirSync(cacheDir);
+      } catch {
+        return;
+      }
+      for (const name of names) if (name !== FACTS_FILE) rmSync(join(cacheDir, name), { force: true, recursive: true });
+    },
+    /** The very first call on a machine: no cache folder at all. */
+    clearAll: () => rmSync(cacheDir, { recursive: true, force: true }),
+    cleanup: () => rmSync(home, { recursive: true, force: true }),
+  };
+}

@@ -1,0 +1,54 @@
+// Issue 5's targets, judged on one run's results (medians, same machine, same run).
+import { ratio } from "./stats.mjs";
+import { target } from "./report.mjs";
+
+const HIT_RATIO = 1.15;
+const MEMORY_RATIO = 1.2;
+const SEA_MEMORY_RATIO = 1.6; // "a Node 24 single executable alone peaks at about 1.6x": keep it there.
+const COLD_OVERHEAD_MS = 150;
+const CONCURRENT_RATIO = 2;
+const E2E_RATIO = 1.15;
+
+/** Every target as {name, value, limit, pass}; informative ratios go in `note`. */
+export function judge(r) {
+  const hit = r.cacheHit;
+  const floor = hit["node -e 0"].median;
+  const withCa = hit["node -e 0 +CA"];
+  const out = [
+    target("cache hit, npm entry / node -e 0", ratio(hit["npm entry"].median, floor), HIT_RATIO, {
+      unit: "x", note: withCa ? `(vs node -e 0 with NODE_EXTRA_CA_CERTS: ${ratio(hit["npm entry"].median, withCa.median)}x)` : undefined,
+    }),
+    target("cache hit, binary / node -e 0", ratio(hit.binary.median, floor), HIT_RATIO, {
+      unit: "x", note: `(vs node24 -e 0: ${ratio(hit.binary.median, hit["node24 -e 0"].median)}x)`,
+    }),
+  ];
+  if (r.memoryHit) {
+    const m = r.memoryHit;
+    const base = m["node -e 0"].median;
+    out.push(target("peak memory, npm entry hit / node -e 0", ratio(m["npm entry"].median, base), MEMORY_RATIO, { unit: "x" }));
+    out.push(target("peak memory, binary hit / node -e 0", ratio(m.binary.median, base), SEA_MEMORY_RATIO, {
+      unit: "x", note: `(node24 -e 0 alone: ${ratio(m["node24 -e 0"].median, base)}x)`,
+    }));
+  }
+  for (const [label, c] of Object.entries(r.cold)) {
+    out.push(target(`cold call overhead, ${label}`, c.overhead.median, COLD_OVERHEAD_MS, { unit: " ms", note: `(${c.requests} request(s) to the stand-in)` }));
+  }
+  for (const [label, c] of Object.entries(r.firstEver)) {
+    out.push(target(`first-ever call overhead, ${label}`, c.overhead.median, COLD_OVERHEAD_MS, { unit: " ms", note: `(${c.requests} requests: ap-east-1 refused, fallback)` }));
+  }
+  for (const c of Object.values(r.concurrent).filter((x) => x.count === 50)) {
+    out.push(target(`50 cold callers, ${c.entry}: AssumeRole calls (max of reps)`, c.maxAssumeRoles, 1, { exact: true }));
+    const single = r.cold[c.entry].total.median;
+    const floor = Object.values(r.concurrentFloor).find((f) => f.count === 50 && (c.entry === "binary") === f.entry.startsWith("node24"));
+    out.push(target(`50 cold callers, ${c.entry}: last done / one cold call`, ratio(c.lastDone.median, single), CONCURRENT_RATIO, {
+      unit: "x", note: floor ? `(50 bare \`${floor.entry}\` at once: ${ratio(floor.lastDone.median, single)}x)` : undefined,
+    }));
+  }
+  if (r.endToEnd) {
+    const own = r.endToEnd["aws, CLI's own role"].median;
+    for (const label of ["aws via binary", "aws via npm entry"]) {
+      out.push(target(`end to end, ${label} / CLI's own role`, ratio(r.endToEnd[label].median, own), E2E_RATIO, { unit: "x" }));
+    }
+  }
+  return out;
+}
