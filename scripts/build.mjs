@@ -24,10 +24,13 @@ const sdkExternal = {
   name: "sdk-external",
   setup(b) {
     b.onResolve({ filter: /credentials\/connect$/ }, () => ({ path: "./sdk.js", external: true }));
+    // doctor's extra AWS calls (GetCallerIdentity, iam:GetAccountSummary), loaded by `doctor` only.
+    b.onResolve({ filter: /doctor\/aws-calls$/ }, () => ({ path: "./doctor-sdk.js", external: true }));
   },
 };
 await build({ ...common, entryPoints: [join(root, "src/main.ts")], outfile: join(dist, "cli.js"), plugins: [sdkExternal] });
 await build({ ...common, entryPoints: [join(root, "src/credentials/connect.ts")], outfile: join(dist, "sdk.js") });
+await build({ ...common, entryPoints: [join(root, "src/doctor/aws-calls.ts")], outfile: join(dist, "doctor-sdk.js") });
 // The single executable takes one script: everything in one bundle, the SDK part still
 // unevaluated until a miss, and V8's code cache (useCodeCache) spares the parse.
 await build({ ...common, entryPoints: [join(root, "src/main.ts")], outfile: join(dist, "sea-main.js") });

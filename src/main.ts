@@ -37,6 +37,10 @@ const runtime: Runtime = {
     env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
     return (await import("./credentials/connect")).connectSts(options);
   },
+  connectDoctor: async (options) => {
+    env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+    return (await import("./doctor/aws-calls")).connectDoctor(options);
+  },
   readMfaCode: (request) => makeMfaReader({ platform: process.platform, spawn, env })(request),
   onSignal: (signal, handler) => {
     process.on(signal, handler);

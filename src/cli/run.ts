@@ -1,6 +1,9 @@
 import { formatError, isUserError, UsageError } from "../errors";
 import type { Runtime } from "../runtime";
+import { cacheCommand } from "./cache";
+import { configureCommand } from "./configure";
 import { credentialProcessCommand } from "./credential-process";
+import { doctorCommand } from "./doctor";
 import { envCommand } from "./env";
 import { execCommand } from "./exec";
 import { USAGE, VERSION } from "./usage";
@@ -11,6 +14,9 @@ const COMMANDS: Record<string, Command> = {
   "credential-process": credentialProcessCommand,
   env: envCommand,
   exec: execCommand,
+  doctor: doctorCommand,
+  configure: configureCommand,
+  cache: cacheCommand,
 };
 
 /** The whole CLI: returns the exit code instead of exiting, so tests run it in-process. */

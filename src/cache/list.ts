@@ -1,0 +1,71 @@
+import { lstatSync, readdirSync, readFileSync, unlinkSync } from "node:fs";
+import { join } from "node:path";
+import { CACHE_FORMAT } from "./entry";
+
+/** What `cache list` shows of an entry: never a key id, secret or token. */
+export interface EntrySummary {
+  file: string;
+  profile: string;
+  roleArn: string;
+  stsRegion: string;
+  createdAt: string;
+  expiration: string;
+}
+
+const ENTRY_FILE = /^[0-9a-f]{40}\.json$/;
+
+/** Reads one entry file's public fields; anything damaged or foreign is undefined. */
+export function readEntrySummary(path: string): EntrySummary | undefined {
+  try {
+    const value = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+    const credentials = value.credentials as Record<string, unknown> | undefined;
+    const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+    const fields = [text(value.profile), text(value.roleArn), text(value.stsRegion), text(value.createdAt), text(credentials?.expiration)];
+    if (value.format !== CACHE_FORMAT || fields.some((f) => f === undefined)) return undefined;
+    const [profile, roleArn, stsRegion, createdAt, expiration] = fields as string[];
+    return { file: path, profile: profile!, roleArn: roleArn!, stsRegion: stsRegion!, createdAt: createdAt!, expiration: expiration! };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every entry in the cache folder, soonest expiry last; a missing folder is an empty cache. */
+export function listEntries(dir: string): EntrySummary[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  return names
+    .filter((name) => ENTRY_FILE.test(name) && lstatSync(join(dir, name)).isFile())
+    .map((name) => readEntrySummary(join(dir, name)))
+    .filter((e): e is EntrySummary => e !== undefined)
+    .sort((a, b) => a.profile.localeCompare(b.profile) || b.expiration.localeCompare(a.expiration));
+}
+
+/**
+ * Removes cached credentials: every entry file (damaged ones too) and the remembered region
+ * fallbacks, or, with a profile, only that profile's entries. Returns how many entries went.
+ */
+export function clearEntries(dir: string, profile: string | undefined): number {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+    throw error;
+  }
+  let removed = 0;
+  for (const name of names.filter((n) => ENTRY_FILE.test(n))) {
+    const path = join(dir, name);
+    if (profile !== undefined && readEntrySummary(path)?.profile !== profile) continue;
+    unlinkSync(path);
+    removed++;
+  }
+  if (profile === undefined) {
+    for (const name of names.filter((n) => n === "region-fallbacks.json")) unlinkSync(join(dir, name));
+  }
+  return removed;
+}

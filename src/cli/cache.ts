@@ -1,0 +1,55 @@
+import { clearEntries, listEntries, type EntrySummary } from "../cache/list";
+import { UsageError, UserError } from "../errors";
+import type { Runtime } from "../runtime";
+import { parseCommandArgs } from "./args";
+
+const OPTIONS = {
+  profile: { type: "string" },
+  json: { type: "boolean" },
+  verbose: { type: "boolean", short: "v" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** `cache list [--json]` and `cache clear [--profile NAME]`: never shows a key id, secret or token. */
+export async function cacheCommand(args: readonly string[], runtime: Runtime): Promise<number> {
+  const { values, positionals } = parseCommandArgs("cache", args, OPTIONS, true);
+  const [action, ...rest] = positionals;
+  if (rest.length > 0 || (action !== "list" && action !== "clear")) {
+    throw new UsageError(`cache: expected "cache list" or "cache clear [--profile NAME]"`);
+  }
+  const dir = runtime.cacheDir;
+  const profile = typeof values.profile === "string" ? values.profile : undefined;
+  if (action === "list") {
+    const entries = listEntries(dir).filter((e) => profile === undefined || e.profile === profile);
+    runtime.stdout.write(values.json === true ? `${JSON.stringify(entries.map(publicFields), null, 2)}\n` : formatList(entries, dir, runtime.now()));
+    return 0;
+  }
+  let removed: number;
+  try {
+    removed = clearEntries(dir, profile);
+  } catch (error) {
+    throw new UserError(`cannot clear the cache in ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check its permissions`, 1, "CacheClear");
+  }
+  runtime.stdout.write(`removed ${removed} cached ${removed === 1 ? "entry" : "entries"}${profile ? ` of profile ${profile}` : ""} from ${dir}\n`);
+  return 0;
+}
+
+function publicFields(e: EntrySummary) {
+  return { profile: e.profile, roleArn: e.roleArn, stsRegion: e.stsRegion, createdAt: e.createdAt, expiration: e.expiration };
+}
+
+function formatList(entries: EntrySummary[], dir: string, nowMs: number): string {
+  if (entries.length === 0) return `no cached credentials in ${dir}\n`;
+  const rows = entries.map((e) => [e.profile, e.roleArn, e.stsRegion, e.expiration, timeLeft(Date.parse(e.expiration) - nowMs)]);
+  const table = [["PROFILE", "ROLE", "STS REGION", "EXPIRES", "LEFT"], ...rows];
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
+  return `${table.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join("  ")).join("\n")}\n`;
+}
+
+/** Minutes left; "expired" past the end, "refreshing" inside the 15-minute window no caller is served from. */
+function timeLeft(ms: number): string {
+  if (ms <= 0) return "expired";
+  const minutes = Math.floor(ms / 60_000);
+  const text = minutes >= 60 ? `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, "0")}m` : `${minutes}m`;
+  return ms <= 15 * 60_000 ? `${text} (renewed on next use)` : text;
+}

@@ -1,0 +1,77 @@
+import { UserError } from "../errors";
+import { parseRoleArn } from "./arn";
+import type { Section } from "./load";
+import { isKnownPartitionRegion, isWellFormedRegion } from "./regions";
+import { regionPartition } from "../credentials/endpoint-region";
+import { MAX_DURATION_SECONDS, MIN_DURATION_SECONDS } from "./validate";
+
+/** Profile keys configure writes, in the order a new block lists them, with their flags. */
+const KEYS: readonly (readonly [key: string, flag: string, fromStandard?: string])[] = [
+  ["region", "region", "region"],
+  ["regional_sts_role_arn", "role-arn", "role_arn"],
+  ["regional_sts_source_profile", "source-profile", "source_profile"],
+  ["duration_seconds", "duration-seconds", "duration_seconds"],
+  ["role_session_name", "role-session-name", "role_session_name"],
+  ["external_id", "external-id", "external_id"],
+  ["mfa_serial", "mfa-serial", "mfa_serial"],
+  ["source_identity", "source-identity", "source_identity"],
+  ["regional_sts_sts_region", "sts-region"],
+  ["regional_sts_mfa_process", "mfa-process"],
+];
+
+const PROFILE_NAME = /^[\w+=,.@-]+$/;
+
+export interface PlanInput {
+  profile: string;
+  flags: Record<string, string | undefined>;
+  /** The standard role profile given with --from-profile, already looked up. */
+  from?: { name: string; section: Section };
+  /** The profile's current settings, when it already exists. */
+  existing?: Section;
+  /** How this program is started (Runtime.selfCommand). */
+  selfCommand: string;
+}
+
+/** The keys to write, checked as credential-process would check them (pure). */
+export function planProfile(input: PlanInput): [string, string][] {
+  const { profile } = input;
+  if (!PROFILE_NAME.test(profile)) {
+    throw new UserError(`configure: "${profile}" is not a profile name regional-sts writes; use letters, digits and +=,.@_-`, 2, "BadProfileName");
+  }
+  if (input.from && !input.from.section.role_arn) {
+    throw new UserError(`configure: profile ${input.from.name} has no role_arn, so it is not a role profile to convert; give --role-arn instead of --from-profile`, 1, "NotRoleProfile");
+  }
+  if (input.from?.section.credential_source && !input.from.section.source_profile && !input.flags["source-profile"]) {
+    throw new UserError(`configure: profile ${input.from.name} uses credential_source, which regional-sts does not read; add --source-profile NAME`, 1, "CredentialSource");
+  }
+  const entries: [string, string][] = [];
+  for (const [key, flag, standard] of KEYS) {
+    const value = input.flags[flag] ?? (standard ? input.from?.section[standard] : undefined);
+    if (value !== undefined && value !== "") entries.push([key, value]);
+  }
+  const value = (key: string) => entries.find(([k]) => k === key)?.[1] ?? input.existing?.[key];
+  const region = value("region");
+  const roleArn = value("regional_sts_role_arn");
+  if (!roleArn) throw new UserError(`configure: profile ${profile} needs a role; pass --role-arn ARN (or --from-profile NAME)`, 2, "NoRoleArn");
+  if (!region) throw new UserError(`configure: profile ${profile} needs a region; pass --region REGION`, 2, "NoRegion");
+  checkValues(profile, roleArn, region, value("duration_seconds"), value("regional_sts_sts_region"));
+  // PROFILE_NAME needs no quoting in sh (Go, JS SDKs) nor in botocore's shell-like split.
+  entries.splice(1, 0, ["credential_process", `${input.selfCommand} credential-process --profile ${profile}`]);
+  return entries;
+}
+
+function checkValues(profile: string, roleArn: string, region: string, duration: string | undefined, stsRegion: string | undefined): void {
+  const partition = parseRoleArn(roleArn, `configure ${profile}: --role-arn`).partition;
+  for (const [name, r] of [["--region", region], ["--sts-region", stsRegion]] as const) {
+    if (r !== undefined && (!isWellFormedRegion(r) || !isKnownPartitionRegion(r))) {
+      throw new UserError(`configure ${profile}: ${name} "${r}" is not an AWS region; use a name like ap-east-1`, 2, "BadRegion");
+    }
+  }
+  if (regionPartition(region) !== partition) {
+    throw new UserError(`configure ${profile}: role ${roleArn} is in partition ${partition} but region ${region} is in ${regionPartition(region)}; use a role and region of the same partition`, 2, "PartitionMismatch");
+  }
+  const seconds = duration === undefined ? undefined : Number(duration);
+  if (seconds !== undefined && !(Number.isInteger(seconds) && seconds >= MIN_DURATION_SECONDS && seconds <= MAX_DURATION_SECONDS)) {
+    throw new UserError(`configure ${profile}: duration_seconds "${duration}" must be a whole number from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS}`, 2, "BadDuration");
+  }
+}

@@ -1,0 +1,75 @@
+import type { Credentials } from "../cache/entry";
+import type { Settings } from "../config/validate";
+import { explainStsError } from "../credentials/explain";
+import type { AssumeRoleParams } from "../credentials/sts";
+import type { Runtime } from "../runtime";
+import { failed, passed, type Finding } from "./findings";
+import { toFailure, type DoctorAws } from "./port";
+
+export interface AssumeCheckInput {
+  aws: DoctorAws;
+  settings: Settings;
+  runtime: Runtime;
+  /** "source profile x", for messages. */
+  source: string;
+  /** The STS region credential-process would call. */
+  stsRegion: string;
+}
+
+/** Check 5a: AssumeRole exactly as credential-process makes it; a refusal is explained. */
+export async function checkAssumeRole(input: AssumeCheckInput): Promise<{ finding: Finding; credentials?: Credentials }> {
+  const { aws, settings: s, runtime, stsRegion } = input;
+  const params: AssumeRoleParams = {
+    roleArn: s.role.arn,
+    roleSessionName: s.roleSessionName,
+    durationSeconds: s.durationSeconds,
+    ...(s.externalId ? { externalId: s.externalId } : {}),
+    ...(s.sourceIdentity ? { sourceIdentity: s.sourceIdentity } : {}),
+  };
+  try {
+    if (s.mfaSerial) {
+      params.serialNumber = s.mfaSerial;
+      params.tokenCode = await runtime.readMfaCode({ profile: s.profile, serial: s.mfaSerial, process: s.mfaProcess });
+    }
+    const result = await aws.assumeRole(stsRegion, params);
+    const left = Math.round((Date.parse(result.credentials.expiration) - runtime.now()) / 60_000);
+    return {
+      finding: passed("assume-role", `assumed ${s.role.arn} at ${result.host} (account ${result.credentials.accountId}; ${left} minutes)`),
+      credentials: result.credentials,
+    };
+  } catch (error) {
+    return { finding: explainRefusal(error, input) };
+  }
+}
+
+function explainRefusal(error: unknown, input: AssumeCheckInput): Finding {
+  const { settings: s, source } = input;
+  const f = toFailure(error);
+  const head = `AssumeRole ${s.role.arn}${f.host ? ` at ${f.host}` : ""} failed: ${f.name}: ${f.message}`;
+  const profileBlock = `[profile ${s.profile}]`;
+  if (f.name === "AccessDenied" && /MultiFactorAuthentication/i.test(f.message)) {
+    return failed("assume-role", head, `the MFA code for ${s.mfaSerial} was refused; use a fresh code from that device`);
+  }
+  if (f.name === "AccessDenied") {
+    const needs = [
+      s.mfaSerial ? "" : "MFA (set mfa_serial if the trust policy requires aws:MultiFactorAuthPresent)",
+      s.externalId ? `an external id other than the one set` : "an external id (set external_id if the trust policy requires sts:ExternalId)",
+    ].filter(Boolean).join(", or ");
+    return failed("assume-role", head, `make the trust policy of ${s.role.arn} allow ${source}, or check whether it requires ${needs} in ${profileBlock}`);
+  }
+  if (f.name === "ValidationError" && /DurationSeconds/i.test(f.message)) {
+    const chained = /role chaining/i.test(f.message);
+    return failed("assume-role", head, chained
+      ? `the source credentials are themselves a role session, limited to 3600 s; set duration_seconds = 3600 in ${profileBlock}`
+      : `duration_seconds ${s.durationSeconds} is above the role's maximum session duration; lower duration_seconds in ${profileBlock} or raise the role's MaxSessionDuration`);
+  }
+  if (f.name === "RegionDisabledException") {
+    return failed("assume-role", head, `activate STS in ${input.stsRegion} for account ${s.role.accountId}, or set regional_sts_sts_region in ${profileBlock} to another region`);
+  }
+  if (f.name === "MfaCode" || f.name === "UserError") {
+    return failed("assume-role", f.message.replace(/;.*$/, ""), f.message.includes(";") ? f.message.slice(f.message.indexOf(";") + 1).trim() : "give an MFA code");
+  }
+  const explained = explainStsError(error, { profile: s.profile, roleArn: s.role.arn, region: input.stsRegion, host: f.host, source }).message;
+  const at = explained.lastIndexOf(";");
+  return failed("assume-role", at > 0 ? explained.slice(0, at) : explained, at > 0 ? explained.slice(at + 1).trim() : "see the error");
+}

@@ -1,0 +1,113 @@
+import type { LoadedConfig } from "../config/load";
+import { isWellFormedRegion, isOptInRegion } from "../config/regions";
+import { resolveSettings, type Flags } from "../config/settings";
+import { profileSection, walkSourceChain, type SourceChain } from "../config/source-chain";
+import { defaultSessionName, validateSettings, type Settings } from "../config/validate";
+import { parseRoleArn } from "../config/arn";
+import { regionPartition } from "../credentials/endpoint-region";
+import { failed, passed, warning, type Finding } from "./findings";
+import { isKnownRegion, optInList } from "./known-regions";
+import { checkProcessLine, checkPlainKeys } from "./process-line";
+
+export interface ConfigOutcome {
+  findings: Finding[];
+  /** Set when the configuration is good enough to talk to AWS. */
+  settings?: Settings;
+  chain?: SourceChain;
+  region?: string;
+}
+
+/** Check 1 of the issue: everything that can be judged from the files alone (pure). */
+export function checkConfiguration(profile: string, config: LoadedConfig, flags: Flags, env: Record<string, string | undefined>): ConfigOutcome {
+  const { configFile, credentialsFile } = config.paths;
+  const createHint = `run regional-sts configure ${profile} --role-arn ARN --source-profile NAME --region REGION`;
+  const findings: Finding[] = [];
+  if (!config.configExists) {
+    findings.push(failed("config-files", `${configFile} does not exist`, createHint));
+    return { findings };
+  }
+  const creds = config.credentialsExists ? `${credentialsFile} found and parsed` : `${credentialsFile} absent (fine when source credentials come from SSO or a process)`;
+  findings.push(passed("config-files", `${configFile} found and parsed; ${creds}`));
+  const section = profileSection(profile, config);
+  if (!section) {
+    findings.push(failed("profile", `no [profile ${profile}] in ${configFile}`, createHint));
+    return { findings };
+  }
+  findings.push(passed("profile", `[${profile === "default" ? "default" : `profile ${profile}`}] found in ${configFile}`));
+  const raw = resolveSettings(profile, section, flags, env);
+  const region = checkRegion(profile, raw.region?.value, raw.region?.origin, findings);
+  const roleOk = checkRoleArn(profile, raw.roleArn?.value, raw.roleArn?.origin, region, findings);
+  findings.push(checkProcessLine(profile, section), checkPlainKeys(profile, config.profiles[profile] ?? section));
+  if (!region || !roleOk) return { findings, region };
+  let settings: Settings;
+  try {
+    settings = validateSettings(raw, defaultSessionName(env));
+  } catch (error) {
+    findings.push(failed("settings", (error as Error).message.replace(/;.*$/, ""), fixOf(error)));
+    return { findings, region };
+  }
+  findings.push(passed("settings", `session ${settings.roleSessionName}, ${settings.durationSeconds} s${settings.mfaSerial ? `, MFA ${settings.mfaSerial}` : ""}${settings.externalId ? ", external id set" : ""}`));
+  let chain: SourceChain;
+  try {
+    chain = walkSourceChain(profile, settings.sourceProfile, config, env);
+  } catch (error) {
+    findings.push(failed("source-chain", (error as Error).message.replace(/;.*$/, ""), fixOf(error)));
+    return { findings, region };
+  }
+  findings.push(checkSourceProfile(settings, chain, config));
+  return { findings, settings, chain, region };
+}
+
+function checkRegion(profile: string, region: string | undefined, origin: string | undefined, findings: Finding[]): string | undefined {
+  if (!region) {
+    findings.push(failed("region", `profile ${profile} has no region`, `add region = <region> to [profile ${profile}]`));
+    return undefined;
+  }
+  if (!isWellFormedRegion(region)) {
+    findings.push(failed("region", `${origin}: "${region}" is not a region name`, "use a name like ap-east-1"));
+    return undefined;
+  }
+  if (!isKnownRegion(region)) {
+    findings.push(warning("region", `${region} (${origin}) is not a region regional-sts knows (opt-in regions: ${optInList()})`, "check the spelling; a region launched recently is fine"));
+  } else {
+    const kind = isOptInRegion(region) ? `an opt-in region (opt-in regions: ${optInList()})` : "enabled by default in every account";
+    findings.push(passed("region", `${region} (${origin}) is ${kind}`));
+  }
+  return region;
+}
+
+function checkRoleArn(profile: string, arn: string | undefined, origin: string | undefined, region: string | undefined, findings: Finding[]): boolean {
+  if (!arn) {
+    findings.push(failed("role-arn", `profile ${profile} has no regional_sts_role_arn`, `add regional_sts_role_arn = arn:aws:iam::ACCOUNT:role/NAME to [profile ${profile}]`));
+    return false;
+  }
+  let partition: string;
+  try {
+    partition = parseRoleArn(arn, origin ?? "regional_sts_role_arn").partition;
+  } catch (error) {
+    findings.push(failed("role-arn", (error as Error).message.replace(/;.*$/, ""), "use arn:aws:iam::123456789012:role/NAME"));
+    return false;
+  }
+  if (region && regionPartition(region) !== partition) {
+    findings.push(failed("role-arn", `${arn} is in partition ${partition} but region ${region} is in ${regionPartition(region)}`, "use a role and region of the same partition"));
+    return false;
+  }
+  findings.push(passed("role-arn", `${arn} (account ${arn.split(":")[4]}, partition ${partition})`));
+  return true;
+}
+
+function checkSourceProfile(settings: Settings, chain: SourceChain, config: LoadedConfig): Finding {
+  const source = settings.sourceProfile;
+  if (!source) return warning("source-chain", `no regional_sts_source_profile: source credentials come from the default chain (${chain.fingerprint.split(":")[0]})`, `set regional_sts_source_profile in [profile ${settings.profile}]`);
+  if (!profileSection(source, config)) {
+    return failed("source-chain", `source profile ${source} is in neither ${config.paths.configFile} nor ${config.paths.credentialsFile}`, `add [profile ${source}] or fix regional_sts_source_profile`);
+  }
+  return passed("source-chain", `${chain.profiles.join(" -> ")} (no cycle)`);
+}
+
+/** The part of a UserError message after the first ";" is already a fix. */
+function fixOf(error: unknown): string {
+  const message = (error as Error).message;
+  const at = message.indexOf(";");
+  return at >= 0 ? message.slice(at + 1).trim() : "fix the value in the profile";
+}

@@ -1,0 +1,48 @@
+import type { Section } from "../config/load";
+import { regionalStsTarget } from "../config/source-chain";
+import { failed, passed, type Finding } from "./findings";
+
+/**
+ * The profile's credential_process must call regional-sts for this very profile: the SDKs never
+ * say which profile they serve, so a line copied from another block silently serves that one.
+ */
+export function checkProcessLine(profile: string, section: Section): Finding {
+  const line = section.credential_process;
+  const wanted = `credential_process = regional-sts credential-process --profile ${profile}`;
+  if (!line) {
+    return failed("credential-process", `[profile ${profile}] has no credential_process line, so AWS tools never call regional-sts for it`, `add ${wanted} (or run regional-sts configure ${profile})`);
+  }
+  if (!/regional-sts/.test(line)) {
+    return failed("credential-process", `credential_process in [profile ${profile}] runs "${line}", not regional-sts`, `replace it with ${wanted}`);
+  }
+  if (!/\bcredential-process\b/.test(line)) {
+    return failed("credential-process", `credential_process in [profile ${profile}] does not run the credential-process command`, `replace it with ${wanted}`);
+  }
+  const target = regionalStsTarget(line);
+  if (target === undefined) {
+    return failed("credential-process", `credential_process in [profile ${profile}] has no --profile (no AWS tool tells the process which profile it serves)`, `append --profile ${profile}`);
+  }
+  if (target !== profile) {
+    return failed("credential-process", `credential_process in [profile ${profile}] asks regional-sts for profile ${target}, not ${profile} (a copy-paste slip?)`, `change it to --profile ${profile}`);
+  }
+  return passed("credential-process", `calls regional-sts credential-process --profile ${profile}`);
+}
+
+/**
+ * Plain role_arn / source_profile make the SDKs act on their own: botocore sees role_arn first
+ * and assumes the role itself (global endpoint, version 1 tokens) without running
+ * credential_process; the Go SDK v2 runs the process, then assumes role_arn again on top.
+ */
+export function checkPlainKeys(profile: string, section: Section): Finding {
+  const plain = ["role_arn", "source_profile", "credential_source"].filter((key) => section[key] !== undefined && section[key] !== "");
+  if (plain.length === 0 || !section.credential_process) {
+    return passed("plain-keys", `no plain role_arn, source_profile or credential_source beside credential_process`);
+  }
+  const renames = plain.filter((k) => k !== "credential_source").map((k) => `${k} to regional_sts_${k}`);
+  const fix = [renames.length ? `rename ${renames.join(" and ")}` : "", plain.includes("credential_source") ? "remove credential_source" : ""].filter(Boolean).join(", ");
+  return failed(
+    "plain-keys",
+    `[profile ${profile}] has ${plain.join(" and ")} beside credential_process: the AWS CLI and boto3 then assume the role themselves (ignoring credential_process) and the Go SDK assumes it a second time on top of regional-sts's credentials`,
+    `${fix} in [profile ${profile}]`,
+  );
+}
