@@ -21,9 +21,22 @@ export async function envCommand(args: readonly string[], runtime: Runtime): Pro
     { profile, flags: flagsFrom(values), useCache: values["no-cache"] !== true, log, warn },
     runtime,
   );
-  if (runtime.stdout.isTTY) {
-    runtime.stderr.write(`regional-sts: to use these in your shell, run: eval "$(regional-sts env --profile ${profile})"\n`);
-  }
+  const hint = runtime.stdout.isTTY ? shellHint(profile, format) : undefined;
+  if (hint) runtime.stderr.write(`regional-sts: to use these in your shell, run: ${hint}\n`);
   runtime.stdout.write(formatEnv(credentialEnv(credentials, settings.region), format));
   return 0;
+}
+
+/** What to type so the shell evaluates the output; dotenv and JSON are meant for files and programs. */
+function shellHint(profile: string, format: EnvFormat): string | undefined {
+  switch (format) {
+    case "sh":
+      return `eval "$(regional-sts env --profile ${profile})"`;
+    case "fish":
+      return `regional-sts env --profile ${profile} --format fish | source`;
+    case "powershell":
+      return `regional-sts env --profile ${profile} --format powershell | Out-String | Invoke-Expression`;
+    default:
+      return undefined;
+  }
 }

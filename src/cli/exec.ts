@@ -17,8 +17,11 @@ export async function execCommand(args: readonly string[], runtime: Runtime): Pr
   const { values } = parseCommandArgs("exec", own, OPTIONS);
   const profile = requireProfile("exec", values);
   if (command.length === 0) throw new UsageError("exec: give the command after --, e.g. regional-sts exec --profile p -- aws sts get-caller-identity");
+  // Taken before getCredentials, which marks runtime.env for the SDK's own children (the profile
+  // chain): the command is not part of that chain and must be free to use any profile.
+  const childEnv: Record<string, string | undefined> = { ...runtime.env };
   const outer = runtime.env[EXEC_PROFILE_ENV];
-  if (outer && values["allow-nested"] !== true) {
+  if (outer && outer !== profile && values["allow-nested"] !== true) {
     throw new UserError(`exec: already inside "regional-sts exec" for profile ${outer}; exit that shell first, or pass --allow-nested to run profile ${profile} inside it`, 1, "Nested");
   }
   const { log, warn } = makeLoggers(runtime, values.verbose === true);
@@ -26,11 +29,10 @@ export async function execCommand(args: readonly string[], runtime: Runtime): Pr
     { profile, flags: flagsFrom(values), useCache: values["no-cache"] !== true, log, warn },
     runtime,
   );
-  const env: Record<string, string | undefined> = { ...runtime.env };
-  for (const name of CONFLICTING_ENV) delete env[name];
-  for (const [name, value] of credentialEnv(credentials, settings.region).set) env[name] = value;
-  env[EXEC_PROFILE_ENV] = profile;
-  return runChild(command[0]!, command.slice(1), env, runtime);
+  for (const name of CONFLICTING_ENV) delete childEnv[name];
+  for (const [name, value] of credentialEnv(credentials, settings.region).set) childEnv[name] = value;
+  childEnv[EXEC_PROFILE_ENV] = profile;
+  return runChild(command[0]!, command.slice(1), childEnv, runtime);
 }
 
 function runChild(file: string, args: string[], env: Record<string, string | undefined>, runtime: Runtime): Promise<number> {

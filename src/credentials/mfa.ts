@@ -26,6 +26,17 @@ export function makeMfaReader(deps: MfaDeps): (request: MfaRequest) => Promise<s
   };
 }
 
+/**
+ * STS refuses a wrong or already used code with AccessDenied "MultiFactorAuthentication failed
+ * ...": that deserves its own line rather than the trust-policy advice for other AccessDenied.
+ */
+export function explainMfaRejection(error: unknown, profile: string, serial: string): UserError | undefined {
+  const e = error as { name?: string; message?: string };
+  if (e.name !== "AccessDenied" || !/MultiFactorAuthentication/.test(e.message ?? "")) return undefined;
+  const detail = (e.message ?? "").split(/\r?\n/)[0]!.trim();
+  return new UserError(`profile ${profile}: the MFA code for ${serial} was not accepted (${detail}); run again with the current code from the device`, 1, "MfaRejected", { cause: error });
+}
+
 function promptTerminal(request: MfaRequest, platform: NodeJS.Platform): string {
   const [input, output] = platform === "win32" ? ["\\\\.\\CONIN$", "\\\\.\\CONOUT$"] : ["/dev/tty", "/dev/tty"];
   let inFd: number;

@@ -5,7 +5,8 @@ import { CHAIN_ENV, profileSection, type SourceChain } from "../config/source-ch
 import type { Settings } from "../config/validate";
 import type { Runtime } from "../runtime";
 import { chooseStsRegion } from "./endpoint-region";
-import { explainStsError } from "./explain";
+import { explainStsError, type ExplainContext } from "./explain";
+import { explainMfaRejection } from "./mfa";
 import type { AssumeRoleParams } from "./sts";
 
 export interface Obtained {
@@ -69,13 +70,15 @@ export async function obtainCredentials(request: ObtainRequest): Promise<Obtaine
     params.tokenCode = await mfaCodeProvider(s.mfaSerial);
   }
   const context = { profile: s.profile, roleArn: s.role.arn, source };
+  const explain = (error: unknown, ctx: ExplainContext) =>
+    (s.mfaSerial ? explainMfaRejection(error, s.profile, s.mfaSerial) : undefined) ?? explainStsError(error, ctx);
   try {
     const result = await assumeAt(plan.first, params);
     log(`profile ${s.profile}: AssumeRole answered by ${result.host}`);
     return { ...result, stsRegion: plan.first };
   } catch (error) {
     if (!plan.fallback || (error as { name?: string }).name !== "InvalidClientTokenId") {
-      throw explainStsError(error, { ...context, region: plan.first, host: hostOf(error) });
+      throw explain(error, { ...context, region: plan.first, host: hostOf(error) });
     }
     log(`profile ${s.profile}: sts.${plan.first} answered InvalidClientTokenId: the source account has not enabled ${plan.first}; falling back to ${plan.fallback}`);
   }
@@ -85,7 +88,7 @@ export async function obtainCredentials(request: ObtainRequest): Promise<Obtaine
     if (request.cacheDir) rememberQuietly(request, plan.fallback, now);
     return { ...result, stsRegion: plan.fallback };
   } catch (error) {
-    throw explainStsError(error, { ...context, region: plan.fallback, host: hostOf(error) });
+    throw explain(error, { ...context, region: plan.fallback, host: hostOf(error) });
   }
 }
 

@@ -86,7 +86,8 @@ export function makeAssumeRoleAt(options: StsClientOptions): AssumeRoleAt {
         accessKeyId: c.AccessKeyId,
         secretAccessKey: c.SecretAccessKey,
         sessionToken: c.SessionToken,
-        expiration: toUtcZ(c.Expiration.toISOString()),
+        // In this machine's time: the SDK measured its clock skew (systemClockOffset) when signing.
+        expiration: toUtcZ(new Date(c.Expiration.getTime() - (client.config.systemClockOffset ?? 0)).toISOString()),
         accountId: accountOf(response.AssumedRoleUser?.Arn) ?? params.roleArn.split(":")[4] ?? "",
       },
     };

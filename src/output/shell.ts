@@ -48,8 +48,14 @@ export function psQuote(value: string): string {
   return `'${value.replace(/['\u2018\u2019\u201a\u201b]/g, (q) => q + q)}'`;
 }
 
-/** dotenv: double quotes with backslash escapes, understood by docker, dotenv and systemd. */
+/**
+ * dotenv has no standard: Node's --env-file, python-dotenv and docker compose agree on bare
+ * values and on single quotes (literal, no `$` expansion) but not on escapes. AWS keys and tokens
+ * are always bare (base64); single quotes cover anything else without a quote, backslash or line
+ * break; only such values fall back to double quotes with backslash escapes (python-dotenv, compose).
+ */
 export function dotenvQuote(value: string): string {
   if (/^[\w./+=:@-]*$/.test(value)) return value;
-  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\$/g, "\\$").replace(/`/g, "\\`").replace(/\n/g, "\\n").replace(/\r/g, "\\r")}"`;
+  if (!/['\\\r\n]/.test(value)) return `'${value}'`;
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r")}"`;
 }

@@ -3,6 +3,7 @@ import type { ActiveFault, FaultSpec } from './faults.js';
 import type { FakeState } from './handler.js';
 import type { Counts, LogEntry } from './log.js';
 import type { AccountConfig, IssuedCredential, RoleConfig } from './model.js';
+import type { SsoGrant } from './sso.js';
 
 export interface AssumeRoleFilter {
   host?: string;
@@ -75,6 +76,11 @@ export class FakeAwsControls {
 
   role(arn: string): RoleConfig | undefined {
     return this.state.dir.roles.get(arn);
+  }
+
+  /** Lets the SSO portal hand out credentials for one account and role to this bearer token. */
+  addSsoToken(token: string, grant: SsoGrant): void {
+    this.state.dir.ssoTokens.set(token, grant);
   }
 
   setMfaCode(serial: string, code: string): void {

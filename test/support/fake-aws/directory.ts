@@ -1,6 +1,7 @@
 /** The mutable world: accounts, roles, static keys, issued sessions and MFA codes. */
 import type { AccountConfig, Caller, IssuedCredential, RoleConfig, Scenario, UserConfig } from './model.js';
 import { parseRoleArn, partitionOfAccount, stableId } from './model.js';
+import type { SsoGrant } from './sso.js';
 
 export interface KeyRecord {
   secretAccessKey: string;
@@ -12,6 +13,8 @@ export class Directory {
   readonly accounts = new Map<string, AccountConfig>();
   readonly roles = new Map<string, RoleConfig>();
   readonly mfaCodes = new Map<string, string>();
+  /** SSO portal bearer token → the one account and permission set it may fetch (see sso.ts). */
+  readonly ssoTokens = new Map<string, SsoGrant>();
   private readonly users = new Map<string, { user: UserConfig; account: AccountConfig }>();
   private readonly issued = new Map<string, IssuedCredential>();
 

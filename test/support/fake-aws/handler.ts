@@ -9,6 +9,7 @@ import { errorDefaults, type ActiveFault, type Faults } from './faults.js';
 import { handleIam } from './iam.js';
 import type { LogEntry, RequestLog } from './log.js';
 import { parseHost, stripPort, type Endpoint } from './regions.js';
+import { handleSsoPortal, isSsoPortalHost } from './sso.js';
 import { handleSts } from './sts.js';
 import { AwsError, ec2ErrorFor, errorBody } from './xml.js';
 
@@ -120,6 +121,11 @@ export async function handleRequest(state: FakeState, req: IncomingMessage, res:
     time: new Date().toISOString(), host, status: 0, ...(connectHost === undefined ? {} : { connectHost }),
   };
   const x: Exchange = { state, req, res, body, params: readParams(req, body), entry, requestId: randomUUID() };
+  if (isSsoPortalHost(host)) {
+    await sleep(state.delayMs);
+    handleSsoPortal(state, req, res, entry);
+    return;
+  }
   const ep = parseHost(host);
   if (!ep) {
     state.log.add({ ...entry, status: 404, errorCode: 'UnknownHost' });

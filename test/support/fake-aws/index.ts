@@ -7,4 +7,5 @@ export type { ActiveFault, FaultKind, FaultSpec } from './faults.js';
 export type { Counts, LogEntry } from './log.js';
 export type { AccountConfig, IssuedCredential, RoleConfig, Scenario, UserConfig } from './model.js';
 export { tokenVersionOf } from './model.js';
+export type { SsoGrant } from './sso.js';
 export { ALL_REGIONS, OPT_IN_REGIONS, allHostNames, isOptInRegion, parseHost, type Endpoint } from './regions.js';

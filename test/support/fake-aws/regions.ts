@@ -57,6 +57,8 @@ export function allHostNames(): string[] {
         `sts-fips.${r}.api.aws`, `ec2.${r}.amazonaws.com`);
     }
   }
+  // The SSO portal (sso.ts), in the default-enabled regions of the aws partition.
+  names.push(...DEFAULT_REGIONS.map((r) => `portal.sso.${r}.amazonaws.com`));
   return names;
 }
 
@@ -79,6 +81,7 @@ export function parseHost(hostHeader: string | undefined): Endpoint | undefined 
   if (host === 'iam.cn-north-1.amazonaws.com.cn') {
     return { host, service: 'iam', region: 'cn-north-1', partition: 'aws-cn', global: true };
   }
+  if (host.startsWith('portal.sso.')) return undefined; // the SSO portal speaks JSON: see sso.ts
   const [first, region] = host.split('.');
   if (first === undefined || region === undefined) return undefined;
   const service: Service = first === 'ec2' ? 'ec2' : 'sts';
