@@ -6,6 +6,9 @@ export default defineConfig({
     exclude: ["node_modules/**", "dist/**"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Fails the run if any stderr captured by a harness contains a secret (test/support/stderr-capture.ts).
+    globalSetup: ["test/support/secret-scan.global.ts"],
+    setupFiles: ["test/support/secret-scan.setup.ts"],
     // In-process SDK clients would print the SDK's Node 20 notice into every test's output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
   },

@@ -1,4 +1,4 @@
-import { closeSync, constants, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, fstatSync } from "node:fs";
+import { closeSync, constants, fsyncSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, fstatSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { decodeEntry, type CacheEntry } from "./entry";
@@ -16,6 +16,8 @@ export function entryPath(dir: string, key: string): string {
 export function readEntry(dir: string, key: string, nowMs: number, uid: number | undefined): CacheEntry | undefined {
   let fd: number;
   try {
+    // O_NOFOLLOW guards only the file name: a linked cache folder would still be followed.
+    if (lstatSync(dir).isSymbolicLink()) return undefined;
     fd = openSync(entryPath(dir, key), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
   } catch {
     return undefined;

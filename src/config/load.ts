@@ -1,6 +1,7 @@
-import { access, constants } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
 import { UserError } from "../errors";
+import { findMalformedIniLine } from "./ini-lint";
 import type { ConfigPaths } from "./paths";
 
 export type Section = Record<string, string | undefined>;
@@ -45,15 +46,22 @@ export async function loadConfig(paths: ConfigPaths): Promise<LoadedConfig> {
   };
 }
 
+/** Reads the file once up front (the SDK loader would swallow the error) and checks its syntax. */
 async function checkReadable(file: string, setBy: string | undefined): Promise<boolean> {
+  const origin = setBy ? ` (set by ${setBy})` : "";
+  let text: string;
   try {
-    await access(file, constants.R_OK);
-    return true;
+    text = await readFile(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" && !setBy) return false;
-    const origin = setBy ? ` (set by ${setBy})` : "";
-    const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "is not readable by this user" : `cannot be read (${code})`;
+    const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "is not readable by this user"
+      : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code})`;
     throw new UserError(`${file}${origin} ${why}; fix the path or the file's permissions`, 1, "ConfigFile");
   }
+  const fault = findMalformedIniLine(text);
+  if (fault !== undefined) {
+    throw new UserError(`${file}${origin} line ${fault.line} ${fault.problem}; fix that line`, 1, "ConfigParse");
+  }
+  return true;
 }

@@ -19,13 +19,35 @@ export const FALLBACK_STS_REGION: Readonly<Record<string, string>> = {
   "aws-iso-b": "us-isob-east-1",
   "aws-iso-e": "eu-isoe-west-1",
   "aws-iso-f": "us-isof-south-1",
+  "aws-eusc": "eusc-de-east-1",
 };
 
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/; // 4 letters: eusc-de-east-1
+
+/**
+ * The region patterns of the SDK's partition data (@aws-sdk/util-endpoints partitions.json),
+ * copied because the cache-hit path must not load the SDK. A name no partition claims would
+ * make the SDK guess the aws partition and call a host that does not exist.
+ */
+const PARTITION_REGIONS: readonly RegExp[] = [
+  /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/,
+  /^cn-\w+-\d+$/,
+  /^us-gov-\w+-\d+$/,
+  /^us-iso-\w+-\d+$/,
+  /^us-isob-\w+-\d+$/,
+  /^eu-isoe-\w+-\d+$/,
+  /^us-isof-\w+-\d+$/,
+  /^eusc-(de)-\w+-\d+$/,
+];
 
 /** Whether a string has the shape of a region name (`ap-east-1`, `us-gov-west-1`). */
 export function isWellFormedRegion(region: string): boolean {
   return REGION_PATTERN.test(region);
+}
+
+/** Whether some partition claims this (well-formed) region name. */
+export function isKnownPartitionRegion(region: string): boolean {
+  return PARTITION_REGIONS.some((pattern) => pattern.test(region));
 }
 
 export function isOptInRegion(region: string): boolean {

@@ -32,6 +32,7 @@ export function walkSourceChain(
   const inherited = (env[CHAIN_ENV] ?? "").split(",").filter(Boolean);
   const visited = [...inherited];
   const hops: string[] = [];
+  const servedByChild = new Set<string>();
   let current: string | undefined = profile;
   let next = nextOf(profile, sourceProfile, files, env, hops);
   while (current !== undefined) {
@@ -41,7 +42,7 @@ export function walkSourceChain(
       throw new UserError(`profile ${profile}: source profiles nest deeper than ${MAX_DEPTH} (${visited.join(" -> ")}); shorten the chain`, 1, "ChainTooDeep");
     }
     current = next;
-    if (current !== undefined) next = hopFrom(current, files, env, hops);
+    if (current !== undefined) next = hopFrom(current, files, env, hops, servedByChild);
   }
   return { profiles: visited.slice(inherited.length), fingerprint: hops.join("|") };
 }
@@ -69,13 +70,19 @@ function nextOf(_profile: string, source: string | undefined, files: Files, env:
   return implicit;
 }
 
-function hopFrom(name: string, files: Files, env: Record<string, string | undefined>, hops: string[]): string | undefined {
+function hopFrom(name: string, files: Files, env: Record<string, string | undefined>, hops: string[], servedByChild: Set<string>): string | undefined {
   const section = profileSection(name, files);
   if (!section) {
     hops.push(`missing:${name}`);
     return undefined;
   }
   const served = regionalStsTarget(section.credential_process);
+  // A profile reached through `regional-sts --profile X` is served by our child process, which
+  // follows X's regional_sts_source_profile whatever X's own credential_process says.
+  if (servedByChild.has(name) && section.regional_sts_role_arn !== undefined) {
+    hops.push(`regional-sts:${name}`);
+    return nextOf(name, section.regional_sts_source_profile, files, env, hops);
+  }
   if (section.role_arn && (section.source_profile || section.credential_source)) {
     hops.push(`role:${section.role_arn}`);
     return section.source_profile;
@@ -86,7 +93,10 @@ function hopFrom(name: string, files: Files, env: Record<string, string | undefi
   }
   if (served !== undefined) {
     hops.push(`regional-sts:${served}`);
-    if (served !== name) return served;
+    if (served !== name) {
+      servedByChild.add(served);
+      return served;
+    }
     return nextOf(name, section.regional_sts_source_profile, files, env, hops);
   }
   if (section.credential_process) hops.push(`process:${section.credential_process}`);

@@ -1,6 +1,6 @@
 import { UserError } from "../errors";
 import { parseRoleArn, type RoleArn } from "./arn";
-import { isWellFormedRegion } from "./regions";
+import { isKnownPartitionRegion, isWellFormedRegion } from "./regions";
 import type { RawSettings, Sourced } from "./settings";
 
 /** Everything needed to obtain credentials for one profile, checked. */
@@ -66,6 +66,9 @@ export function validateSettings(raw: RawSettings, defaultSessionName: string): 
 function checkRegion(region: Sourced<string>): void {
   if (!isWellFormedRegion(region.value)) {
     throw new UserError(`${region.origin}: "${region.value}" is not a region name; expected something like ap-east-1`, 1, "BadRegion");
+  }
+  if (!isKnownPartitionRegion(region.value)) {
+    throw new UserError(`${region.origin}: "${region.value}" is not a region of any AWS partition; check the spelling (for example ap-east-1)`, 1, "UnknownRegion");
   }
 }
 

@@ -14,12 +14,16 @@ export interface ExplainContext {
  * messages never carry secrets; they are quoted as they are.
  */
 export function explainStsError(error: unknown, ctx: ExplainContext): UserError {
-  const e = error as { name?: string; code?: string; message?: string; $metadata?: { attempts?: number } };
+  const e = error as { name?: string; code?: string; message?: string; $fault?: string; $metadata?: { attempts?: number; httpStatusCode?: number } };
   const name = e.name ?? "Error";
   const message = (e.message ?? String(error)).split(/\r?\n/)[0]!.trim();
   const at = ctx.host ? ` at ${ctx.host}` : ` in ${ctx.region}`;
   const head = `profile ${ctx.profile}: AssumeRole ${ctx.roleArn}${at} failed`;
   const make = (text: string) => new UserError(text, 1, name, { cause: error });
+  const tries = `after ${e.$metadata?.attempts ?? "several"} attempts`;
+  // The SDK files a reset connection under TimeoutError; the socket code says what happened.
+  const network = e.code && e.code !== "ETIMEDOUT" ? explainNetwork(e.code, message, head, error) : undefined;
+  if (network) return network;
   switch (name) {
     case "AccessDenied":
       return make(`${head}: AccessDenied: ${message}; check the role's trust policy allows ${ctx.source} (and its MFA or external id conditions)`);
@@ -35,24 +39,38 @@ export function explainStsError(error: unknown, ctx: ExplainContext): UserError 
     case "Throttling":
     case "ThrottlingException":
     case "RequestLimitExceeded":
-      return make(`${head}: ${name} (${message}) after ${e.$metadata?.attempts ?? "several"} attempts; wait a moment and try again`);
+      return make(`${head}: ${name} (${message}) ${tries}; wait a moment and try again`);
     case "SignatureDoesNotMatch":
       return make(/expired|clock|skew/i.test(message)
         ? `${head}: the clock of this machine is too far from AWS time (${message}); correct the system clock`
         : `${head}: SignatureDoesNotMatch: the secret key of ${ctx.source} does not match its access key id; fix the keys`);
     case "TimeoutError":
     case "RequestTimeout":
-      return make(`${head}: no answer in time (${message}); check the network, HTTPS_PROXY and NO_PROXY`);
+      return make(`${head}: no answer in time ${tries} (${message.replace(/^@smithy\/node-http-handler - \[ERROR\] /, "")}); check the network, HTTPS_PROXY and NO_PROXY`);
   }
-  return explainNetwork(e.code ?? name, message, head) ?? make(`${head}: ${name}: ${message}`);
+  const status = e.$metadata?.httpStatusCode;
+  if (name === "Unknown" || name === "UnknownError") {
+    // An answer that is not an AWS error document: usually a proxy, firewall or captive portal.
+    return make(`${head}: the answer (HTTP ${status ?? "?"}) is not an AWS response ${tries}; check HTTPS_PROXY, NO_PROXY and any firewall between this machine and AWS`);
+  }
+  if (e.$fault === "server" || (status !== undefined && status >= 500)) {
+    return make(`${head}: ${name} (${message}) ${tries}; STS is failing on its side, try again in a moment`);
+  }
+  if (/returned no credentials/.test(message)) {
+    return make(`${head}: the answer held no credentials (not an AWS response?); check HTTPS_PROXY, NO_PROXY and any firewall between this machine and AWS`);
+  }
+  return explainNetwork(e.code ?? name, message, head, error) ?? make(`${head}: ${name}: ${message}`);
 }
 
-function explainNetwork(code: string, message: string, head: string): UserError | undefined {
+function explainNetwork(code: string, message: string, head: string, cause: unknown): UserError | undefined {
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/.test(code)) {
-    return new UserError(`${head}: the server's TLS certificate is not trusted (${code}); set AWS_CA_BUNDLE (or ca_bundle) to your CA bundle`, 1, code);
+    return new UserError(`${head}: the server's TLS certificate is not trusted (${code}); set AWS_CA_BUNDLE (or ca_bundle) to your CA bundle`, 1, code, { cause });
   }
-  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE/.test(code)) {
-    return new UserError(`${head}: cannot connect (${code}: ${message}); check the network, HTTPS_PROXY and NO_PROXY`, 1, code);
+  if (code === "ECONNRESET" || code === "EPIPE") {
+    return new UserError(`${head}: the connection was cut (${code}: ${message}); check the network, HTTPS_PROXY and NO_PROXY`, 1, code, { cause });
+  }
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH/.test(code)) {
+    return new UserError(`${head}: cannot connect (${code}: ${message}); check the network, HTTPS_PROXY and NO_PROXY`, 1, code, { cause });
   }
   return undefined;
 }

@@ -83,7 +83,7 @@ export async function getCredentials(request: CredentialsRequest, runtime: Runti
     release = outcome.release;
   } catch (error) {
     if (error instanceof UserError && error.code === "LockTimeout") throw error;
-    request.warn(`cache folder ${dir} is not usable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); continuing without the cache`);
+    request.warn(error instanceof UserError ? `${error.message}; continuing without the cache` : `cache folder ${dir} is not usable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); continuing without the cache`);
     return { credentials: (await obtain(undefined)).credentials, settings, fromCache: false };
   }
   try {

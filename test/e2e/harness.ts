@@ -2,7 +2,8 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readlinkSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { startFakeAws, type FakeAws } from "../support/fake-aws/index";
+import { SEED, startFakeAws, type FakeAws } from "../support/fake-aws/index";
+import { recordSecrets, recordStderr } from "../support/stderr-capture";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 /** The two shipped forms: the standalone binary and the npm bin entry. */
@@ -80,6 +81,7 @@ export class E2e {
       child.on("error", fail);
       child.on("close", (code, signal) => {
         this.stderrs.push(stderr);
+        recordStderr(stderr);
         done({ code, signal, stdout, stderr });
       });
       child.stdin.end(input ?? "");
@@ -93,6 +95,9 @@ export class E2e {
   }
 
   async close(): Promise<void> {
+    // For the suite-wide scan (test/support/secret-scan.global.ts): every key the stand-in issued or holds.
+    recordSecrets(this.fake.issuedCredentials().flatMap((c) => [c.secretAccessKey, c.sessionToken]));
+    recordSecrets(Object.values(SEED).flatMap((v) => (typeof v === "object" && "secretAccessKey" in v ? [v.secretAccessKey] : [])));
     execFileSync("umount", ["/etc/hosts"]);
     await this.fake.close();
     rmSync(this.home, { recursive: true, force: true });

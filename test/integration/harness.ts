@@ -7,6 +7,7 @@ import { run } from "../../src/cli/run";
 import type { ConnectOptions } from "../../src/credentials/connect-port";
 import type { AssumeRoleParams } from "../../src/credentials/sts";
 import type { Runtime } from "../../src/runtime";
+import { recordSecrets, recordStderr } from "../support/stderr-capture";
 
 export const NOW = Date.parse("2026-03-01T10:00:00Z");
 export const EXPIRATION_MS = NOW + 3600_000;
@@ -68,6 +69,7 @@ export interface RunResult {
 
 /** A temp home with real config files, a temp cache folder and a fake STS. */
 export function makeWorld(config: string, credentials = CREDENTIALS_FILE): World {
+  recordSecrets(SECRETS);
   const root = mkdtempSync(join(tmpdir(), "regional-sts-it-"));
   const configFile = join(root, "config");
   const credentialsFile = join(root, "credentials");
@@ -88,6 +90,7 @@ export function makeWorld(config: string, credentials = CREDENTIALS_FILE): World
       runtime.stdout = { write: (text) => void (stdout += text) };
       runtime.stderr = { write: (text) => void (stderr += text) };
       const code = await run(runtime);
+      recordStderr(stderr);
       for (const secret of SECRETS) expect(stderr).not.toContain(secret);
       return { code, stdout, stderr };
     },

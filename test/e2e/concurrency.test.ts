@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import { SEED } from "../support/fake-aws/index";
+import { recordStderr } from "../support/stderr-capture";
+import { E2e, ENTRIES, startE2e } from "./harness";
+
+/** Many real processes on one cold key, and a lock holder killed mid-call. */
+export const CONCURRENT_CALLERS = 100;
+let e2e: E2e;
+const BIN = ENTRIES.binary[0];
+const ARGS = ["credential-process", "--profile", "app"];
+
+beforeAll(async () => {
+  e2e = await startE2e();
+  e2e.writeFiles(`
+[profile account-a]
+region = us-east-1
+[profile app]
+region = us-west-2
+regional_sts_role_arn = ${SEED.roleKatoaki}
+regional_sts_source_profile = account-a
+`, `
+[account-a]
+aws_access_key_id = ${SEED.alice.accessKeyId}
+aws_secret_access_key = ${SEED.alice.secretAccessKey}
+`);
+});
+afterAll(async () => {
+  expect(e2e.leakedSecrets()).toEqual([]);
+  await e2e.close();
+});
+beforeEach(() => {
+  e2e.clearCache();
+  e2e.fake.resetLog();
+  e2e.fake.clearFaults();
+  e2e.fake.setDelayMs(0);
+});
+
+const cacheFiles = () => (existsSync(e2e.cacheDir) ? readdirSync(e2e.cacheDir).sort() : []);
+
+describe("concurrent callers", () => {
+  it(`${CONCURRENT_CALLERS} processes on one cold key: one AssumeRole, every one gets the same valid credentials`, async () => {
+    // A slow STS keeps the first caller inside AssumeRole while the others pile up on the lock.
+    e2e.fake.setDelayMs(1500);
+    const results = await Promise.all(Array.from({ length: CONCURRENT_CALLERS }, () => e2e.run(BIN, ARGS)));
+    expect(e2e.fake.assumeRoleCount()).toBe(1);
+    const issued = e2e.fake.issuedCredentials();
+    expect(issued).toHaveLength(1);
+    const expected = { Version: 1, AccessKeyId: issued[0]!.accessKeyId, SecretAccessKey: issued[0]!.secretAccessKey };
+    for (const result of results) {
+      expect(result).toMatchObject({ code: 0, stderr: "" });
+      // A partial file would decode to a miss (a second AssumeRole) or to broken JSON here.
+      expect(JSON.parse(result.stdout)).toMatchObject(expected);
+    }
+    expect(new Set(results.map((r) => r.stdout)).size).toBe(1);
+    expect(cacheFiles().filter((f) => !f.startsWith("."))).toEqual([expect.stringMatching(/^[0-9a-f]{40}\.json$/)]);
+  });
+
+  it("a lock left by a SIGKILLed holder is taken over within seconds", async () => {
+    e2e.fake.injectFault({ kind: "hang", action: "AssumeRole", count: 1 });
+    const holder = spawn(BIN, ARGS, { env: e2e.env(), stdio: ["ignore", "pipe", "pipe"] });
+    let holderErr = "";
+    holder.stderr.on("data", (d: Buffer) => (holderErr += d.toString()));
+    const closed = new Promise<NodeJS.Signals | null>((done) => holder.on("close", (_c, signal) => done(signal)));
+    // Bounded wait until the holder sits inside AssumeRole, holding the lock.
+    for (let i = 0; i < 400 && e2e.fake.assumeRoleCount() === 0; i++) await sleep(25);
+    expect(cacheFiles().filter((f) => f.endsWith(".lock"))).toHaveLength(1);
+    holder.kill("SIGKILL");
+    expect(await closed).toBe("SIGKILL"); // reaped: its pid is gone, as after a crash
+    recordStderr(holderErr);
+
+    const started = Date.now();
+    const next = await e2e.run(BIN, ARGS);
+    const elapsedMs = Date.now() - started;
+    expect(next).toMatchObject({ code: 0, stderr: "" });
+    expect(JSON.parse(next.stdout).Version).toBe(1);
+    // A bound, not a measurement: without takeover it would wait for the 40 s lock timeout.
+    expect(elapsedMs).toBeLessThan(10_000);
+    expect(cacheFiles().filter((f) => !f.startsWith("."))).toEqual([expect.stringMatching(/^[0-9a-f]{40}\.json$/)]);
+  });
+});

@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { readEntry } from "../../src/cache/store";
+import { expectedJson, makeWorld, NOW, ROLE, type World } from "./harness";
+
+/**
+ * The cache under attack and accident: damaged or foreign entries are misses replaced on the
+ * next success; links are never followed; files and folders of other users are refused.
+ */
+const CONFIG = `[profile eu]\nregion = eu-west-1\nregional_sts_role_arn = ${ROLE}\nregional_sts_source_profile = base\n`;
+const EU = ["credential-process", "--profile", "eu"];
+const ok = (n: number) => ({ code: 0, stdout: expectedJson(n), stderr: "" });
+const isRoot = process.getuid?.() === 0;
+
+let world: World;
+let entry: string;
+let good: Record<string, unknown>;
+beforeEach(async () => {
+  world = makeWorld(CONFIG);
+  expect(await world.run(EU)).toEqual(ok(1));
+  const [name] = readdirSync(world.cacheDir).filter((f) => f.endsWith(".json"));
+  entry = join(world.cacheDir, name!);
+  good = JSON.parse(readFileSync(entry, "utf8"));
+});
+afterEach(() => world.cleanup());
+
+const text = () => JSON.stringify(good);
+const damaged: [string, () => string][] = [
+  ["truncated", () => text().slice(0, Math.floor(text().length / 2))],
+  ["empty", () => ""],
+  ["not JSON", () => "\u0000\u0001garbage{{"],
+  ["JSON of the wrong shape (array)", () => "[1,2,3]"],
+  ["JSON of the wrong shape (credentials missing)", () => JSON.stringify({ ...good, credentials: undefined })],
+  ["JSON of the wrong shape (a number for a key)", () => JSON.stringify({ ...good, credentials: { ...(good.credentials as object), accessKeyId: 42 } })],
+  ["from a future format version", () => JSON.stringify({ ...good, format: "regional-sts/2" })],
+  ["expired", () => JSON.stringify({ ...good, credentials: { ...(good.credentials as object), expiration: new Date(NOW - 60_000).toISOString() } })],
+  ["within the 15-minute window", () => JSON.stringify({ ...good, credentials: { ...(good.credentials as object), expiration: new Date(NOW + 15 * 60_000).toISOString() } })],
+  ["an unparseable expiration", () => JSON.stringify({ ...good, credentials: { ...(good.credentials as object), expiration: "soon" } })],
+  ["for another key", () => JSON.stringify({ ...good, key: "0".repeat(40) })],
+];
+
+describe("a damaged or foreign cache file is a miss, replaced on the next success", () => {
+  it.each(damaged)("%s", async (_name, make) => {
+    writeFileSync(entry, make(), { mode: 0o600 });
+    expect(await world.run(EU)).toEqual(ok(2));
+    expect(JSON.parse(readFileSync(entry, "utf8"))).toMatchObject({ key: good.key, credentials: { accessKeyId: "ASIAFAKE2" } });
+    expect(await world.run(EU)).toEqual(ok(2)); // and now a hit
+    expect(world.sts.calls).toHaveLength(2);
+  });
+});
+
+describe("permissions, owners and links", () => {
+  it("an entry readable by others is not trusted and is replaced by a private one", async () => {
+    chmodSync(entry, 0o644);
+    expect(await world.run(EU)).toEqual(ok(2));
+    expect(statSync(entry).mode & 0o777).toBe(0o600);
+  });
+
+  it("a cache folder readable by others is repaired to 0700", async () => {
+    chmodSync(world.cacheDir, 0o755);
+    rmEntries();
+    expect(await world.run(EU)).toEqual(ok(2));
+    expect(statSync(world.cacheDir).mode & 0o777).toBe(0o700);
+  });
+
+  it("an entry that is a symbolic link is never followed: a miss, and the link is replaced by a file", async () => {
+    const outside = join(world.root, "planted.json");
+    writeFileSync(outside, text(), { mode: 0o600 });
+    renameSync(entry, `${entry}.old`);
+    symlinkSync(outside, entry);
+    expect(await world.run(EU)).toEqual(ok(2));
+    expect(lstatSync(entry).isFile()).toBe(true);
+    expect(readFileSync(outside, "utf8")).toBe(text()); // the link's target was not touched
+  });
+
+  it("a cache folder that is a symbolic link is refused with one warning, never followed", async () => {
+    const elsewhere = join(world.root, "elsewhere");
+    renameSync(world.cacheDir, elsewhere); // holds a valid entry for this very key
+    symlinkSync(elsewhere, world.cacheDir);
+    const before = readdirSync(elsewhere).sort();
+    expect(await world.run(EU)).toEqual({
+      code: 0,
+      stdout: expectedJson(2),
+      stderr: `regional-sts: warning: cache folder ${world.cacheDir} is a symbolic link; remove it (regional-sts never follows links in its cache); continuing without the cache\n`,
+    });
+    expect(readdirSync(elsewhere).sort()).toEqual(before);
+  });
+
+  it("a lock file that is a symbolic link is moved aside, its target untouched", async () => {
+    rmEntries();
+    const target = join(world.root, "victim.txt");
+    writeFileSync(target, "precious");
+    symlinkSync(target, entry.replace(/\.json$/, ".lock"));
+    expect(await world.run(EU)).toEqual(ok(2));
+    expect(readFileSync(target, "utf8")).toBe("precious");
+    expect(readdirSync(world.cacheDir).filter((f) => !f.endsWith(".json"))).toEqual([]);
+  });
+
+  it("an entry owned by another user is a miss and is replaced by our own", async () => {
+    if (!isRoot) {
+      // Only root can give a file away; then check the same rule through the reader directly.
+      expect(readEntry(world.cacheDir, String(good.key), NOW, process.getuid!() + 1)).toBeUndefined();
+      return;
+    }
+    chownSync(entry, 4242, 4242);
+    expect(await world.run(EU)).toEqual(ok(2));
+    expect(statSync(entry).uid).toBe(0);
+  });
+
+  it("a cache folder owned by another user is refused with one warning, and nothing is written there", async () => {
+    // Root gives our folder away; anyone else uses / , which root owns.
+    const cacheDir = isRoot ? world.cacheDir : "/";
+    const owner = isRoot ? 4242 : 0;
+    if (isRoot) {
+      rmEntries(); // a private entry of ours inside would still be read: the file's owner is what counts there
+      chownSync(cacheDir, owner, owner);
+    }
+    const before = readdirSync(cacheDir).sort();
+    expect(await world.run(EU, { cacheDir })).toEqual({
+      code: 0,
+      stdout: expectedJson(2),
+      stderr: `regional-sts: warning: cache folder ${cacheDir} belongs to user ${owner}, not to you; remove it; continuing without the cache\n`,
+    });
+    expect(readdirSync(cacheDir).sort()).toEqual(before);
+  });
+
+  it("a cache folder path that is a regular file: credentials printed with one warning", async () => {
+    const cacheDir = join(world.root, "a-file");
+    writeFileSync(cacheDir, "");
+    expect(await world.run(EU, { cacheDir })).toEqual({
+      code: 0,
+      stdout: expectedJson(2),
+      stderr: `regional-sts: warning: cache folder ${cacheDir} is not usable (EEXIST); continuing without the cache\n`,
+    });
+  });
+});
+
+function rmEntries(): void {
+  for (const f of readdirSync(world.cacheDir)) if (f.endsWith(".json")) renameSync(join(world.cacheDir, f), join(world.root, `${f}.gone`));
+  mkdirSync(world.cacheDir, { recursive: true });
+}

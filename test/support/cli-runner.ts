@@ -1,0 +1,74 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { run } from "../../src/cli/run";
+import type { ConnectSts } from "../../src/credentials/connect-port";
+import type { Runtime } from "../../src/runtime";
+import { recordStderr } from "./stderr-capture";
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A private temp home (never the real $HOME) with .aws/config and .aws/credentials. */
+export class TempHome {
+  readonly root = mkdtempSync(join(tmpdir(), "regional-sts-home-"));
+  readonly configFile = join(this.root, ".aws", "config");
+  readonly credentialsFile = join(this.root, ".aws", "credentials");
+  readonly cacheDir = join(this.root, ".cache", "regional-sts");
+
+  write(config: string | undefined, credentials: string | undefined = undefined): void {
+    mkdirSync(join(this.root, ".aws"), { recursive: true });
+    rmSync(this.configFile, { force: true, recursive: true });
+    rmSync(this.credentialsFile, { force: true, recursive: true });
+    if (config !== undefined) writeFileSync(this.configFile, config);
+    if (credentials !== undefined) writeFileSync(this.credentialsFile, credentials);
+  }
+
+  cleanup(): void {
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+export interface RunOptions {
+  argv: string[];
+  home: TempHome;
+  env?: Record<string, string | undefined>;
+  connectSts: ConnectSts;
+  cacheDir?: string;
+  now?: number;
+  uid?: number | undefined;
+}
+
+/** Runs the CLI in-process, capturing both streams; stderr also goes to the suite-wide secret scan. */
+export async function runCli(options: RunOptions): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const refuse = (what: string) => () => {
+    throw new Error(`test runtime: unexpected ${what}`);
+  };
+  const runtime: Runtime = {
+    argv: options.argv,
+    env: { USER: "tester", AWS_EC2_METADATA_DISABLED: "true", ...options.env },
+    homeDir: options.home.root,
+    cacheDir: options.cacheDir ?? options.home.cacheDir,
+    now: () => options.now ?? Date.now(),
+    stdout: { write: (text) => void (stdout += text) },
+    stderr: { write: (text) => void (stderr += text) },
+    spawn: refuse("spawn"),
+    selfCommand: "regional-sts",
+    pid: process.pid,
+    stdinIsTTY: false,
+    uid: "uid" in options ? options.uid : process.getuid?.(),
+    processAlive: () => true,
+    platform: process.platform,
+    connectSts: options.connectSts,
+    readMfaCode: refuse("MFA prompt"),
+    onSignal: () => () => {},
+  };
+  const code = await run(runtime);
+  recordStderr(stderr);
+  return { code, stdout, stderr };
+}
