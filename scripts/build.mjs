@@ -17,23 +17,54 @@ mkdirSync(dist, { recursive: true });
 process.on("exit", () => rmSync(dist, { recursive: true, force: true }));
 
 const common = { bundle: true, platform: "node", format: "cjs", target: "node20", minify: true, legalComments: "external", logLevel: "warning" };
-// The npm entry is two files: dist/cli.js holds everything a cache hit needs and nothing else;
-// dist/sdk.js (the AWS SDK and what uses it) is required on a cache miss only, so a hit never
-// even parses it.
+// The npm entry is split so that a cache hit compiles only what it runs: dist/cli.js holds the
+// hit path; dist/miss.js (lock, STS orchestration, cache write), dist/sdk.js (the AWS SDK),
+// dist/more.js (every other command) and dist/doctor-sdk.js load only when needed.
 const sdkExternal = {
   name: "sdk-external",
   setup(b) {
+    b.onResolve({ filter: /(^|\/)fill-cache$/ }, () => ({ path: "./miss.js", external: true }));
     b.onResolve({ filter: /credentials\/connect$/ }, () => ({ path: "./sdk.js", external: true }));
     // doctor's extra AWS calls (GetCallerIdentity, iam:GetAccountSummary), loaded by `doctor` only.
     b.onResolve({ filter: /doctor\/aws-calls$/ }, () => ({ path: "./doctor-sdk.js", external: true }));
+    b.onResolve({ filter: /(^|\/)more-commands$/ }, () => ({ path: "./more.js", external: true }));
   },
 };
-await build({ ...common, entryPoints: [join(root, "src/main.ts")], outfile: join(dist, "cli.js"), plugins: [sdkExternal] });
+// Modules on the cache-hit path import node:crypto and node:fs/promises at load time for code a
+// hit never runs (the SSO token path, the loader's async read, which we feed from our own sync
+// read). Each costs 1-7 ms of a ~25 ms start, so the bundles that serve hits get stand-ins whose
+// exports load the real module on first use. Export names come from this Node when building.
+const LAZY_BUILTINS = ["crypto", "fs/promises"];
+const shims = new Map();
+for (const name of LAZY_BUILTINS) {
+  const file = join(dist, `lazy-${name.replace("/", "-")}.cjs`);
+  const names = Object.keys(await import(`node:${name}`)).filter((n) => n !== "default");
+  writeFileSync(file, [
+    "let real;",
+    `const load = () => (real ??= require("node:${name}"));`,
+    `for (const name of ${JSON.stringify(names)}) {`,
+    "  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });",
+    "}",
+  ].join("\n"));
+  shims.set(name, file);
+}
+const lazyCrypto = {
+  name: "lazy-builtins",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?(crypto|fs\/promises)$/ }, (args) => {
+      if ([...shims.values()].includes(args.importer)) return undefined;
+      return { path: shims.get(args.path.replace(/^node:/, "")) };
+    });
+  },
+};
+await build({ ...common, entryPoints: [join(root, "src/main.ts")], outfile: join(dist, "cli.js"), plugins: [sdkExternal, lazyCrypto] });
+await build({ ...common, entryPoints: [join(root, "src/cli/more-commands.ts")], outfile: join(dist, "more.js"), plugins: [sdkExternal, lazyCrypto] });
+await build({ ...common, entryPoints: [join(root, "src/credentials/fill-cache.ts")], outfile: join(dist, "miss.js"), plugins: [sdkExternal, lazyCrypto] });
 await build({ ...common, entryPoints: [join(root, "src/credentials/connect.ts")], outfile: join(dist, "sdk.js") });
 await build({ ...common, entryPoints: [join(root, "src/doctor/aws-calls.ts")], outfile: join(dist, "doctor-sdk.js") });
 // The single executable takes one script: everything in one bundle, the SDK part still
 // unevaluated until a miss, and V8's code cache (useCodeCache) spares the parse.
-await build({ ...common, entryPoints: [join(root, "src/main.ts")], outfile: join(dist, "sea-main.js") });
+await build({ ...common, entryPoints: [join(root, "src/main.ts")], outfile: join(dist, "sea-main.js"), plugins: [lazyCrypto] });
 await build({
   entryPoints: [join(root, "test/support/fake-aws/cli.ts")],
   outfile: join(dist, "fake-aws.cjs"),
@@ -73,6 +104,7 @@ publish();
 console.log(`built dist/cli.js and dist/regional-sts (Node ${SEA_NODE_VERSION} single executable)`);
 
 function publish() {
+  for (const file of shims.values()) rmSync(file, { force: true });
   for (const name of readdirSync(dist)) renameSync(join(dist, name), join(out, name));
 }
 

@@ -1,6 +1,5 @@
-import { spawn } from "node:child_process";
+import { writeSync } from "node:fs";
 import { homedir } from "node:os";
-import { isSea } from "node:sea";
 import envPaths from "env-paths";
 import { run } from "./cli/run";
 import { makeMfaReader } from "./credentials/mfa";
@@ -14,13 +13,18 @@ const runtime: Runtime = {
   homeDir: env.HOME || env.USERPROFILE || homedir(),
   cacheDir: envPaths("regional-sts", { suffix: "" }).cache,
   now: () => Date.now(),
-  stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true },
-  stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
-  spawn,
+  stdout: sink(1),
+  stderr: sink(2),
+  spawn: (command, args, options) => lazy<typeof import("node:child_process")>("node:child_process").spawn(command, [...args], options),
   // The standalone binary is itself the command; the npm entry is node plus its script.
-  selfCommand: isSea() || !process.argv[1] ? quote(process.execPath) : `${quote(process.execPath)} ${quote(process.argv[1])}`,
+  get selfCommand() {
+    const sea = lazy<typeof import("node:sea")>("node:sea").isSea();
+    return sea || !process.argv[1] ? quote(process.execPath) : `${quote(process.execPath)} ${quote(process.argv[1])}`;
+  },
   pid: process.pid,
-  stdinIsTTY: process.stdin.isTTY === true,
+  get stdinIsTTY() {
+    return isatty(0);
+  },
   uid: process.getuid?.(),
   platform: process.platform,
   processAlive: (pid) => {
@@ -41,12 +45,46 @@ const runtime: Runtime = {
     env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
     return (await import("./doctor/aws-calls")).connectDoctor(options);
   },
-  readMfaCode: (request) => makeMfaReader({ platform: process.platform, spawn, env })(request),
+  readMfaCode: (request) => makeMfaReader({ platform: process.platform, spawn: runtime.spawn, env })(request),
   onSignal: (signal, handler) => {
     process.on(signal, handler);
     return () => void process.off(signal, handler);
   },
 };
+
+/*
+ * A cache hit must start about as fast as Node itself, so nothing it does not use is loaded:
+ * no stream objects for stdout/stderr (plain writes to the descriptors), and child_process,
+ * tty and sea only when a command asks for them.
+ */
+function sink(fd: number): Runtime["stdout"] {
+  return {
+    write: (text) => writeAll(fd, text),
+    get isTTY() {
+      return isatty(fd);
+    },
+  };
+}
+
+function writeAll(fd: number, text: string): void {
+  let buffer = Buffer.from(text, "utf8");
+  while (buffer.length > 0) {
+    try {
+      buffer = buffer.subarray(writeSync(fd, buffer));
+    } catch (error) {
+      // A non-blocking pipe whose reader is slow: wait for it rather than drop output.
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+    }
+  }
+}
+
+function isatty(fd: number): boolean {
+  return lazy<typeof import("node:tty")>("node:tty").isatty(fd);
+}
+
+function lazy<T>(id: string): T {
+  return require(id) as T;
+}
 
 function quote(path: string): string {
   return /^[\w@%+=:,./-]+$/.test(path) ? path : `"${path.replace(/(["\\$`])/g, "\\$1")}"`;

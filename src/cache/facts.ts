@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { createHash } from "node:crypto";
+import { sha256Hex } from "./sha256";
 import { join } from "node:path";
-import { writeFileAtomic } from "./store";
+import { writeFileAtomic } from "./write";
 
 const FACTS_FILE = "region-fallbacks.json";
 /** Re-try the target's own endpoint after a week: the account may have enabled the region since. */
@@ -10,7 +10,7 @@ const FACT_TTL_MS = 7 * 24 * 3600 * 1000;
 type Facts = Record<string, { stsRegion: string; at: number }>;
 
 function factKey(sourceFingerprint: string, targetRegion: string): string {
-  return createHash("sha256").update(`${sourceFingerprint}\n${targetRegion}`).digest("hex").slice(0, 32);
+  return sha256Hex(`${sourceFingerprint}\n${targetRegion}`).slice(0, 32);
 }
 
 function readFacts(dir: string): Facts {

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256Hex } from "./sha256";
 
 /** Everything that changes which credentials AssumeRole returns. */
 export interface CacheKeyInput {
@@ -32,5 +32,23 @@ export function cacheKey(input: CacheKeyInput): string {
     input.sourceIdentity ?? "",
     String(input.durationSeconds),
   ];
-  return createHash("sha256").update(JSON.stringify(ordered)).digest("hex").slice(0, 40);
+  return sha256Hex(JSON.stringify(ordered)).slice(0, 40);
+}
+
+/** The cache key of a profile's validated settings and its source fingerprint. */
+export function cacheKeyFor(
+  s: { role: { arn: string; partition: string }; sourceProfile?: string; roleSessionName: string; externalId?: string; mfaSerial?: string; sourceIdentity?: string; durationSeconds: number },
+  sourceFingerprint: string,
+): string {
+  return cacheKey({
+    roleArn: s.role.arn,
+    sourceProfile: s.sourceProfile,
+    sourceFingerprint,
+    roleSessionName: s.roleSessionName,
+    externalId: s.externalId,
+    mfaSerial: s.mfaSerial,
+    sourceIdentity: s.sourceIdentity,
+    durationSeconds: s.durationSeconds,
+    partition: s.role.partition,
+  });
 }

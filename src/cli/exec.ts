@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { constants } from "node:os";
 import { getCredentials } from "../credentials/get-credentials";
 import { UsageError, UserError } from "../errors";
@@ -37,15 +38,21 @@ export async function execCommand(args: readonly string[], runtime: Runtime): Pr
 
 function runChild(file: string, args: string[], env: Record<string, string | undefined>, runtime: Runtime): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = runtime.spawn(file, args, { stdio: "inherit", env });
+    // Handlers go in before the child starts: a signal sent the moment the child is up (it may
+    // print before spawn() returns here) must not kill us and orphan the child.
+    let child: ChildProcess | undefined;
+    const early: NodeJS.Signals[] = [];
     // A terminal's Ctrl-C already reaches the child (same process group): forwarding it would
     // deliver it twice, which Terraform reads as "abort now". Other senders target us alone.
     const removers = FORWARDED.map((signal) =>
       runtime.onSignal(signal, () => {
         if ((signal === "SIGINT" || signal === "SIGQUIT") && runtime.stdinIsTTY) return;
-        child.kill(signal);
+        if (child) child.kill(signal);
+        else early.push(signal);
       }),
     );
+    child = runtime.spawn(file, args, { stdio: "inherit", env });
+    for (const signal of early) child.kill(signal);
     const done = () => removers.forEach((remove) => remove());
     child.on("error", (error: NodeJS.ErrnoException) => {
       done();

@@ -1,22 +1,19 @@
 import { formatError, isUserError, UsageError } from "../errors";
 import type { Runtime } from "../runtime";
-import { cacheCommand } from "./cache";
-import { configureCommand } from "./configure";
 import { credentialProcessCommand } from "./credential-process";
-import { doctorCommand } from "./doctor";
-import { envCommand } from "./env";
-import { execCommand } from "./exec";
 import { USAGE, VERSION } from "./usage";
 
 type Command = (args: readonly string[], runtime: Runtime) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  "credential-process": credentialProcessCommand,
-  env: envCommand,
-  exec: execCommand,
-  doctor: doctorCommand,
-  configure: configureCommand,
-  cache: cacheCommand,
+// credential-process runs before every AWS CLI command, so it alone is loaded up front; the
+// other commands (and what they import: crypto, child_process...) load when asked for.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  "credential-process": async () => credentialProcessCommand,
+  env: async () => (await import("./more-commands")).envCommand,
+  exec: async () => (await import("./more-commands")).execCommand,
+  doctor: async () => (await import("./more-commands")).doctorCommand,
+  configure: async () => (await import("./more-commands")).configureCommand,
+  cache: async () => (await import("./more-commands")).cacheCommand,
 };
 
 /** The whole CLI: returns the exit code instead of exiting, so tests run it in-process. */
@@ -33,13 +30,13 @@ export async function run(runtime: Runtime): Promise<number> {
       runtime.stdout.write(`${VERSION}\n`);
       return 0;
     }
-    const handler = COMMANDS[command];
-    if (!handler) throw new UsageError(`unknown command "${command}"`);
+    const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!load) throw new UsageError(`unknown command "${command}"`);
     if (own.includes("--help") || own.includes("-h")) {
       runtime.stdout.write(USAGE);
       return 0;
     }
-    return await handler(args, runtime);
+    return await (await load())(args, runtime);
   } catch (error) {
     runtime.stderr.write(formatError(error, verbose));
     return isUserError(error) ? error.exitCode : 1;

@@ -1,5 +1,7 @@
-import { readFile } from "node:fs/promises";
-import { loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
+import { readFileSync } from "node:fs";
+// The loader's own home; @smithy/shared-ini-file-loader re-exports it from here. Importing it
+// directly lets the bundler keep only the loader, not the whole config module.
+import { externalDataInterceptor, loadSharedConfigFiles } from "@smithy/core/config";
 import { UserError } from "../errors";
 import { findMalformedIniLine } from "./ini-lint";
 import type { ConfigPaths } from "./paths";
@@ -23,17 +25,14 @@ export interface LoadedConfig {
  * AWS_CONFIG_FILE is an error that names it instead of a confusing "profile not found".
  */
 export async function loadConfig(paths: ConfigPaths): Promise<LoadedConfig> {
-  const [configExists, credentialsExists] = await Promise.all([
-    checkReadable(paths.configFile, paths.configFrom),
-    checkReadable(paths.credentialsFile, paths.credentialsFrom),
-  ]);
+  const configText = readChecked(paths.configFile, paths.configFrom);
+  const credentialsText = readChecked(paths.credentialsFile, paths.credentialsFrom);
+  // Each file is read once, here, synchronously; the loader parses the same text.
+  externalDataInterceptor.interceptFile(paths.configFile, configText ?? "");
+  externalDataInterceptor.interceptFile(paths.credentialsFile, credentialsText ?? "");
   let loaded;
   try {
-    loaded = await loadSharedConfigFiles({
-      filepath: paths.credentialsFile,
-      configFilepath: paths.configFile,
-      ignoreCache: true,
-    });
+    loaded = await loadSharedConfigFiles({ filepath: paths.credentialsFile, configFilepath: paths.configFile });
   } catch (error) {
     throw new UserError(`cannot parse ${paths.configFile}: ${(error as Error).message}; fix the file`, 1, "ConfigParse");
   }
@@ -41,20 +40,20 @@ export async function loadConfig(paths: ConfigPaths): Promise<LoadedConfig> {
     paths,
     profiles: loaded.configFile as SectionMap,
     credentials: loaded.credentialsFile as SectionMap,
-    configExists,
-    credentialsExists,
+    configExists: configText !== undefined,
+    credentialsExists: credentialsText !== undefined,
   };
 }
 
-/** Reads the file once up front (the SDK loader would swallow the error) and checks its syntax. */
-async function checkReadable(file: string, setBy: string | undefined): Promise<boolean> {
+/** Reads a file and checks its syntax (the SDK loader would swallow both kinds of error). */
+function readChecked(file: string, setBy: string | undefined): string | undefined {
   const origin = setBy ? ` (set by ${setBy})` : "";
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" && !setBy) return false;
+    if (code === "ENOENT" && !setBy) return undefined;
     const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "is not readable by this user"
       : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code})`;
     throw new UserError(`${file}${origin} ${why}; fix the path or the file's permissions`, 1, "ConfigFile");
@@ -63,5 +62,5 @@ async function checkReadable(file: string, setBy: string | undefined): Promise<b
   if (fault !== undefined) {
     throw new UserError(`${file}${origin} line ${fault.line} ${fault.problem}; fix that line`, 1, "ConfigParse");
   }
-  return true;
+  return text;
 }

@@ -1,10 +1,6 @@
-import { join } from "node:path";
 import type { Credentials } from "../cache/entry";
-import { CACHE_FORMAT } from "../cache/entry";
-import { cacheKey } from "../cache/key";
-import { lockOrWait, type Release } from "../cache/lock";
-import { readEntry, writeEntry } from "../cache/store";
-import { ensurePrivateFolder } from "../cache/folder";
+import { cacheKeyFor } from "../cache/key";
+import { readEntry } from "../cache/store";
 import { loadConfig, type LoadedConfig } from "../config/load";
 import { resolveConfigPaths } from "../config/paths";
 import { resolveSettings, type Flags } from "../config/settings";
@@ -13,7 +9,6 @@ import { defaultSessionName, validateSettings, type Settings } from "../config/v
 import { regionPartition } from "./endpoint-region";
 import { UserError } from "../errors";
 import type { Runtime } from "../runtime";
-import { obtainCredentials } from "./obtain";
 
 export interface CredentialsRequest {
   profile: string;
@@ -56,53 +51,13 @@ export async function loadProfileSettings(profile: string, flags: Flags, runtime
 export async function getCredentials(request: CredentialsRequest, runtime: Runtime): Promise<Resolved> {
   const { config, settings } = await loadProfileSettings(request.profile, request.flags, runtime);
   const chain = walkSourceChain(settings.profile, settings.sourceProfile, config, runtime.env);
-  const key = cacheKey({
-    roleArn: settings.role.arn,
-    sourceProfile: settings.sourceProfile,
-    sourceFingerprint: chain.fingerprint,
-    roleSessionName: settings.roleSessionName,
-    externalId: settings.externalId,
-    mfaSerial: settings.mfaSerial,
-    sourceIdentity: settings.sourceIdentity,
-    durationSeconds: settings.durationSeconds,
-    partition: settings.role.partition,
-  });
+  const key = cacheKeyFor(settings, chain.fingerprint);
   const dir = runtime.cacheDir;
-  const read = () => (request.useCache ? readEntry(dir, key, runtime.now(), runtime.uid)?.credentials : undefined);
-  const hit = read();
-  if (hit) return { credentials: hit, settings, fromCache: true };
-  const obtain = (cacheDir: string | undefined) =>
-    obtainCredentials({ settings, chain, config, runtime, log: request.log, cacheDir });
-  if (!request.useCache) return { credentials: (await obtain(undefined)).credentials, settings, fromCache: false };
-
-  let release: Release | undefined;
-  try {
-    ensurePrivateFolder(dir, runtime.uid);
-    const outcome = await lockOrWait(join(dir, `${key}.lock`), read, runtime);
-    if ("value" in outcome) return { credentials: outcome.value, settings, fromCache: true };
-    release = outcome.release;
-  } catch (error) {
-    if (error instanceof UserError && error.code === "LockTimeout") throw error;
-    request.warn(error instanceof UserError ? `${error.message}; continuing without the cache` : `cache folder ${dir} is not usable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); continuing without the cache`);
-    return { credentials: (await obtain(undefined)).credentials, settings, fromCache: false };
+  if (request.useCache) {
+    const hit = readEntry(dir, key, runtime.now(), runtime.uid)?.credentials;
+    if (hit) return { credentials: hit, settings, fromCache: true };
   }
-  try {
-    const obtained = await obtain(dir);
-    try {
-      writeEntry(dir, {
-        format: CACHE_FORMAT,
-        key,
-        profile: settings.profile,
-        roleArn: settings.role.arn,
-        stsRegion: obtained.stsRegion,
-        createdAt: new Date(runtime.now()).toISOString(),
-        credentials: obtained.credentials,
-      }, runtime.uid);
-    } catch (error) {
-      request.warn(`could not write the cache in ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); credentials were not cached`);
-    }
-    return { credentials: obtained.credentials, settings, fromCache: false };
-  } finally {
-    release();
-  }
+  // Everything past a hit (lock, STS, cache write) loads lazily: a hit never evaluates it.
+  const { fillCache } = await import("./fill-cache");
+  return fillCache({ request, runtime, config, settings, chain, key });
 }

@@ -1,5 +1,5 @@
 import { lstatSync } from "node:fs";
-import { cacheKey } from "../cache/key";
+import { cacheKeyFor } from "../cache/key";
 import { readEntrySummary } from "../cache/list";
 import { entryPath } from "../cache/store";
 import { REFRESH_WINDOW_MS } from "../cache/entry";
@@ -28,17 +28,7 @@ export function checkCache(settings: Settings | undefined, chain: SourceChain | 
 }
 
 function describeEntry(dir: string, s: Settings, chain: SourceChain, nowMs: number): string {
-  const key = cacheKey({
-    roleArn: s.role.arn,
-    sourceProfile: s.sourceProfile,
-    sourceFingerprint: chain.fingerprint,
-    roleSessionName: s.roleSessionName,
-    externalId: s.externalId,
-    mfaSerial: s.mfaSerial,
-    sourceIdentity: s.sourceIdentity,
-    durationSeconds: s.durationSeconds,
-    partition: s.role.partition,
-  });
+  const key = cacheKeyFor(s, chain.fingerprint);
   const entry = readEntrySummary(entryPath(dir, key));
   if (!entry) return `; no entry for profile ${s.profile}`;
   const leftMs = Date.parse(entry.expiration) - nowMs;

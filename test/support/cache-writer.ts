@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { writeSync } from "node:fs";
 import { CACHE_FORMAT } from "../../src/cache/entry";
-import { writeEntry } from "../../src/cache/store";
+import { writeEntry } from "../../src/cache/write";
 
 export const WRITER_KEYS = ["a".repeat(40), "b".repeat(40), "c".repeat(40)];
 

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CACHE_FORMAT, type CacheEntry } from "../../src/cache/entry";
 import { ensurePrivateFolder } from "../../src/cache/folder";
-import { entryPath, readEntry, writeEntry } from "../../src/cache/store";
+import { entryPath, readEntry } from "../../src/cache/store";
+import { writeEntry } from "../../src/cache/write";
 import { UserError } from "../../src/errors";
 
 const NOW = Date.parse("2026-03-01T10:00:00Z");

@@ -1,0 +1,10 @@
+/**
+ * Every command but credential-process. The npm build puts these in their own file
+ * (dist/more.js), loaded only when one of them runs: credential-process, which runs before
+ * every AWS CLI command, then compiles a third of the code.
+ */
+export { cacheCommand } from "./cache";
+export { configureCommand } from "./configure";
+export { doctorCommand } from "./doctor";
+export { envCommand } from "./env";
+export { execCommand } from "./exec";

@@ -1,0 +1,68 @@
+import { join } from "node:path";
+import { CACHE_FORMAT } from "../cache/entry";
+import { ensurePrivateFolder } from "../cache/folder";
+import { lockOrWait, type Release } from "../cache/lock";
+import { readEntry } from "../cache/store";
+import { writeEntry } from "../cache/write";
+import type { LoadedConfig } from "../config/load";
+import type { SourceChain } from "../config/source-chain";
+import type { Settings } from "../config/validate";
+import { UserError } from "../errors";
+import type { Runtime } from "../runtime";
+import type { CredentialsRequest, Resolved } from "./get-credentials";
+import { obtainCredentials } from "./obtain";
+
+export interface FillRequest {
+  request: CredentialsRequest;
+  runtime: Runtime;
+  config: LoadedConfig;
+  settings: Settings;
+  chain: SourceChain;
+  key: string;
+}
+
+/**
+ * A cache miss: one AssumeRole shared by every concurrent caller through a lock file (the
+ * others find the entry once the holder writes it), then cached. A cache that cannot be used
+ * costs a warning, never the credentials.
+ */
+export async function fillCache(fill: FillRequest): Promise<Resolved> {
+  const { request, runtime, config, settings, chain, key } = fill;
+  const dir = runtime.cacheDir;
+  const obtain = (cacheDir: string | undefined) =>
+    obtainCredentials({ settings, chain, config, runtime, log: request.log, cacheDir });
+  if (!request.useCache) return { credentials: (await obtain(undefined)).credentials, settings, fromCache: false };
+
+  const read = () => readEntry(dir, key, runtime.now(), runtime.uid)?.credentials;
+  let release: Release;
+  try {
+    ensurePrivateFolder(dir, runtime.uid);
+    const outcome = await lockOrWait(join(dir, `${key}.lock`), read, runtime);
+    if ("value" in outcome) return { credentials: outcome.value, settings, fromCache: true };
+    release = outcome.release;
+  } catch (error) {
+    if (error instanceof UserError && error.code === "LockTimeout") throw error;
+    const why = error instanceof UserError ? error.message : `cache folder ${dir} is not usable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+    request.warn(`${why}; continuing without the cache`);
+    return { credentials: (await obtain(undefined)).credentials, settings, fromCache: false };
+  }
+  try {
+    const obtained = await obtain(dir);
+    try {
+      writeEntry(dir, {
+        format: CACHE_FORMAT,
+        key,
+        profile: settings.profile,
+        roleArn: settings.role.arn,
+        stsRegion: obtained.stsRegion,
+        createdAt: new Date(runtime.now()).toISOString(),
+        credentials: obtained.credentials,
+      }, runtime.uid);
+    } catch (error) {
+      request.warn(`could not write the cache in ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); credentials were not cached`);
+    }
+    return { credentials: obtained.credentials, settings, fromCache: false };
+  } finally {
+    release();
+  }
+}
