@@ -62,9 +62,38 @@ await build({ ...common, entryPoints: [join(root, "src/cli/more-commands.ts")], 
 await build({ ...common, entryPoints: [join(root, "src/credentials/fill-cache.ts")], outfile: join(dist, "miss.js"), plugins: [sdkExternal, lazyCrypto] });
 await build({ ...common, entryPoints: [join(root, "src/credentials/connect.ts")], outfile: join(dist, "sdk.js") });
 await build({ ...common, entryPoints: [join(root, "src/doctor/aws-calls.ts")], outfile: join(dist, "doctor-sdk.js") });
-// The single executable takes one script: everything in one bundle, the SDK part still
-// unevaluated until a miss, and V8's code cache (useCodeCache) spares the parse.
-await build({ ...common, entryPoints: [join(root, "src/main.ts")], outfile: join(dist, "sea-main.js"), plugins: [lazyCrypto] });
+// The single executable runs one script (with V8's code cache) and carries the other parts as
+// assets, compiled on first use: a cache hit compiles the hit path only, as with the npm entry.
+// Its bundles reach each other through a loader that the main script installs, instead of
+// import() of files that do not exist beside the binary.
+const SEA_LOADER = 'globalThis[Symbol.for("regional-sts.sea-load")]';
+const seaParts = {
+  name: "sea-parts",
+  setup(b) {
+    const parts = [[/(^|\/)fill-cache$/, "miss.js"], [/credentials\/connect$/, "sdk.js"], [/doctor\/aws-calls$/, "doctor-sdk.js"], [/(^|\/)more-commands$/, "more.js"]];
+    for (const [filter, name] of parts) b.onResolve({ filter }, () => ({ path: name, namespace: "sea-part" }));
+    b.onLoad({ filter: /.*/, namespace: "sea-part" }, (args) => ({ contents: `module.exports = ${SEA_LOADER}(${JSON.stringify(args.path)});`, loader: "js" }));
+  },
+};
+const seaLoader = `${SEA_LOADER} = (() => {
+  const loaded = new Map();
+  return (name) => {
+    if (!loaded.has(name)) {
+      const module = { exports: {} };
+      const code = require("node:sea").getAsset(name, "utf8");
+      require("node:vm").compileFunction(code, ["exports", "require", "module", "__filename", "__dirname"], { filename: name })(module.exports, require, module, name, ".");
+      loaded.set(name, module.exports);
+    }
+    return loaded.get(name);
+  };
+})();`;
+const sea = join(dist, "sea");
+const seaCommon = { ...common, plugins: [seaParts, lazyCrypto] };
+await build({ ...seaCommon, entryPoints: [join(root, "src/main.ts")], outfile: join(sea, "main.js"), banner: { js: seaLoader } });
+await build({ ...seaCommon, entryPoints: [join(root, "src/cli/more-commands.ts")], outfile: join(sea, "more.js") });
+await build({ ...seaCommon, entryPoints: [join(root, "src/credentials/fill-cache.ts")], outfile: join(sea, "miss.js") });
+await build({ ...seaCommon, entryPoints: [join(root, "src/credentials/connect.ts")], outfile: join(sea, "sdk.js") });
+await build({ ...seaCommon, entryPoints: [join(root, "src/doctor/aws-calls.ts")], outfile: join(sea, "doctor-sdk.js") });
 await build({
   entryPoints: [join(root, "test/support/fake-aws/cli.ts")],
   outfile: join(dist, "fake-aws.cjs"),
@@ -83,8 +112,9 @@ const seaNode = fetchNode(SEA_NODE_VERSION);
 const seaConfig = join(dist, "sea-config.json");
 const blob = join(dist, "sea-prep.blob");
 writeFileSync(seaConfig, JSON.stringify({
-  main: join(dist, "sea-main.js"),
+  main: join(sea, "main.js"),
   output: blob,
+  assets: Object.fromEntries(["miss.js", "sdk.js", "more.js", "doctor-sdk.js"].map((name) => [name, join(sea, name)])),
   disableExperimentalSEAWarning: true,
   useCodeCache: true,
 }));
@@ -99,12 +129,12 @@ execFileSync(process.execPath, [
 ], { stdio: ["ignore", "ignore", "inherit"] });
 rmSync(blob);
 rmSync(seaConfig);
-rmSync(join(dist, "sea-main.js"));
 publish();
 console.log(`built dist/cli.js and dist/regional-sts (Node ${SEA_NODE_VERSION} single executable)`);
 
 function publish() {
   for (const file of shims.values()) rmSync(file, { force: true });
+  rmSync(sea, { recursive: true, force: true });
   for (const name of readdirSync(dist)) renameSync(join(dist, name), join(out, name));
 }
 
