@@ -1,7 +1,5 @@
 import { readFileSync } from "node:fs";
-// The loader's own home; @smithy/shared-ini-file-loader re-exports it from here. Importing it
-// directly lets the bundler keep only the loader, not the whole config module.
-import { externalDataInterceptor, loadSharedConfigFiles } from "@smithy/core/config";
+import { externalDataInterceptor, loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
 import { UserError } from "../errors";
 import { findMalformedIniLine } from "./ini-lint";
 import type { ConfigPaths } from "./paths";
