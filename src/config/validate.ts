@@ -17,6 +17,8 @@ export interface Settings {
   stsRegionOverride?: string;
   mfaProcess?: string;
   caBundle?: string;
+  /** Where caBundle came from (AWS_CA_BUNDLE or ca_bundle in the profile), for error messages. */
+  caBundleOrigin?: string;
   useFips: boolean;
   useDualstack: boolean;
 }
@@ -58,6 +60,7 @@ export function validateSettings(raw: RawSettings, defaultSessionName: string): 
     ...optional("stsRegionOverride", raw.stsRegion),
     ...optional("mfaProcess", raw.mfaProcess),
     ...optional("caBundle", raw.caBundle),
+    ...(raw.caBundle ? { caBundleOrigin: raw.caBundle.origin } : {}),
     useFips: raw.useFips,
     useDualstack: raw.useDualstack,
   };

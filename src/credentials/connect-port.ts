@@ -7,6 +7,7 @@ export interface ConnectOptions {
   paths: ConfigPaths;
   env: Record<string, string | undefined>;
   caBundle: string | undefined;
+  caBundleOrigin?: string;
   useFips: boolean;
   useDualstack: boolean;
   mfaCodeProvider: (serial: string) => Promise<string>;

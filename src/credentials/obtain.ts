@@ -54,21 +54,12 @@ export async function obtainCredentials(request: ObtainRequest): Promise<Obtaine
     paths: request.config.paths,
     env: runtime.env,
     caBundle: s.caBundle,
+    caBundleOrigin: s.caBundleOrigin,
     useFips: s.useFips,
     useDualstack: s.useDualstack,
     mfaCodeProvider,
   });
-  const params: AssumeRoleParams = {
-    roleArn: s.role.arn,
-    roleSessionName: s.roleSessionName,
-    durationSeconds: s.durationSeconds,
-    ...(s.externalId ? { externalId: s.externalId } : {}),
-    ...(s.sourceIdentity ? { sourceIdentity: s.sourceIdentity } : {}),
-  };
-  if (s.mfaSerial) {
-    params.serialNumber = s.mfaSerial;
-    params.tokenCode = await mfaCodeProvider(s.mfaSerial);
-  }
+  const params = await assumeRoleParams(s, mfaCodeProvider);
   const context = { profile: s.profile, roleArn: s.role.arn, source };
   const explain = (error: unknown, ctx: ExplainContext) =>
     (s.mfaSerial ? explainMfaRejection(error, s.profile, s.mfaSerial) : undefined) ?? explainStsError(error, ctx);
@@ -90,6 +81,22 @@ export async function obtainCredentials(request: ObtainRequest): Promise<Obtaine
   } catch (error) {
     throw explain(error, { ...context, region: plan.fallback, host: hostOf(error) });
   }
+}
+
+/** AssumeRole's parameters for a profile, as credential-process sends them; asks for the MFA code when mfa_serial is set. */
+export async function assumeRoleParams(s: Settings, mfaCodeProvider: (serial: string) => Promise<string>): Promise<AssumeRoleParams> {
+  const params: AssumeRoleParams = {
+    roleArn: s.role.arn,
+    roleSessionName: s.roleSessionName,
+    durationSeconds: s.durationSeconds,
+    ...(s.externalId ? { externalId: s.externalId } : {}),
+    ...(s.sourceIdentity ? { sourceIdentity: s.sourceIdentity } : {}),
+  };
+  if (s.mfaSerial) {
+    params.serialNumber = s.mfaSerial;
+    params.tokenCode = await mfaCodeProvider(s.mfaSerial);
+  }
+  return params;
 }
 
 function rememberQuietly(request: ObtainRequest, fallback: string, now: number): void {

@@ -1,7 +1,7 @@
 import type { Credentials } from "../cache/entry";
 import type { Settings } from "../config/validate";
 import { explainStsError } from "../credentials/explain";
-import type { AssumeRoleParams } from "../credentials/sts";
+import { assumeRoleParams } from "../credentials/obtain";
 import type { Runtime } from "../runtime";
 import { failed, passed, type Finding } from "./findings";
 import { toFailure, type DoctorAws } from "./port";
@@ -19,18 +19,8 @@ export interface AssumeCheckInput {
 /** Check 5a: AssumeRole exactly as credential-process makes it; a refusal is explained. */
 export async function checkAssumeRole(input: AssumeCheckInput): Promise<{ finding: Finding; credentials?: Credentials }> {
   const { aws, settings: s, runtime, stsRegion } = input;
-  const params: AssumeRoleParams = {
-    roleArn: s.role.arn,
-    roleSessionName: s.roleSessionName,
-    durationSeconds: s.durationSeconds,
-    ...(s.externalId ? { externalId: s.externalId } : {}),
-    ...(s.sourceIdentity ? { sourceIdentity: s.sourceIdentity } : {}),
-  };
   try {
-    if (s.mfaSerial) {
-      params.serialNumber = s.mfaSerial;
-      params.tokenCode = await runtime.readMfaCode({ profile: s.profile, serial: s.mfaSerial, process: s.mfaProcess });
-    }
+    const params = await assumeRoleParams(s, (serial) => runtime.readMfaCode({ profile: s.profile, serial, process: s.mfaProcess }));
     const result = await aws.assumeRole(stsRegion, params);
     const left = Math.round((Date.parse(result.credentials.expiration) - runtime.now()) / 60_000);
     return {

@@ -1,43 +1,29 @@
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import type { AwsCredentialIdentityProvider } from "@smithy/types";
-import type { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { ConnectOptions } from "../credentials/connect-port";
-import { makeRequestHandler } from "../credentials/http";
-import { resolveSource } from "../credentials/source";
-import { makeAssumeRoleAt } from "../credentials/sts";
+import { connectSource } from "../credentials/connection";
+import { makeAssumeRoleAt, type StsClientOptions } from "../credentials/sts";
 import { readGlobalEndpointTokenVersion } from "./iam-summary";
 import type { DoctorAws, Identity } from "./port";
 
 /** The real ConnectDoctor: loads the AWS SDK, so it is imported by `doctor` only. */
 export async function connectDoctor(options: ConnectOptions): Promise<DoctorAws> {
-  const requestHandler = makeRequestHandler({ env: options.env, caBundle: options.caBundle });
-  const source = await resolveSource({
-    profile: options.profile,
-    sourceProfile: options.sourceProfile,
-    paths: options.paths,
-    requestHandler,
-    mfaCodeProvider: options.mfaCodeProvider,
-  });
-  const endpoint = { useFipsEndpoint: options.useFips, useDualstackEndpoint: options.useDualstack, profile: options.profile };
+  const sts = await connectSource(options);
   return {
-    sourceIdentity: (region) => callerIdentity(source, region, requestHandler, endpoint),
+    sourceIdentity: (region) => callerIdentity(sts, region),
     globalEndpointTokenVersion: async (partition) =>
-      readGlobalEndpointTokenVersion({ credentials: source, partition, requestHandler }),
-    assumeRole: makeAssumeRoleAt({ source, requestHandler, ...endpoint }),
+      readGlobalEndpointTokenVersion({ credentials: sts.source, partition, requestHandler: sts.requestHandler }),
+    assumeRole: makeAssumeRoleAt(sts),
     identityWith: (c, region) =>
-      callerIdentity(async () => ({ accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken }), region, requestHandler, endpoint),
+      callerIdentity({ ...sts, source: async () => ({ accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken }) }, region),
   };
 }
 
-interface EndpointOptions {
-  useFipsEndpoint: boolean;
-  useDualstackEndpoint: boolean;
-  profile: string;
-}
-
 /** GetCallerIdentity at one region's own endpoint (never the global one: doctor tests regions). */
-async function callerIdentity(credentials: AwsCredentialIdentityProvider, region: string, requestHandler: NodeHttpHandler, endpoint: EndpointOptions): Promise<Identity> {
-  const client = new STSClient({ region, credentials, requestHandler, ...endpoint, useGlobalEndpoint: false, maxAttempts: 2 });
+async function callerIdentity(sts: StsClientOptions, region: string): Promise<Identity> {
+  const { source: credentials, requestHandler, useFipsEndpoint, useDualstackEndpoint, profile } = sts;
+  const client = new STSClient({
+    region, credentials, requestHandler, useFipsEndpoint, useDualstackEndpoint, profile, useGlobalEndpoint: false, maxAttempts: 2,
+  });
   let host = "";
   client.middlewareStack.add(
     (next) => async (args) => {

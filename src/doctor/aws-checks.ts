@@ -33,7 +33,7 @@ export async function checkAws(input: AwsCheckInput): Promise<{ findings: Findin
   let aws: DoctorAws;
   try {
     aws = await input.connect({
-      profile: s.profile, sourceProfile: s.sourceProfile, paths: config.paths, env: runtime.env, caBundle: s.caBundle,
+      profile: s.profile, sourceProfile: s.sourceProfile, paths: config.paths, env: runtime.env, caBundle: s.caBundle, caBundleOrigin: s.caBundleOrigin,
       useFips: s.useFips, useDualstack: s.useDualstack,
       mfaCodeProvider: (serial) => runtime.readMfaCode({ profile: s.profile, serial, process: s.mfaProcess }),
     });

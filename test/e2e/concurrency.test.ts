@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { SEED } from "../support/fake-aws/index";
+import { ACCOUNT_A_CREDENTIALS, ACCOUNT_A_PROFILE } from "../support/hk-profile";
 import { recordStderr } from "../support/stderr-capture";
-import { E2e, ENTRIES, startE2e } from "./harness";
+import { E2e, ENTRIES, useE2e } from "./harness";
 
 /** Many real processes on one cold key, and a lock holder killed mid-call. */
 export const CONCURRENT_CALLERS = 100;
@@ -12,31 +13,12 @@ let e2e: E2e;
 const BIN = ENTRIES.binary[0];
 const ARGS = ["credential-process", "--profile", "app"];
 
-beforeAll(async () => {
-  e2e = await startE2e();
-  e2e.writeFiles(`
-[profile account-a]
-region = us-east-1
-[profile app]
+useE2e((e) => (e2e = e), () => [`
+${ACCOUNT_A_PROFILE}[profile app]
 region = us-west-2
 regional_sts_role_arn = ${SEED.roleKatoaki}
 regional_sts_source_profile = account-a
-`, `
-[account-a]
-aws_access_key_id = ${SEED.alice.accessKeyId}
-aws_secret_access_key = ${SEED.alice.secretAccessKey}
-`);
-});
-afterAll(async () => {
-  expect(e2e.leakedSecrets()).toEqual([]);
-  await e2e.close();
-});
-beforeEach(() => {
-  e2e.clearCache();
-  e2e.fake.resetLog();
-  e2e.fake.clearFaults();
-  e2e.fake.setDelayMs(0);
-});
+`, ACCOUNT_A_CREDENTIALS]);
 
 const cacheFiles = () => (existsSync(e2e.cacheDir) ? readdirSync(e2e.cacheDir).sort() : []);
 

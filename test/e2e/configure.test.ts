@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { SEED } from "../support/fake-aws/index";
-import { E2e, ENTRIES, startE2e } from "./harness";
+import { E2e, ENTRIES, useE2e } from "./harness";
 
 let e2e: E2e;
-beforeAll(async () => {
-  e2e = await startE2e();
-});
-afterAll(async () => {
-  expect(e2e.leakedSecrets()).toEqual([]);
-  await e2e.close();
-});
+useE2e((e) => (e2e = e));
 
 const start = `# mine\r\n[default]\r\nregion = us-east-1\r\n\r\n[profile account-a]\r\nregion = us-east-1\r\n[profile old-role]\r\nrole_arn = ${SEED.roleKatoaki}\r\nsource_profile = account-a\r\nregion = ap-east-1\r\n`;
 const credentials = `[account-a]\naws_access_key_id = ${SEED.alice.accessKeyId}\naws_secret_access_key = ${SEED.alice.secretAccessKey}\n`;

@@ -1,32 +1,9 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { SEED } from "../support/fake-aws/index";
-import { E2e, ENTRIES, ROOT, startE2e } from "./harness";
+import { expect, it } from "vitest";
+import { ACCOUNT_A_CREDENTIALS, hkConfig } from "../support/hk-profile";
+import { E2e, ENTRIES, ROOT, useE2e } from "./harness";
 
 let e2e: E2e;
-beforeAll(async () => {
-  e2e = await startE2e();
-  e2e.writeFiles(`
-[profile account-a]
-region = us-east-1
-[profile hk-role]
-region = ap-east-1
-credential_process = "${ENTRIES.binary[0]}" credential-process --profile hk-role
-regional_sts_role_arn = ${SEED.roleKatoaki}
-regional_sts_source_profile = account-a
-`, `
-[account-a]
-aws_access_key_id = ${SEED.alice.accessKeyId}
-aws_secret_access_key = ${SEED.alice.secretAccessKey}
-`);
-});
-afterAll(async () => {
-  expect(e2e.leakedSecrets()).toEqual([]);
-  await e2e.close();
-});
-beforeEach(() => {
-  e2e.clearCache();
-  e2e.fake.resetLog();
-});
+useE2e((e) => (e2e = e), () => [hkConfig(ENTRIES.binary[0]), ACCOUNT_A_CREDENTIALS]);
 
 it("boto3 reads the helper's output and calls EC2 in ap-east-1", async () => {
   const script = `

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SEED } from "../support/fake-aws/index";
-import { E2e, ENTRIES, startE2e } from "./harness";
+import { ACCOUNT_A_CREDENTIALS, ACCOUNT_A_PROFILE } from "../support/hk-profile";
+import { E2e, ENTRIES, useE2e } from "./harness";
 
 let e2e: E2e;
 const BIN = ENTRIES.binary[0];
 const line = `"${BIN}" credential-process --profile hk-role`;
-const profile = (extra = "", source = "account-a", role: string = SEED.roleKatoaki, region = "ap-east-1") => `[profile account-a]
-region = us-east-1
-[profile restricted]
+const profile = (extra = "", source = "account-a", role: string = SEED.roleKatoaki, region = "ap-east-1") => `${ACCOUNT_A_PROFILE}[profile restricted]
 region = us-east-1
 [profile account-c]
 region = ap-northeast-1
@@ -17,10 +16,7 @@ credential_process = ${line}
 regional_sts_role_arn = ${role}
 regional_sts_source_profile = ${source}
 ${extra}`;
-const credentials = `[account-a]
-aws_access_key_id = ${SEED.alice.accessKeyId}
-aws_secret_access_key = ${SEED.alice.secretAccessKey}
-[restricted]
+const credentials = `${ACCOUNT_A_CREDENTIALS}[restricted]
 aws_access_key_id = ${SEED.aliceRestricted.accessKeyId}
 aws_secret_access_key = ${SEED.aliceRestricted.secretAccessKey}
 [account-c]
@@ -33,18 +29,7 @@ const statuses = (stdout: string) => stdout.trim().split("\n").slice(0, -1).map(
 const lineOf = (stdout: string, check: string) => stdout.split("\n").find((l) => l.slice(8).startsWith(`${check}:`));
 const OPT_IN = "af-south-1, ap-east-1, ap-east-2, ap-south-2, ap-southeast-3, ap-southeast-4, ap-southeast-5, ap-southeast-6, ap-southeast-7, ca-west-1, eu-central-2, eu-south-1, eu-south-2, il-central-1, me-central-1, me-south-1, mx-central-1";
 
-beforeAll(async () => {
-  e2e = await startE2e();
-});
-afterAll(async () => {
-  expect(e2e.leakedSecrets()).toEqual([]);
-  await e2e.close();
-});
-beforeEach(() => {
-  e2e.clearCache();
-  e2e.fake.resetLog();
-  e2e.fake.clearFaults();
-});
+useE2e((e) => (e2e = e));
 
 describe("doctor against the stand-in", () => {
   it("explains the seed's situation: account A with v1 global tokens, role in B, target ap-east-1; exit 0", async () => {

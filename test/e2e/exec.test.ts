@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { HK_ARN, HK_CREDENTIALS, hkConfig } from "../support/hk-profile";
-import { E2e, ENTRIES, startE2e, type RunResult } from "./harness";
+import { ACCOUNT_A_CREDENTIALS, HK_ARN, hkConfig } from "../support/hk-profile";
+import { E2e, ENTRIES, useE2e, type RunResult } from "./harness";
 
 const BIN = ENTRIES.binary[0];
 const EXEC = [BIN, "exec", "--profile", "hk-role", "--"] as const;
 let e2e: E2e;
 
-beforeAll(async () => {
-  e2e = await startE2e();
-  e2e.writeFiles(hkConfig(BIN), HK_CREDENTIALS);
-});
-afterAll(async () => {
-  expect(e2e.leakedSecrets()).toEqual([]);
-  await e2e.close();
-});
-beforeEach(() => {
-  e2e.clearCache();
-  e2e.fake.resetLog();
-});
+useE2e((e) => (e2e = e), () => [hkConfig(BIN), ACCOUNT_A_CREDENTIALS]);
 
 const exec = (args: string[], env: Record<string, string> = {}) => e2e.run(EXEC[0], [...EXEC.slice(1), ...args], env);
 

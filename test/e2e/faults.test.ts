@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readdirSync } from "node:fs";
 import { SEED, type FaultSpec } from "../support/fake-aws/index";
-import { E2e, ENTRIES, startE2e } from "./harness";
+import { ACCOUNT_A_CREDENTIALS, ACCOUNT_A_PROFILE } from "../support/hk-profile";
+import { E2e, ENTRIES, useE2e } from "./harness";
 
 /**
  * STS and the network misbehaving, through the loopback stand-in and the real binary: each
@@ -11,39 +12,20 @@ let e2e: E2e;
 const BIN = ENTRIES.binary[0];
 const LOCKED_ROLE = "arn:aws:iam::222222222222:role/locked";
 const config = `
-[profile account-a]
-region = us-east-1
-[profile stranger]
+${ACCOUNT_A_PROFILE}[profile stranger]
 region = us-east-1
 [profile app]
 region = us-west-2
 regional_sts_role_arn = ${SEED.roleKatoaki}
 regional_sts_source_profile = account-a
 `;
-const credentials = `
-[account-a]
-aws_access_key_id = ${SEED.alice.accessKeyId}
-aws_secret_access_key = ${SEED.alice.secretAccessKey}
-[stranger]
+const credentials = `${ACCOUNT_A_CREDENTIALS}[stranger]
 aws_access_key_id = AKIANOBODYEXAMPLE001
 aws_secret_access_key = strangerSecret/K7MDENG/bPxRfiCYEXAMPLE001
 `;
 
-beforeAll(async () => {
-  e2e = await startE2e();
-  e2e.writeFiles(config, credentials);
-  e2e.fake.addRole({ arn: LOCKED_ROLE, trustedAccounts: [SEED.accountB] });
-});
-afterAll(async () => {
-  expect(e2e.leakedSecrets()).toEqual([]);
-  await e2e.close();
-});
-beforeEach(() => {
-  e2e.clearCache();
-  e2e.fake.resetLog();
-  e2e.fake.clearFaults();
-  e2e.fake.setClockOffsetMs(0);
-});
+useE2e((e) => (e2e = e), () => [config, credentials]);
+beforeAll(() => e2e.fake.addRole({ arn: LOCKED_ROLE, trustedAccounts: [SEED.accountB] }));
 
 /** Entry files (40 hex digits) and lock files left in the cache folder. */
 function cacheLeftovers(): string[] {

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readlinkSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -104,12 +105,37 @@ export class E2e {
   }
 }
 
-/** Starts the stand-in on 127.0.0.1:443 and points every AWS host name at it. */
-export async function startE2e(): Promise<E2e> {
+/** Starts the stand-in on 127.0.0.1:443 (and its CONNECT proxy when asked) and points every AWS host name at it. */
+export async function startE2e(options: { proxy?: boolean } = {}): Promise<E2e> {
   assertPrivateNamespace();
-  const fake = await startFakeAws({ listen: { host: "127.0.0.1", port: 443 }, proxy: false });
+  const fake = await startFakeAws({ listen: { host: "127.0.0.1", port: 443 }, proxy: options.proxy ?? false });
   const hosts = join(fake.certDir, "hosts");
   writeFileSync(hosts, fake.hostsFileLines("127.0.0.1"));
   execFileSync("mount", ["--bind", hosts, "/etc/hosts"]);
   return new E2e(fake);
+}
+
+/**
+ * A test file's lifecycle: the stand-in started (handed to `set`, with `files` written) before
+ * all tests; before each, an empty cache and log and no faults, delay or clock offset; after
+ * all, no secret in any stderr, then shutdown.
+ */
+export function useE2e(set: (e2e: E2e) => void, files?: () => [config: string, credentials: string], options: { proxy?: boolean } = {}): void {
+  let e2e: E2e;
+  beforeAll(async () => {
+    e2e = await startE2e(options);
+    set(e2e);
+    if (files) e2e.writeFiles(...files());
+  });
+  afterAll(async () => {
+    expect(e2e.leakedSecrets()).toEqual([]);
+    await e2e.close();
+  });
+  beforeEach(() => {
+    e2e.clearCache();
+    e2e.fake.resetLog();
+    e2e.fake.clearFaults();
+    e2e.fake.setDelayMs(0);
+    e2e.fake.setClockOffsetMs(0);
+  });
 }

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SEED } from "../support/fake-aws/index";
+import { ACCOUNT_A_CREDENTIALS, ACCOUNT_A_PROFILE } from "../support/hk-profile";
 import { runOnTerminal } from "../support/terminal";
-import { E2e, ENTRIES, ROOT, startE2e } from "./harness";
+import { E2e, ENTRIES, ROOT, useE2e } from "./harness";
 
 const BIN = ENTRIES.binary[0];
 const PROMPT = `Enter MFA code for ${SEED.mfaSerial} (profile mfa-role): `;
@@ -13,9 +14,7 @@ let e2e: E2e;
 let logDir: string;
 
 const config = (mfaProcess?: string) => `
-[profile account-a]
-region = us-east-1
-[profile mfa-role]
+${ACCOUNT_A_PROFILE}[profile mfa-role]
 region = ap-east-1
 credential_process = "${BIN}" credential-process --profile mfa-role
 regional_sts_role_arn = ${SEED.roleMfaAdmin}
@@ -23,29 +22,17 @@ regional_sts_source_profile = account-a
 mfa_serial = ${SEED.mfaSerial}
 ${mfaProcess ? `regional_sts_mfa_process = ${mfaProcess}` : ""}
 `;
-const credentials = `
-[account-a]
-aws_access_key_id = ${SEED.alice.accessKeyId}
-aws_secret_access_key = ${SEED.alice.secretAccessKey}
-`;
+const credentials = ACCOUNT_A_CREDENTIALS;
 const cacheEntries = () => (existsSync(e2e.cacheDir) ? readdirSync(e2e.cacheDir).filter((f) => /^[0-9a-f]{40}\.json$/.test(f)) : []);
 // Account A has not enabled ap-east-1: that endpoint refuses the caller before looking at the code.
 const FALLBACK_AND_MFA = ["sts.ap-east-1.amazonaws.com 403 mfa=false", "sts.us-east-1.amazonaws.com 200 mfa=true"];
 const mfaCalls = () => e2e.fake.log.filter((l) => l.action === "AssumeRole").map((l) => `${l.host} ${l.status} mfa=${l.mfaUsed === true}`);
 
-beforeAll(async () => {
-  e2e = await startE2e();
+useE2e((e) => (e2e = e));
+beforeAll(() => {
   logDir = mkdtempSync(join(e2e.home, "mfa-log-"));
 });
-afterAll(async () => {
-  expect(e2e.leakedSecrets()).toEqual([]);
-  await e2e.close();
-});
-beforeEach(() => {
-  e2e.clearCache();
-  e2e.fake.resetLog();
-  e2e.fake.setMfaCode(SEED.mfaSerial, SEED.mfaCode);
-});
+beforeEach(() => e2e.fake.setMfaCode(SEED.mfaSerial, SEED.mfaCode));
 
 describe("MFA", () => {
   it("the AWS CLI runs the helper, the code is typed on the terminal, then the cache serves a caller with no terminal", async () => {

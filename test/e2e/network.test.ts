@@ -1,10 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { startFakeAws } from "../support/fake-aws/index";
-import { HK_CREDENTIALS, hkConfig } from "../support/hk-profile";
-import { assertPrivateNamespace, E2e, ENTRIES } from "./harness";
+import { describe, expect, it } from "vitest";
+import { ACCOUNT_A_CREDENTIALS, hkConfig } from "../support/hk-profile";
+import { E2e, ENTRIES, useE2e } from "./harness";
 
 const BIN = ENTRIES.binary[0];
 const CP = ["credential-process", "--profile", "hk-role"];
@@ -12,24 +8,8 @@ const CP = ["credential-process", "--profile", "hk-role"];
 const NO_CA = { AWS_CA_BUNDLE: "", NODE_EXTRA_CA_CERTS: "" };
 let e2e: E2e;
 
-beforeAll(async () => {
-  assertPrivateNamespace();
-  // Both doors open: direct at 127.0.0.1:443 (where /etc/hosts points) and the CONNECT proxy.
-  const fake = await startFakeAws({ listen: { host: "127.0.0.1", port: 443 }, proxy: true });
-  const hosts = join(fake.certDir, "hosts");
-  writeFileSync(hosts, fake.hostsFileLines("127.0.0.1"));
-  execFileSync("mount", ["--bind", hosts, "/etc/hosts"]);
-  e2e = new E2e(fake);
-  e2e.writeFiles(hkConfig(BIN), HK_CREDENTIALS);
-});
-afterAll(async () => {
-  expect(e2e.leakedSecrets()).toEqual([]);
-  await e2e.close();
-});
-beforeEach(() => {
-  e2e.clearCache();
-  e2e.fake.resetLog();
-});
+// Both doors open: direct at 127.0.0.1:443 (where /etc/hosts points) and the CONNECT proxy.
+useE2e((e) => (e2e = e), () => [hkConfig(BIN), ACCOUNT_A_CREDENTIALS], { proxy: true });
 
 /** Each AssumeRole: host, status, and whether it came through a proxy tunnel. */
 const assumeRoutes = () => e2e.fake.log.filter((l) => l.action === "AssumeRole").map((l) => `${l.host} ${l.status} ${l.connectHost ? "via proxy" : "direct"}`);
@@ -85,28 +65,39 @@ describe("CA bundles", () => {
   });
 
   it("ca_bundle in the profile is used", async () => {
-    e2e.writeFiles(`${hkConfig(BIN)}ca_bundle = ${e2e.fake.caPath}\n`, HK_CREDENTIALS);
+    e2e.writeFiles(`${hkConfig(BIN)}ca_bundle = ${e2e.fake.caPath}\n`, ACCOUNT_A_CREDENTIALS);
     try {
       const result = await e2e.run(BIN, CP, NO_CA);
       expect([result.code, result.stderr]).toEqual([0, ""]);
       expect(assumeRoutes()).toEqual(["sts.ap-east-1.amazonaws.com 403 direct", "sts.us-east-1.amazonaws.com 200 direct"]);
     } finally {
-      e2e.writeFiles(hkConfig(BIN), HK_CREDENTIALS);
+      e2e.writeFiles(hkConfig(BIN), ACCOUNT_A_CREDENTIALS);
     }
   });
 
   it("AWS_CA_BUNDLE wins over ca_bundle, as in the AWS CLI", async () => {
-    e2e.writeFiles(`${hkConfig(BIN)}ca_bundle = /nonexistent/profile-ca.pem\n`, HK_CREDENTIALS);
+    e2e.writeFiles(`${hkConfig(BIN)}ca_bundle = /nonexistent/profile-ca.pem\n`, ACCOUNT_A_CREDENTIALS);
     try {
       const result = await e2e.run(BIN, CP, { ...NO_CA, AWS_CA_BUNDLE: e2e.fake.caPath });
       expect([result.code, result.stderr]).toEqual([0, ""]);
     } finally {
-      e2e.writeFiles(hkConfig(BIN), HK_CREDENTIALS);
+      e2e.writeFiles(hkConfig(BIN), ACCOUNT_A_CREDENTIALS);
     }
   });
 
   it("an unreadable bundle is named", async () => {
     const result = await e2e.run(BIN, CP, { ...NO_CA, AWS_CA_BUNDLE: "/nonexistent/ca.pem" });
     expect([result.code, result.stdout, result.stderr]).toEqual([1, "", "regional-sts: AWS_CA_BUNDLE: cannot read /nonexistent/ca.pem (ENOENT); fix the path\n"]);
+  });
+
+  it("an unreadable ca_bundle in the profile is named as such", async () => {
+    e2e.writeFiles(`${hkConfig(BIN)}ca_bundle = /nonexistent/profile-ca.pem\n`, ACCOUNT_A_CREDENTIALS);
+    try {
+      const result = await e2e.run(BIN, CP, NO_CA);
+      expect([result.code, result.stdout, result.stderr]).toEqual([1, "",
+        "regional-sts: ca_bundle in profile hk-role: cannot read /nonexistent/profile-ca.pem (ENOENT); fix the path\n"]);
+    } finally {
+      e2e.writeFiles(hkConfig(BIN), ACCOUNT_A_CREDENTIALS);
+    }
   });
 });

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { SEED } from "../support/fake-aws/index";
-import { E2e, ENTRIES, startE2e } from "./harness";
+import { ACCOUNT_A_CREDENTIALS, ACCOUNT_A_PROFILE } from "../support/hk-profile";
+import { E2e, ENTRIES, useE2e } from "./harness";
 
 /**
  * No secret access key or session token in stderr (plain and --verbose, successes and
@@ -10,9 +11,7 @@ import { E2e, ENTRIES, startE2e } from "./harness";
 let e2e: E2e;
 const BIN = ENTRIES.binary[0];
 const config = (sessionSource = "") => `
-[profile account-a]
-region = us-east-1
-[profile app]
+${ACCOUNT_A_PROFILE}[profile app]
 region = ap-east-1
 credential_process = "${BIN}" credential-process --profile app
 regional_sts_role_arn = ${SEED.roleKatoaki}
@@ -22,23 +21,10 @@ region = us-west-2
 regional_sts_role_arn = ${SEED.roleKatoaki}
 regional_sts_source_profile = session
 ${sessionSource}`;
-const credentials = (session = "") => `
-[account-a]
-aws_access_key_id = ${SEED.alice.accessKeyId}
-aws_secret_access_key = ${SEED.alice.secretAccessKey}
-${session}`;
+const credentials = (session = "") => `${ACCOUNT_A_CREDENTIALS}${session}`;
 
-beforeAll(async () => {
-  e2e = await startE2e();
-});
-afterAll(async () => {
-  expect(e2e.leakedSecrets()).toEqual([]);
-  await e2e.close();
-});
-beforeEach(() => {
-  e2e.writeFiles(config(), credentials());
-  e2e.fake.clearFaults();
-});
+useE2e((e) => (e2e = e));
+beforeEach(() => e2e.writeFiles(config(), credentials()));
 
 /** Every secret the stand-in issued or holds so far. */
 function secrets(): string[] {

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { SEED } from "../support/fake-aws/index";
-import { E2e, ENTRIES, startE2e } from "./harness";
+import { ACCOUNT_A_CREDENTIALS, ACCOUNT_A_PROFILE } from "../support/hk-profile";
+import { E2e, ENTRIES, useE2e } from "./harness";
 
 let e2e: E2e;
 const hkRole = (entry: readonly string[], source = "account-a") => `
-[profile account-a]
-region = us-east-1
-[profile account-c]
+${ACCOUNT_A_PROFILE}[profile account-c]
 region = ap-northeast-1
 [profile hk-role]
 region = ap-east-1
@@ -16,27 +15,13 @@ credential_process = ${entry.map((p) => `"${p}"`).join(" ")} credential-process 
 regional_sts_role_arn = ${SEED.roleKatoaki}
 regional_sts_source_profile = ${source}
 `;
-const credentials = `
-[account-a]
-aws_access_key_id = ${SEED.alice.accessKeyId}
-aws_secret_access_key = ${SEED.alice.secretAccessKey}
-[account-c]
+const credentials = `${ACCOUNT_A_CREDENTIALS}[account-c]
 aws_access_key_id = ${SEED.carol.accessKeyId}
 aws_secret_access_key = ${SEED.carol.secretAccessKey}
 `;
 const assumeHosts = () => e2e.fake.log.filter((e) => e.action === "AssumeRole").map((e) => `${e.host} ${e.status}`);
 
-beforeAll(async () => {
-  e2e = await startE2e();
-});
-afterAll(async () => {
-  expect(e2e.leakedSecrets()).toEqual([]);
-  await e2e.close();
-});
-beforeEach(() => {
-  e2e.clearCache();
-  e2e.fake.resetLog();
-});
+useE2e((e) => (e2e = e));
 
 describe("the seed story", () => {
   it("keys from the global endpoint fail in ap-east-1 with AuthFailure and work in Tokyo", async () => {

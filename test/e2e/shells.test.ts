@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join } from "node:path";
-import { HK_ARN, HK_CREDENTIALS, hkConfig } from "../support/hk-profile";
+import { ACCOUNT_A_CREDENTIALS, HK_ARN, hkConfig } from "../support/hk-profile";
 import { runOnTerminal, shellLine } from "../support/terminal";
-import { E2e, ENTRIES, ROOT, startE2e } from "./harness";
+import { E2e, ENTRIES, ROOT, useE2e } from "./harness";
 
 const BIN = ENTRIES.binary[0];
 const WHO = `aws sts get-caller-identity --region ap-east-1 --query Arn --output text`;
 let e2e: E2e;
 
-beforeAll(async () => {
-  e2e = await startE2e();
-  e2e.writeFiles(hkConfig(BIN), HK_CREDENTIALS);
-});
-afterAll(async () => {
-  expect(e2e.leakedSecrets()).toEqual([]);
-  await e2e.close();
-});
-beforeEach(() => {
-  e2e.clearCache();
-  e2e.fake.resetLog();
-});
+useE2e((e) => (e2e = e), () => [hkConfig(BIN), ACCOUNT_A_CREDENTIALS]);
 
 /** The outer shell had another profile selected: env must take it away. */
 const OUTER = { USER: "tester", BIN, AWS_PROFILE: "account-a", AWS_DEFAULT_PROFILE: "account-a" };

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { SEED } from "../support/fake-aws/index";
-import { E2e, ENTRIES, startE2e } from "./harness";
+import { ACCOUNT_A_CREDENTIALS, ACCOUNT_A_PROFILE } from "../support/hk-profile";
+import { E2e, ENTRIES, useE2e } from "./harness";
 
 const BIN = ENTRIES.binary[0];
 const SSO_TOKEN = "sso-bearer-token-for-tests";
@@ -19,8 +20,8 @@ regional_sts_role_arn = ${role}
 ${source ? `regional_sts_source_profile = ${source}` : ""}
 `;
 
-beforeAll(async () => {
-  e2e = await startE2e();
+useE2e((e) => (e2e = e));
+beforeAll(() => {
   // Another tool's credential_process, printing account A's static keys.
   const tool = join(e2e.home, "other-tool");
   writeFileSync(tool, `#!/bin/sh\nprintf '%s' '${JSON.stringify({ Version: 1, AccessKeyId: SEED.alice.accessKeyId, SecretAccessKey: SEED.alice.secretAccessKey })}'\n`);
@@ -33,9 +34,7 @@ beforeAll(async () => {
   }));
   e2e.fake.addSsoToken(SSO_TOKEN, { accountId: SEED.accountA, roleName: "Developer" });
   e2e.writeFiles(`
-[profile account-a]
-region = us-east-1
-[sso-session corp]
+${ACCOUNT_A_PROFILE}[sso-session corp]
 sso_start_url = https://corp.awsapps.com/start
 sso_region = us-east-1
 sso_registration_scopes = sso:account:access
@@ -53,19 +52,7 @@ ${served("chained", SEED.roleLong, "from-static")}
 ${served("from-default-chain", SEED.roleKatoaki)}
 ${served("loop-a", SEED.roleKatoaki, "loop-b")}
 ${served("loop-b", SEED.roleKatoaki, "loop-a")}
-`, `
-[account-a]
-aws_access_key_id = ${SEED.alice.accessKeyId}
-aws_secret_access_key = ${SEED.alice.secretAccessKey}
-`);
-});
-afterAll(async () => {
-  expect(e2e.leakedSecrets()).toEqual([]);
-  await e2e.close();
-});
-beforeEach(() => {
-  e2e.clearCache();
-  e2e.fake.resetLog();
+`, ACCOUNT_A_CREDENTIALS);
 });
 
 const whoAmI = (profile: string, env: Record<string, string> = {}) =>

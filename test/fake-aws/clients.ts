@@ -6,7 +6,29 @@ import { connect } from 'node:tls';
 import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { HttpsProxyAgent } from 'https-proxy-agent';
-import type { FakeAws } from '../support/fake-aws/index.js';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { startFakeAws, type FakeAws } from '../support/fake-aws/index.js';
+
+/**
+ * A test file's stand-in: started (and handed to `set`) before all tests, closed after them;
+ * before each, an empty log and no faults, delay or clock offset.
+ */
+export function useFakeAws(set: (fake: FakeAws) => void): void {
+  let fake: FakeAws;
+  beforeAll(async () => {
+    fake = await startFakeAws();
+    set(fake);
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+  beforeEach(() => {
+    fake.resetLog();
+    fake.clearFaults();
+    fake.setDelayMs(0);
+    fake.setClockOffsetMs(0);
+  });
+}
 
 export interface KeyPair {
   accessKeyId: string;

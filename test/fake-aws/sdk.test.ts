@@ -1,21 +1,10 @@
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSServiceException } from '@aws-sdk/client-sts';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SEED, startFakeAws, tokenVersionOf, type FakeAws } from '../support/fake-aws/index.js';
-import { errorCodeOf, errorOf, stsClientVia, type KeyPair } from './clients.js';
+import { describe, expect, it } from 'vitest';
+import { SEED, tokenVersionOf, type FakeAws } from '../support/fake-aws/index.js';
+import { errorCodeOf, errorOf, stsClientVia, useFakeAws, type KeyPair } from './clients.js';
 
 let fake: FakeAws;
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => {
-  fake.resetLog();
-  fake.clearFaults();
-  fake.setDelayMs(0);
-  fake.setClockOffsetMs(0);
-});
+useFakeAws((f) => (fake = f));
 
 async function assume(region: string, creds: KeyPair, input: Partial<AssumeRoleCommand['input']> = {},
   global = false): Promise<KeyPair> {

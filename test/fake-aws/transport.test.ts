@@ -3,22 +3,12 @@ import { connect } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SEED, allHostNames, startFakeAws, type FakeAws } from '../support/fake-aws/index.js';
-import { errorCodeOf, errorOf, stsClientVia } from './clients.js';
+import { describe, expect, it } from 'vitest';
+import { SEED, allHostNames, type FakeAws } from '../support/fake-aws/index.js';
+import { errorCodeOf, errorOf, stsClientVia, useFakeAws } from './clients.js';
 
 let fake: FakeAws;
-beforeAll(async () => {
-  fake = await startFakeAws();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => {
-  fake.resetLog();
-  fake.clearFaults();
-  fake.setDelayMs(0);
-});
+useFakeAws((f) => (fake = f));
 
 const whoAmI = (opts: { maxAttempts?: number; requestTimeoutMs?: number; via?: 'proxy' | 'direct' } = {}) =>
   stsClientVia(fake, { region: 'us-west-2', credentials: SEED.alice, ...opts }).send(new GetCallerIdentityCommand({}));

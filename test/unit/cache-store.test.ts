@@ -2,25 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CACHE_FORMAT, type CacheEntry } from "../../src/cache/entry";
 import { ensurePrivateFolder } from "../../src/cache/folder";
 import { entryPath, readEntry } from "../../src/cache/store";
 import { writeEntry } from "../../src/cache/write";
 import { UserError } from "../../src/errors";
+import { sampleEntry } from "../support/cache-entry";
 
 const NOW = Date.parse("2026-03-01T10:00:00Z");
 const KEY = "0123456789abcdef0123456789abcdef01234567";
 const UID = process.getuid?.();
 const isRoot = UID === 0;
-const entry: CacheEntry = {
-  format: CACHE_FORMAT,
-  key: KEY,
-  profile: "hk",
-  roleArn: "arn:aws:iam::111122223333:role/Deploy",
-  stsRegion: "ap-east-1",
-  createdAt: "2026-03-01T09:00:00.000Z",
-  credentials: { accessKeyId: "ASIAFAKE", secretAccessKey: "s3cret", sessionToken: "tok", expiration: "2026-03-01T11:00:00Z", accountId: "111122223333" },
-};
+const entry = sampleEntry(KEY, "2026-03-01T11:00:00Z");
 const mode = (path: string) => statSync(path).mode & 0o777;
 
 let root: string;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { cacheKey, type CacheKeyInput } from "../../src/cache/key";
 import { CACHE_FORMAT, decodeEntry, type CacheEntry } from "../../src/cache/entry";
+import { sampleEntry } from "../support/cache-entry";
 
 const input: CacheKeyInput = {
   roleArn: "arn:aws:iam::111122223333:role/Deploy",
@@ -50,16 +51,8 @@ describe("cacheKey", () => {
 
 const NOW = Date.parse("2026-03-01T10:00:00Z");
 const KEY = "k".repeat(40);
-const entry = (expiration: string, change: Record<string, unknown> = {}): CacheEntry => ({
-  format: CACHE_FORMAT,
-  key: KEY,
-  profile: "hk",
-  roleArn: "arn:aws:iam::111122223333:role/Deploy",
-  stsRegion: "ap-east-1",
-  createdAt: "2026-03-01T09:00:00.000Z",
-  credentials: { accessKeyId: "ASIAFAKE", secretAccessKey: "s3cret", sessionToken: "tok", expiration, accountId: "111122223333" },
-  ...change,
-} as CacheEntry);
+const entry = (expiration: string, change: Record<string, unknown> = {}): CacheEntry =>
+  ({ ...sampleEntry(KEY, expiration), ...change }) as CacheEntry;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe("decodeEntry", () => {

@@ -1,0 +1,21 @@
+import type { ConnectOptions } from "./connect-port";
+import { makeRequestHandler } from "./http";
+import { resolveSource } from "./source";
+import type { StsClientOptions } from "./sts";
+
+/**
+ * What every STS client for a profile shares: one request handler (proxy, CA bundle), the
+ * resolved source credentials and the endpoint settings. Loads the AWS SDK; kept apart from
+ * connect.ts so the doctor's SDK bundle can include it without loading the credentials one.
+ */
+export async function connectSource(options: ConnectOptions): Promise<StsClientOptions> {
+  const requestHandler = makeRequestHandler({ env: options.env, caBundle: options.caBundle, caBundleOrigin: options.caBundleOrigin });
+  const source = await resolveSource({
+    profile: options.profile,
+    sourceProfile: options.sourceProfile,
+    paths: options.paths,
+    requestHandler,
+    mfaCodeProvider: options.mfaCodeProvider,
+  });
+  return { source, requestHandler, useFipsEndpoint: options.useFips, useDualstackEndpoint: options.useDualstack, profile: options.profile };
+}
