@@ -9,7 +9,11 @@ export interface LockOptions {
   processAlive(pid: number): boolean;
   /** Give up waiting after this long: well under the Go SDK's 1 minute kill of a credential_process. */
   timeoutMs?: number;
-  /** A live holder older than this is presumed stuck and its lock is taken over. */
+  /**
+   * A live holder older than this is presumed stuck and its lock is taken over. Longer than any
+   * wait: a holder may be showing an MFA prompt, and taking its lock over would mean a second
+   * prompt; its STS calls are bounded (about 20 s), so only a stuck process gets this old.
+   */
   staleMs?: number;
 }
 
@@ -25,7 +29,7 @@ export async function lockOrWait<T>(
   ready: () => T | undefined,
   options: LockOptions,
 ): Promise<{ value: T } | { release: Release }> {
-  const { timeoutMs = 40_000, staleMs = 45_000 } = options;
+  const { timeoutMs = 40_000, staleMs = 120_000 } = options;
   const started = options.now();
   for (let attempt = 0; ; attempt++) {
     const value = ready();
