@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensurePrivateFolder } from "../../src/cache/folder";
@@ -117,5 +117,24 @@ describe("ensurePrivateFolder", () => {
     }
     expect(error).toEqual(new UserError(`cache folder ${dir} belongs to user 4321, not to you; remove it`, 1, "CacheOwner"));
     expect(error).toBeInstanceOf(UserError);
+  });
+});
+
+describe("leftovers of killed writers", () => {
+  it("a successful write sweeps this entry's temporary files older than a minute, and nothing else", () => {
+    const dir = mkdtempSync(join(tmpdir(), "regional-sts-sweep-"));
+    try {
+      const old = join(dir, `.${"a".repeat(40)}.json.0123456789ab.tmp`);
+      const fresh = join(dir, `.${"a".repeat(40)}.json.ba9876543210.tmp`);
+      const other = join(dir, `.${"b".repeat(40)}.json.0123456789ab.tmp`);
+      for (const f of [old, fresh, other]) writeFileSync(f, "partial");
+      const twoMinutesAgo = (Date.now() - 120_000) / 1000;
+      utimesSync(old, twoMinutesAgo, twoMinutesAgo);
+      utimesSync(other, twoMinutesAgo, twoMinutesAgo);
+      writeEntry(dir, sampleEntry("a".repeat(40), new Date(Date.now() + 3600_000).toISOString()), process.getuid?.());
+      expect(readdirSync(dir).sort()).toEqual([`.${"a".repeat(40)}.json.ba9876543210.tmp`, `.${"b".repeat(40)}.json.0123456789ab.tmp`, `${"a".repeat(40)}.json`].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
