@@ -12,6 +12,7 @@ import { canMeasureMemory, checkProcessJson, command, timeOnce } from "./bench/r
 import { alternate, coldCalls, concurrentCallers, peakMemory } from "./bench/sections.mjs";
 import { printTable, printTargets, summaryRows } from "./bench/report.mjs";
 import { judge } from "./bench/targets.mjs";
+import { buildEmptySea } from "./bench/empty-sea.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const argv = process.argv.slice(2);
@@ -54,10 +55,11 @@ async function measureAll() {
     floor: command("node -e 0", [process.execPath, "-e", "0"], floor),
     floorCa: floorWithExtraCa && command("node -e 0 +CA", [process.execPath, "-e", "0"], floorWithExtraCa),
     floor24: command("node24 -e 0", [NODE24, "-e", "0"], floor),
+    floorSea: command("empty node24 SEA", [buildEmptySea(root, NODE24, box.home)], floor),
     npm: hit("npm entry", ENTRIES.npm),
     binary: hit("binary", ENTRIES.binary),
   };
-  const floors = [cmds.floor, cmds.floorCa, cmds.floor24].filter(Boolean);
+  const floors = [cmds.floor, cmds.floorCa, cmds.floor24, cmds.floorSea].filter(Boolean);
   const results = {};
 
   await standIn.setDelayMs(0);

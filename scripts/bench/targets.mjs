@@ -19,7 +19,7 @@ export function judge(r) {
       unit: "x", note: withCa ? `(vs node -e 0 with NODE_EXTRA_CA_CERTS: ${ratio(hit["npm entry"].median, withCa.median)}x)` : undefined,
     }),
     target("cache hit, binary / node -e 0", ratio(hit.binary.median, floor), HIT_RATIO, {
-      unit: "x", note: `(vs node24 -e 0: ${ratio(hit.binary.median, hit["node24 -e 0"].median)}x)`,
+      unit: "x", note: `(vs node24 -e 0: ${ratio(hit.binary.median, hit["node24 -e 0"].median)}x; vs an empty node24 SEA: ${ratio(hit.binary.median, hit["empty node24 SEA"].median)}x)`,
     }),
   ];
   if (r.memoryHit) {
@@ -27,7 +27,7 @@ export function judge(r) {
     const base = m["node -e 0"].median;
     out.push(target("peak memory, npm entry hit / node -e 0", ratio(m["npm entry"].median, base), MEMORY_RATIO, { unit: "x" }));
     out.push(target("peak memory, binary hit / node -e 0", ratio(m.binary.median, base), SEA_MEMORY_RATIO, {
-      unit: "x", note: `(node24 -e 0 alone: ${ratio(m["node24 -e 0"].median, base)}x)`,
+      unit: "x", note: `(node24 -e 0 alone: ${ratio(m["node24 -e 0"].median, base)}x; an empty node24 SEA: ${ratio(m["empty node24 SEA"].median, base)}x)`,
     }));
   }
   for (const [label, c] of Object.entries(r.cold)) {

@@ -16,7 +16,10 @@ export function formatProcessJson(credentials: Credentials): string {
   })}\n`;
 }
 
-/** Normalises any parseable time to `YYYY-MM-DDTHH:MM:SSZ`. */
+const UTC_Z = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+
+/** Normalises any parseable time to `YYYY-MM-DDTHH:MM:SSZ` (cached entries already are). */
 export function toUtcZ(time: string): string {
+  if (UTC_Z.test(time)) return time;
   return new Date(time).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
