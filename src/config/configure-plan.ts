@@ -1,8 +1,7 @@
 import { UserError } from "../errors";
 import { parseRoleArn } from "./arn";
 import type { Section } from "./load";
-import { isKnownPartitionRegion, isWellFormedRegion } from "./regions";
-import { regionPartition } from "../credentials/endpoint-region";
+import { isKnownPartitionRegion, isWellFormedRegion, regionPartition } from "./regions";
 import { MAX_DURATION_SECONDS, MIN_DURATION_SECONDS } from "./validate";
 
 /** Profile keys configure writes, in the order a new block lists them, with their flags. */
@@ -68,7 +67,7 @@ function checkValues(profile: string, roleArn: string, region: string, duration:
     }
   }
   if (regionPartition(region) !== partition) {
-    throw new UserError(`configure ${profile}: role ${roleArn} is in partition ${partition} but region ${region} is in ${regionPartition(region)}; use a role and region of the same partition`, 2, "PartitionMismatch");
+    throw new UserError(`configure ${profile}: role ${roleArn} is in partition ${partition} but region ${region} is in ${regionPartition(region) ?? "no known partition"}; use a role and region of the same partition`, 2, "PartitionMismatch");
   }
   const seconds = duration === undefined ? undefined : Number(duration);
   if (seconds !== undefined && !(Number.isInteger(seconds) && seconds >= MIN_DURATION_SECONDS && seconds <= MAX_DURATION_SECONDS)) {

@@ -27,18 +27,24 @@ const REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/; // 4 letters: eusc-de-e
 /**
  * The region patterns of the SDK's partition data (@aws-sdk/util-endpoints partitions.json),
  * copied because the cache-hit path must not load the SDK. A name no partition claims would
- * make the SDK guess the aws partition and call a host that does not exist.
+ * make the SDK guess the aws partition and call a host that does not exist. The SDK's endpoint
+ * rules still build every host name.
  */
-const PARTITION_REGIONS: readonly RegExp[] = [
-  /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/,
-  /^cn-\w+-\d+$/,
-  /^us-gov-\w+-\d+$/,
-  /^us-iso-\w+-\d+$/,
-  /^us-isob-\w+-\d+$/,
-  /^eu-isoe-\w+-\d+$/,
-  /^us-isof-\w+-\d+$/,
-  /^eusc-(de)-\w+-\d+$/,
+const PARTITION_REGIONS: readonly (readonly [RegExp, string])[] = [
+  [/^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/, "aws"],
+  [/^cn-\w+-\d+$/, "aws-cn"],
+  [/^us-gov-\w+-\d+$/, "aws-us-gov"],
+  [/^us-iso-\w+-\d+$/, "aws-iso"],
+  [/^us-isob-\w+-\d+$/, "aws-iso-b"],
+  [/^eu-isoe-\w+-\d+$/, "aws-iso-e"],
+  [/^us-isof-\w+-\d+$/, "aws-iso-f"],
+  [/^eusc-(de)-\w+-\d+$/, "aws-eusc"],
 ];
+
+/** The partition that claims a region name, or undefined for a name none claims. */
+export function regionPartition(region: string): string | undefined {
+  return PARTITION_REGIONS.find(([pattern]) => pattern.test(region))?.[1];
+}
 
 /** Whether a string has the shape of a region name (`ap-east-1`, `us-gov-west-1`). */
 export function isWellFormedRegion(region: string): boolean {
@@ -47,7 +53,7 @@ export function isWellFormedRegion(region: string): boolean {
 
 /** Whether some partition claims this (well-formed) region name. */
 export function isKnownPartitionRegion(region: string): boolean {
-  return PARTITION_REGIONS.some((pattern) => pattern.test(region));
+  return regionPartition(region) !== undefined;
 }
 
 export function isOptInRegion(region: string): boolean {

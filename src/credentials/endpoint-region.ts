@@ -1,4 +1,4 @@
-import { FALLBACK_STS_REGION, isOptInRegion } from "../config/regions";
+import { FALLBACK_STS_REGION, isOptInRegion, regionPartition } from "../config/regions";
 
 export interface StsRegionInput {
   targetRegion: string;
@@ -50,16 +50,4 @@ export function defaultEnabledRegion(partition: string, sourceRegion: string | u
   const partitionDefault = FALLBACK_STS_REGION[partition] ?? "us-east-1";
   if (sourceRegion && !isOptInRegion(sourceRegion) && regionPartition(sourceRegion) === partition) return sourceRegion;
   return partitionDefault;
-}
-
-/** Partition of a region by its prefix; the SDK's endpoint rules still build the host names. */
-export function regionPartition(region: string): string {
-  if (region.startsWith("cn-")) return "aws-cn";
-  if (region.startsWith("us-gov-")) return "aws-us-gov";
-  if (region.startsWith("us-isob-")) return "aws-iso-b";
-  if (region.startsWith("us-iso-")) return "aws-iso";
-  if (region.startsWith("eu-isoe-")) return "aws-iso-e";
-  if (region.startsWith("us-isof-")) return "aws-iso-f";
-  if (region.startsWith("eusc-")) return "aws-eusc";
-  return "aws";
 }

@@ -4,9 +4,9 @@ import { readEntry } from "../cache/store";
 import { loadConfig, type LoadedConfig } from "../config/load";
 import { resolveConfigPaths } from "../config/paths";
 import { resolveSettings, type Flags } from "../config/settings";
+import { regionPartition } from "../config/regions";
 import { profileSection, walkSourceChain } from "../config/source-chain";
 import { defaultSessionName, validateSettings, type Settings } from "../config/validate";
-import { regionPartition } from "./endpoint-region";
 import { UserError } from "../errors";
 import type { Runtime } from "../runtime";
 

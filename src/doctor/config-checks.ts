@@ -4,7 +4,7 @@ import { resolveSettings, type Flags } from "../config/settings";
 import { profileSection, walkSourceChain, type SourceChain } from "../config/source-chain";
 import { defaultSessionName, validateSettings, type Settings } from "../config/validate";
 import { parseRoleArn } from "../config/arn";
-import { regionPartition } from "../credentials/endpoint-region";
+import { regionPartition } from "../config/regions";
 import { failed, passed, warning, type Finding } from "./findings";
 import { isKnownRegion, optInList } from "./known-regions";
 import { checkProcessLine, checkPlainKeys } from "./process-line";
@@ -89,7 +89,7 @@ function checkRoleArn(profile: string, arn: string | undefined, origin: string |
     return false;
   }
   if (region && regionPartition(region) !== partition) {
-    findings.push(failed("role-arn", `${arn} is in partition ${partition} but region ${region} is in ${regionPartition(region)}`, "use a role and region of the same partition"));
+    findings.push(failed("role-arn", `${arn} is in partition ${partition} but region ${region} is in ${regionPartition(region) ?? "no known partition"}`, "use a role and region of the same partition"));
     return false;
   }
   findings.push(passed("role-arn", `${arn} (account ${arn.split(":")[4]}, partition ${partition})`));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chooseStsRegion, defaultEnabledRegion, regionPartition, type StsRegionInput } from "../../src/credentials/endpoint-region";
+import { regionPartition } from "../../src/config/regions";
+import { chooseStsRegion, defaultEnabledRegion, type StsRegionInput } from "../../src/credentials/endpoint-region";
 
 const input = (change: Partial<StsRegionInput>): StsRegionInput => ({
   targetRegion: "us-east-1", override: undefined, partition: "aws", sourceRegion: undefined, rememberedFallback: undefined, ...change,
@@ -64,7 +65,8 @@ describe("regionPartition", () => {
     ["cn-north-1", "aws-cn"], ["cn-northwest-1", "aws-cn"],
     ["us-gov-east-1", "aws-us-gov"], ["us-gov-west-1", "aws-us-gov"],
     ["us-iso-east-1", "aws-iso"], ["us-isob-east-1", "aws-iso-b"],
-    ["eu-isoe-west-1", "aws-iso-e"], ["us-isof-south-1", "aws-iso-f"],
+    ["eu-isoe-west-1", "aws-iso-e"], ["us-isof-south-1", "aws-iso-f"], ["eusc-de-east-1", "aws-eusc"],
+    ["xx-moon-1", undefined], ["zz-north-1", undefined],
   ])("%s → %s", (region, partition) => {
     expect(regionPartition(region)).toBe(partition);
   });
