@@ -34,7 +34,7 @@ export function walkSourceChain(
   const hops: string[] = [];
   const servedByChild = new Set<string>();
   let current: string | undefined = profile;
-  let next = nextOf(profile, sourceProfile, files, env, hops);
+  let next = nextOf(sourceProfile, files, env, hops);
   while (current !== undefined) {
     if (visited.includes(current)) throw cycleError([...visited, current]);
     visited.push(current);
@@ -56,7 +56,7 @@ function cycleError(chain: string[]): UserError {
 }
 
 /** The profile the served profile takes its credentials from (explicit, or the SDK default chain's). */
-function nextOf(_profile: string, source: string | undefined, files: Files, env: Record<string, string | undefined>, hops: string[]): string | undefined {
+function nextOf(source: string | undefined, files: Files, env: Record<string, string | undefined>, hops: string[]): string | undefined {
   if (source !== undefined) return source;
   if (env.AWS_ACCESS_KEY_ID) {
     hops.push(`env:${env.AWS_ACCESS_KEY_ID}`);
@@ -81,7 +81,7 @@ function hopFrom(name: string, files: Files, env: Record<string, string | undefi
   // follows X's regional_sts_source_profile whatever X's own credential_process says.
   if (servedByChild.has(name) && section.regional_sts_role_arn !== undefined) {
     hops.push(`regional-sts:${name}`);
-    return nextOf(name, section.regional_sts_source_profile, files, env, hops);
+    return nextOf(section.regional_sts_source_profile, files, env, hops);
   }
   if (section.role_arn && (section.source_profile || section.credential_source)) {
     hops.push(`role:${section.role_arn}`);
@@ -97,7 +97,7 @@ function hopFrom(name: string, files: Files, env: Record<string, string | undefi
       servedByChild.add(served);
       return served;
     }
-    return nextOf(name, section.regional_sts_source_profile, files, env, hops);
+    return nextOf(section.regional_sts_source_profile, files, env, hops);
   }
   if (section.credential_process) hops.push(`process:${section.credential_process}`);
   else if (section.sso_session || section.sso_start_url) {
