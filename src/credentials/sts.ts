@@ -3,6 +3,7 @@ import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import type { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { Credentials } from "../cache/entry";
 import { toUtcZ } from "../output/process-json";
+import { sendRecordingHost } from "./record-host";
 
 export interface AssumeRoleParams {
   roleArn: string;
@@ -49,33 +50,16 @@ export function makeAssumeRoleAt(options: StsClientOptions): AssumeRoleAt {
       profile: options.profile,
       maxAttempts: 3,
     });
-    let host = "";
-    client.middlewareStack.add(
-      (next) => async (args) => {
-        host = (args.request as { hostname?: string }).hostname ?? host;
-        return next(args);
-      },
-      { step: "finalizeRequest", name: "regionalStsRecordHost" },
-    );
     const command = new AssumeRoleCommand({
-        RoleArn: params.roleArn,
-        RoleSessionName: params.roleSessionName,
-        DurationSeconds: params.durationSeconds,
-        ExternalId: params.externalId,
-        SourceIdentity: params.sourceIdentity,
-        SerialNumber: params.serialNumber,
-        TokenCode: params.tokenCode,
+      RoleArn: params.roleArn,
+      RoleSessionName: params.roleSessionName,
+      DurationSeconds: params.durationSeconds,
+      ExternalId: params.externalId,
+      SourceIdentity: params.sourceIdentity,
+      SerialNumber: params.serialNumber,
+      TokenCode: params.tokenCode,
     });
-    let response;
-    try {
-      response = await client.send(command);
-    } catch (error) {
-      // Lets the error message name the endpoint that was called.
-      if (typeof error === "object" && error !== null) Object.assign(error, { $host: host });
-      throw error;
-    } finally {
-      client.destroy();
-    }
+    const { response, host } = await sendRecordingHost(client, () => client.send(command));
     const c = response.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
       throw new Error(`STS at ${host} returned no credentials`);

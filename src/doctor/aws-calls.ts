@@ -1,6 +1,7 @@
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import type { ConnectOptions } from "../credentials/connect-port";
 import { connectSource } from "../credentials/connection";
+import { sendRecordingHost } from "../credentials/record-host";
 import { makeAssumeRoleAt, type StsClientOptions } from "../credentials/sts";
 import { readGlobalEndpointTokenVersion } from "./iam-summary";
 import type { DoctorAws, Identity } from "./port";
@@ -24,21 +25,6 @@ async function callerIdentity(sts: StsClientOptions, region: string): Promise<Id
   const client = new STSClient({
     region, credentials, requestHandler, useFipsEndpoint, useDualstackEndpoint, profile, useGlobalEndpoint: false, maxAttempts: 2,
   });
-  let host = "";
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      host = (args.request as { hostname?: string }).hostname ?? host;
-      return next(args);
-    },
-    { step: "finalizeRequest", name: "regionalStsDoctorHost" },
-  );
-  try {
-    const answer = await client.send(new GetCallerIdentityCommand({}));
-    return { arn: answer.Arn ?? "", account: answer.Account ?? "", host };
-  } catch (error) {
-    if (typeof error === "object" && error !== null) Object.assign(error, { $host: host });
-    throw error;
-  } finally {
-    client.destroy();
-  }
+  const { response, host } = await sendRecordingHost(client, () => client.send(new GetCallerIdentityCommand({})));
+  return { arn: response.Arn ?? "", account: response.Account ?? "", host };
 }

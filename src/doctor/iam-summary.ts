@@ -2,6 +2,7 @@ import { GetAccountSummaryCommand, IAMClient } from "@aws-sdk/client-iam";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import type { NodeHttpHandler } from "@smithy/node-http-handler";
 import { FALLBACK_STS_REGION } from "../config/regions";
+import { sendRecordingHost } from "../credentials/record-host";
 
 export interface SummaryRequest {
   credentials: AwsCredentialIdentityProvider;
@@ -17,21 +18,6 @@ export interface SummaryRequest {
 export async function readGlobalEndpointTokenVersion(request: SummaryRequest): Promise<number | undefined> {
   const region = FALLBACK_STS_REGION[request.partition] ?? "us-east-1";
   const client = new IAMClient({ region, credentials: request.credentials, requestHandler: request.requestHandler, maxAttempts: 2 });
-  let host = "";
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      host = (args.request as { hostname?: string }).hostname ?? host;
-      return next(args);
-    },
-    { step: "finalizeRequest", name: "regionalStsDoctorIamHost" },
-  );
-  try {
-    const answer = await client.send(new GetAccountSummaryCommand({}));
-    return answer.SummaryMap?.GlobalEndpointTokenVersion;
-  } catch (error) {
-    if (typeof error === "object" && error !== null) Object.assign(error, { $host: host });
-    throw error;
-  } finally {
-    client.destroy();
-  }
+  const { response } = await sendRecordingHost(client, () => client.send(new GetAccountSummaryCommand({})));
+  return response.SummaryMap?.GlobalEndpointTokenVersion;
 }
