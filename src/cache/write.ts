@@ -1,37 +1,17 @@
-import { closeSync, constants, fsyncSync, lstatSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from "node:fs";
-import { randomBytes } from "node:crypto";
+import { lstatSync, readdirSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
+import { replaceFileAtomic } from "../atomic-file";
 import type { CacheEntry } from "./entry";
 import { ensurePrivateFolder } from "./folder";
 
-/**
- * Writes atomically: a private temporary file in the same folder, fsync, then rename over the
- * entry, so a reader (or a crash) sees the old file or the new one, never a torn one.
- */
+/** Writes an entry atomically, private (0600) in the private cache folder. */
 export function writeEntry(dir: string, entry: CacheEntry, uid: number | undefined): void {
   writeFileAtomic(dir, `${entry.key}.json`, JSON.stringify(entry), uid);
 }
 
 export function writeFileAtomic(dir: string, name: string, text: string, uid: number | undefined): void {
   ensurePrivateFolder(dir, uid);
-  const target = join(dir, name);
-  const temp = join(dir, `.${name}.${randomBytes(6).toString("hex")}.tmp`);
-  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    unlinkSync(temp);
-    throw error;
-  }
-  closeSync(fd);
-  try {
-    renameSync(temp, target);
-  } catch (error) {
-    unlinkSync(temp);
-    throw error;
-  }
+  replaceFileAtomic(join(dir, name), text, { mode: 0o600 });
   // File times are wall-clock times, so the wall clock (not an injected one) judges their age.
   sweepLeftovers(dir, name, Date.now());
 }

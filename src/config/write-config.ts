@@ -1,6 +1,6 @@
-import { closeSync, constants, copyFileSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import { basename, dirname, join } from "node:path";
+import { constants, copyFileSync, mkdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname } from "node:path";
+import { replaceFileAtomic } from "../atomic-file";
 import { UserError } from "../errors";
 
 /** The config file's current text ("" when absent) and the real path a write must replace. */
@@ -37,25 +37,15 @@ export function backupConfig(realPath: string, nowMs: number): string {
  * rename. If the file changed since it was read (another editor), nothing is written.
  */
 export function writeConfigAtomic(realPath: string, expectedOld: string | undefined, text: string): void {
-  const dir = dirname(realPath);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  mkdirSync(dirname(realPath), { recursive: true, mode: 0o700 });
   const mode = expectedOld === undefined ? 0o600 : statSync(realPath).mode & 0o777;
-  const temp = join(dir, `.${basename(realPath)}.${randomBytes(6).toString("hex")}.tmp`);
-  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    const now = expectedOld === undefined ? undefined : readFileSync(realPath, "utf8");
-    if (now !== expectedOld) {
-      throw new UserError(`${realPath} changed while regional-sts was editing it; nothing was written, run configure again`, 1, "ConfigChanged");
-    }
-    renameSync(temp, realPath);
-  } catch (error) {
-    unlinkSync(temp);
-    throw error;
-  }
+  replaceFileAtomic(realPath, text, {
+    mode,
+    beforeRename: () => {
+      const now = expectedOld === undefined ? undefined : readFileSync(realPath, "utf8");
+      if (now !== expectedOld) {
+        throw new UserError(`${realPath} changed while regional-sts was editing it; nothing was written, run configure again`, 1, "ConfigChanged");
+      }
+    },
+  });
 }

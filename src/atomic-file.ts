@@ -1,0 +1,33 @@
+import { closeSync, constants, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { basename, dirname, join } from "node:path";
+
+export interface ReplaceOptions {
+  /** Mode of the new file. */
+  mode: number;
+  /** Runs after the data is on disk and before the rename; throwing leaves the target untouched. */
+  beforeRename?: () => void;
+}
+
+/**
+ * Replaces a file atomically: a new temporary file beside it, fsync, rename over the target, so
+ * a reader (or a crash) sees the old file or the new one, never a torn one. On any failure the
+ * temporary file is removed. Used by the cache and by `configure`.
+ */
+export function replaceFileAtomic(target: string, text: string, options: ReplaceOptions): void {
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), options.mode);
+  try {
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    options.beforeRename?.();
+    renameSync(temp, target);
+  } catch (error) {
+    unlinkSync(temp);
+    throw error;
+  }
+}
