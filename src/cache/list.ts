@@ -31,14 +31,7 @@ export function readEntrySummary(path: string): EntrySummary | undefined {
 
 /** Every entry in the cache folder, soonest expiry last; a missing folder is an empty cache. */
 export function listEntries(dir: string): EntrySummary[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-  return names
+  return namesIn(dir)
     .filter((name) => ENTRY_FILE.test(name) && lstatSync(join(dir, name)).isFile())
     .map((name) => readEntrySummary(join(dir, name)))
     .filter((e): e is EntrySummary => e !== undefined)
@@ -50,13 +43,7 @@ export function listEntries(dir: string): EntrySummary[] {
  * fallbacks, or, with a profile, only that profile's entries. Returns how many entries went.
  */
 export function clearEntries(dir: string, profile: string | undefined): number {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
-    throw error;
-  }
+  const names = namesIn(dir);
   let removed = 0;
   for (const name of names.filter((n) => ENTRY_FILE.test(n))) {
     const path = join(dir, name);
@@ -68,4 +55,14 @@ export function clearEntries(dir: string, profile: string | undefined): number {
     for (const name of names.filter((n) => n === "region-fallbacks.json")) unlinkSync(join(dir, name));
   }
   return removed;
+}
+
+/** The cache folder's file names; a folder not created yet is an empty cache. */
+function namesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
 }
