@@ -7,6 +7,13 @@ import type { Runtime } from "./runtime";
 
 /** The only module that touches `process`: it builds the runtime and sets the exit code. */
 const env = process.env;
+// bin/regional-sts.js kept NODE_EXTRA_CA_CERTS from Node's start (see there): children get it back
+// unchanged, and our own TLS connections load it (src/credentials/http.ts).
+const started = { viaBin: env.REGIONAL_STS_BIN === "1", deferredCaCerts: env.REGIONAL_STS_DEFERRED_CA_CERTS };
+delete env.REGIONAL_STS_BIN;
+delete env.REGIONAL_STS_DEFERRED_CA_CERTS;
+if (started.deferredCaCerts) env.NODE_EXTRA_CA_CERTS = started.deferredCaCerts;
+const deferred = { extraCaCerts: started.deferredCaCerts, warn: (message: string) => runtime.stderr.write(`regional-sts: warning: ${message}\n`) };
 const runtime: Runtime = {
   argv: process.argv.slice(2),
   env,
@@ -16,8 +23,10 @@ const runtime: Runtime = {
   stdout: sink(1),
   stderr: sink(2),
   spawn: (command, args, options) => lazy<typeof import("node:child_process")>("node:child_process").spawn(command, [...args], options),
-  // The standalone binary is itself the command; the npm entry is node plus its script.
+  // The standalone binary is itself the command, and so is npm's bin file when it started us
+  // (it must: see bin/regional-sts.js); otherwise node plus its script.
   get selfCommand() {
+    if (started.viaBin && process.argv[1]) return quote(process.argv[1]);
     const sea = lazy<typeof import("node:sea")>("node:sea").isSea();
     return sea || !process.argv[1] ? quote(process.execPath) : `${quote(process.execPath)} ${quote(process.argv[1])}`;
   },
@@ -39,11 +48,11 @@ const runtime: Runtime = {
     // The SDK warns on Node < 22 at every client start; a credential_process's stderr is
     // shown to users and logged by callers, so that notice belongs in our README instead.
     env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-    return (await import("./credentials/connect")).connectSts(options);
+    return (await import("./credentials/connect")).connectSts({ ...options, ...deferred });
   },
   connectDoctor: async (options) => {
     env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-    return (await import("./doctor/aws-calls")).connectDoctor(options);
+    return (await import("./doctor/aws-calls")).connectDoctor({ ...options, ...deferred });
   },
   readMfaCode: (request) => makeMfaReader({ platform: process.platform, spawn: runtime.spawn, env })(request),
   onSignal: (signal, handler) => {

@@ -11,6 +11,10 @@ export interface ConnectOptions {
   useFips: boolean;
   useDualstack: boolean;
   mfaCodeProvider: (serial: string) => Promise<string>;
+  /** NODE_EXTRA_CA_CERTS when Node did not load it at start (npm's bin defers it: bin/regional-sts.js). */
+  extraCaCerts?: string;
+  /** Where a warning about extraCaCerts goes (stderr). */
+  warn?(message: string): void;
 }
 
 /** Resolves the source credentials and returns an AssumeRole caller bound to them. */

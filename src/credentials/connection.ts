@@ -9,7 +9,7 @@ import type { StsClientOptions } from "./sts";
  * connect.ts so the doctor's SDK bundle can include it without loading the credentials one.
  */
 export async function connectSource(options: ConnectOptions): Promise<StsClientOptions> {
-  const requestHandler = makeRequestHandler({ env: options.env, caBundle: options.caBundle, caBundleOrigin: options.caBundleOrigin });
+  const requestHandler = makeRequestHandler(options);
   const source = await resolveSource({
     profile: options.profile,
     sourceProfile: options.sourceProfile,

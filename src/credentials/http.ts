@@ -1,4 +1,5 @@
 import https from "node:https";
+import tls from "node:tls";
 import type { Duplex } from "node:stream";
 import { readFileSync } from "node:fs";
 import { Agent, type AgentConnectOpts } from "agent-base";
@@ -12,6 +13,9 @@ export interface HttpOptions {
   /** AWS_CA_BUNDLE or ca_bundle: replaces the trusted CAs, as in the AWS CLI. */
   caBundle: string | undefined;
   caBundleOrigin?: string;
+  /** NODE_EXTRA_CA_CERTS that Node did not load at start: added to Node's own CAs, as Node would. */
+  extraCaCerts?: string;
+  warn?(message: string): void;
 }
 
 /** Chooses direct or proxied connections per host, so NO_PROXY is honoured for each request. */
@@ -41,17 +45,11 @@ const SILENT = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
 /** The request handler for every SDK client we create: proxy, CA bundle, bounded timeouts. */
 export function makeRequestHandler(options: HttpOptions): NodeHttpHandler {
-  const tls: https.AgentOptions = {};
-  if (options.caBundle) {
-    try {
-      tls.ca = readFileSync(options.caBundle, "utf8");
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new UserError(`${options.caBundleOrigin ?? "AWS_CA_BUNDLE"}: cannot read ${options.caBundle} (${code}); fix the path`, 1, "CaBundle");
-    }
-  }
+  const ca = trustedCas(options);
+  // One context for every connection: given only `ca`, Node would parse the bundle again for each.
+  const tlsOptions: https.AgentOptions = ca ? { secureContext: tls.createSecureContext({ ca }) } : {};
   return new NodeHttpHandler({
-    httpsAgent: new EnvProxyAgent(options.env, tls) as unknown as https.Agent,
+    httpsAgent: new EnvProxyAgent(options.env, tlsOptions) as unknown as https.Agent,
     connectionTimeout: 5_000,
     // Without throwOnRequestTimeout the handler only logs: a silent server would hang us until
     // the Go SDK kills the process after a minute. 3 attempts x 6 s stays well under that.
@@ -59,4 +57,33 @@ export function makeRequestHandler(options: HttpOptions): NodeHttpHandler {
     throwOnRequestTimeout: true,
     logger: SILENT,
   });
+}
+
+/**
+ * AWS_CA_BUNDLE or ca_bundle replaces the trusted CAs, as in the AWS CLI (and Node then ignores
+ * NODE_EXTRA_CA_CERTS too). A deferred NODE_EXTRA_CA_CERTS extends Node's default CAs; like Node,
+ * an unreadable one is ignored with a warning. https://nodejs.org/api/cli.html#node_extra_ca_certsfile
+ */
+function trustedCas(options: HttpOptions): string | string[] | undefined {
+  if (options.caBundle) {
+    try {
+      return readFileSync(options.caBundle, "utf8");
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UserError(`${options.caBundleOrigin ?? "AWS_CA_BUNDLE"}: cannot read ${options.caBundle} (${code}); fix the path`, 1, "CaBundle");
+    }
+  }
+  if (!options.extraCaCerts) return undefined;
+  let extra: string;
+  try {
+    extra = readFileSync(options.extraCaCerts, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    options.warn?.(`NODE_EXTRA_CA_CERTS: cannot read ${options.extraCaCerts} (${code}); ignoring it, as Node does; fix the path`);
+    return undefined;
+  }
+  // Node 22+ includes the system store here when asked to (--use-system-ca); Node 20 has only its own list.
+  const node22 = tls as typeof tls & { getCACertificates?(type: "default"): string[] };
+  const defaults = node22.getCACertificates?.("default") ?? tls.rootCertificates;
+  return [...defaults, extra];
 }

@@ -10,7 +10,8 @@ export const ROOT = resolve(import.meta.dirname, "../..");
 /** The two shipped forms: the standalone binary and the npm bin entry. */
 export const ENTRIES = {
   binary: [join(ROOT, "dist/regional-sts")],
-  npm: [process.execPath, join(ROOT, "bin/regional-sts.js")],
+  // Run as npm runs it: executed directly, so its sh prologue runs (see bin/regional-sts.js).
+  npm: [join(ROOT, "bin/regional-sts.js")],
 } as const;
 
 export interface RunResult {

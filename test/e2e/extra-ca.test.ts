@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { rootCertificates } from "node:tls";
+import { ACCOUNT_A_CREDENTIALS, hkConfig } from "../support/hk-profile";
+import { E2e, ENTRIES, useE2e } from "./harness";
+
+// NODE_EXTRA_CA_CERTS through both entries. npm's bin hides it from Node's start and loads it
+// itself on a miss (bin/regional-sts.js); to every caller it must mean what it means to Node.
+const NPM = ENTRIES.npm[0];
+const CP = ["credential-process", "--profile", "hk-role"];
+const ONLY_EXTRA = () => ({ AWS_CA_BUNDLE: "", NODE_EXTRA_CA_CERTS: e2e.fake.caPath });
+let e2e: E2e;
+
+useE2e((e) => (e2e = e), () => [hkConfig(NPM), ACCOUNT_A_CREDENTIALS]);
+
+const assumeRoles = () => e2e.fake.log.filter((l) => l.action === "AssumeRole").map((l) => `${l.host} ${l.status}`);
+
+describe("NODE_EXTRA_CA_CERTS", () => {
+  for (const [name, [entry]] of Object.entries(ENTRIES)) {
+    it(`${name}: the stand-in's CA given only there is trusted, for every STS call of a miss`, async () => {
+      const result = await e2e.run(entry, CP, ONLY_EXTRA());
+      expect([result.code, result.stderr]).toEqual([0, ""]);
+      expect(JSON.parse(result.stdout).Version).toBe(1);
+      expect(assumeRoles()).toEqual(["sts.ap-east-1.amazonaws.com 403", "sts.us-east-1.amazonaws.com 200"]);
+    });
+
+    it(`${name}: AWS_CA_BUNDLE replaces it, as the ca option does in Node`, async () => {
+      const other = join(e2e.home, "other-ca.pem");
+      writeFileSync(other, rootCertificates[0]!);
+      const result = await e2e.run(entry, CP, { ...ONLY_EXTRA(), AWS_CA_BUNDLE: other });
+      expect([result.code, result.stdout]).toEqual([1, ""]);
+      expect(result.stderr).toMatch(/the server's TLS certificate is not trusted/);
+    });
+
+    it(`${name}: a cache hit never reads it`, async () => {
+      expect((await e2e.run(entry, CP, ONLY_EXTRA())).code).toBe(0);
+      // Node 20 started with an unreadable bundle warns before any JavaScript runs.
+      const hit = await e2e.run(entry, CP, { ...ONLY_EXTRA(), NODE_EXTRA_CA_CERTS: "/nonexistent/extra.pem" });
+      expect([hit.code, hit.stderr]).toEqual([0, ""]);
+      expect(assumeRoles()).toHaveLength(2);
+    });
+  }
+
+  it("npm entry: an unreadable one is ignored on a miss with one warning, as Node does", async () => {
+    const result = await e2e.run(NPM, CP, { AWS_CA_BUNDLE: "", NODE_EXTRA_CA_CERTS: "/nonexistent/extra.pem" });
+    expect([result.code, result.stdout]).toEqual([1, ""]);
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines[0]).toBe("regional-sts: warning: NODE_EXTRA_CA_CERTS: cannot read /nonexistent/extra.pem (ENOENT); ignoring it, as Node does; fix the path");
+    expect(lines.slice(1)).toEqual([expect.stringMatching(/the server's TLS certificate is not trusted/)]);
+  });
+
+  it("npm entry: children get it back unchanged, and no trace of the hand-over", async () => {
+    const dump = 'process.stdout.write(JSON.stringify(Object.keys(process.env).filter((k) => /^(NODE_|REGIONAL_STS_(BIN|DEFERRED))/.test(k)).sort().map((k) => [k, process.env[k]])))';
+    const result = await e2e.run(NPM, ["exec", "--profile", "hk-role", "--", process.execPath, "-e", dump], ONLY_EXTRA());
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(result.stdout)).toEqual([["NODE_EXTRA_CA_CERTS", e2e.fake.caPath]]);
+  });
+
+  it("npm entry: configure writes the bin file itself as the command, so hits skip the bundle too", async () => {
+    const result = await e2e.run(NPM, ["configure", "new-role", "--region", "me-south-1", "--role-arn", "arn:aws:iam::222222222222:role/katoaki", "--source-profile", "account-a"]);
+    expect([result.code, result.stderr]).toEqual([0, expect.any(String)]);
+    expect(readFileSync(e2e.configFile, "utf8")).toContain(`credential_process = ${NPM} credential-process --profile new-role\n`);
+    e2e.writeFiles(hkConfig(NPM), ACCOUNT_A_CREDENTIALS);
+  });
+});
