@@ -1,6 +1,5 @@
 import { writeSync } from "node:fs";
-import { homedir } from "node:os";
-import envPaths from "env-paths";
+import { defaultCacheDir } from "./cache/default-folder";
 import { run } from "./cli/run";
 import { makeMfaReader } from "./credentials/mfa";
 import type { Runtime } from "./runtime";
@@ -14,11 +13,12 @@ delete env.REGIONAL_STS_BIN;
 delete env.REGIONAL_STS_DEFERRED_CA_CERTS;
 if (started.deferredCaCerts) env.NODE_EXTRA_CA_CERTS = started.deferredCaCerts;
 const deferred = { extraCaCerts: started.deferredCaCerts, warn: (message: string) => runtime.stderr.write(`regional-sts: warning: ${message}\n`) };
+const homeDir = env.HOME || env.USERPROFILE || lazy<typeof import("node:os")>("node:os").homedir();
 const runtime: Runtime = {
   argv: process.argv.slice(2),
   env,
-  homeDir: env.HOME || env.USERPROFILE || homedir(),
-  cacheDir: envPaths("regional-sts", { suffix: "" }).cache,
+  homeDir,
+  cacheDir: defaultCacheDir(process.platform, env, homeDir),
   now: () => Date.now(),
   stdout: sink(1),
   stderr: sink(2),

@@ -18,7 +18,7 @@ export interface Runtime {
   /** Environment seen by this process and inherited by the children it starts (SDK processes). */
   env: Record<string, string | undefined>;
   homeDir: string;
-  /** Per-user cache folder (env-paths: honours XDG_CACHE_HOME). */
+  /** Per-user cache folder (honours XDG_CACHE_HOME; see src/cache/default-folder.ts). */
   cacheDir: string;
   now(): number;
   stdout: TextSink;

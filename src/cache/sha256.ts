@@ -4,7 +4,7 @@
  * than hashing a few hundred bytes in JavaScript. Checked against node:crypto in the tests.
  */
 export function sha256Hex(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+  const bytes = Buffer.from(text, "utf8");
   const bitLength = bytes.length * 8;
   const padded = new Uint8Array(((bytes.length + 9 + 63) >> 6) << 6);
   padded.set(bytes);

@@ -1,0 +1,14 @@
+import { posix, win32 } from "node:path";
+
+/**
+ * The per-user cache folder, where env-paths puts an app's cache
+ * (https://github.com/sindresorhus/env-paths): XDG_CACHE_HOME or ~/.cache on Linux,
+ * ~/Library/Caches on macOS, LOCALAPPDATA\regional-sts\Cache on Windows. Our own because
+ * that package's ES-module imports of node:process and node:os cost half a millisecond of
+ * every cache hit once bundled.
+ */
+export function defaultCacheDir(platform: NodeJS.Platform, env: Record<string, string | undefined>, home: string): string {
+  if (platform === "win32") return win32.join(env.LOCALAPPDATA || win32.join(home, "AppData", "Local"), "regional-sts", "Cache");
+  if (platform === "darwin") return posix.join(home, "Library", "Caches", "regional-sts");
+  return posix.join(env.XDG_CACHE_HOME || posix.join(home, ".cache"), "regional-sts");
+}
