@@ -23,9 +23,9 @@ const PLAN = quick
   : { hitRounds: 40, memRuns: 5, coldRuns: 8, firstRuns: 4, concurrentReps: 3, e2eRounds: 8 };
 const DELAY_MS = 50;
 const NODE24 = join(root, ".cache/node-24.21.0/package/bin/node");
-const ENTRIES = { npm: [process.execPath, join(root, "bin/regional-sts.js")], binary: [join(root, "dist/regional-sts")] };
+const ENTRIES = { npm: [join(root, "dist/cli.cjs")], binary: [join(root, "dist/regional-sts")] };
 
-for (const file of [join(root, "dist/cli.js"), ENTRIES.binary[0], join(root, "dist/fake-aws.cjs"), NODE24]) {
+for (const file of [join(root, "dist/cli.cjs"), ENTRIES.binary[0], join(root, "dist/fake-aws.cjs"), NODE24]) {
   if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
 }
 const aws = findAwsCli();

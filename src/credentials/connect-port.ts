@@ -11,7 +11,7 @@ export interface ConnectOptions {
   useFips: boolean;
   useDualstack: boolean;
   mfaCodeProvider: (serial: string) => Promise<string>;
-  /** NODE_EXTRA_CA_CERTS when Node did not load it at start (npm's bin defers it: bin/regional-sts.js). */
+  /** NODE_EXTRA_CA_CERTS when Node did not load it at start (npm's bin defers it: see scripts/build.mjs). */
   extraCaCerts?: string;
   /** Where a warning about extraCaCerts goes (stderr). */
   warn?(message: string): void;

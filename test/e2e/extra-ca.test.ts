@@ -6,7 +6,7 @@ import { ACCOUNT_A_CREDENTIALS, hkConfig } from "../support/hk-profile";
 import { E2e, ENTRIES, useE2e } from "./harness";
 
 // NODE_EXTRA_CA_CERTS through both entries. npm's bin hides it from Node's start and loads it
-// itself on a miss (bin/regional-sts.js); to every caller it must mean what it means to Node.
+// itself on a miss (scripts/build.mjs); to every caller it must mean what it means to Node.
 const NPM = ENTRIES.npm[0];
 const CP = ["credential-process", "--profile", "hk-role"];
 const ONLY_EXTRA = () => ({ AWS_CA_BUNDLE: "", NODE_EXTRA_CA_CERTS: e2e.fake.caPath });

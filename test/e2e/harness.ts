@@ -10,8 +10,8 @@ export const ROOT = resolve(import.meta.dirname, "../..");
 /** The two shipped forms: the standalone binary and the npm bin entry. */
 export const ENTRIES = {
   binary: [join(ROOT, "dist/regional-sts")],
-  // Run as npm runs it: executed directly, so its sh prologue runs (see bin/regional-sts.js).
-  npm: [join(ROOT, "bin/regional-sts.js")],
+  // Run as npm runs its bin: executed directly, so its sh prologue runs (see scripts/build.mjs).
+  npm: [join(ROOT, "dist/cli.cjs")],
 } as const;
 
 export interface RunResult {

@@ -1,0 +1,26 @@
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/**
+ * Reads a file of the private cache folder with one open and no scan; undefined unless it is a
+ * regular file of ours (0600 or stricter) in a folder that is not a link.
+ */
+export function readPrivateFile(dir: string, name: string, uid: number | undefined): Buffer | undefined {
+  let fd: number;
+  try {
+    // O_NOFOLLOW guards only the file name: a linked cache folder would still be followed.
+    if (lstatSync(dir).isSymbolicLink()) return undefined;
+    fd = openSync(join(dir, name), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o077) !== 0) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}

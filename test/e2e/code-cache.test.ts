@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { chmodSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ACCOUNT_A_CREDENTIALS, hkConfig } from "../support/hk-profile";
+import { E2e, ENTRIES, useE2e } from "./harness";
+
+// src/boot.ts keeps V8's code cache of the CLI bundle in the cache folder, next to the credentials.
+const CP = ["credential-process", "--profile", "hk-role"];
+let e2e: E2e;
+
+useE2e((e) => (e2e = e), () => [hkConfig(ENTRIES.binary[0]), ACCOUNT_A_CREDENTIALS]);
+
+const codeFiles = (kind: string) => readdirSync(e2e.cacheDir).filter((f) => f.startsWith(`code-${kind}-`));
+const identity = (path: string) => {
+  const s = statSync(path);
+  return { ino: s.ino, mtimeMs: s.mtimeMs, mode: s.mode & 0o777 };
+};
+
+for (const [kind, [entry]] of Object.entries(ENTRIES)) {
+  const run = async () => {
+    const result = await e2e.run(entry, CP);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(result.stdout).Version).toBe(1);
+  };
+  /** Runs once (a miss) and returns the code cache file that run left. */
+  const firstRun = async () => {
+    await run();
+    const files = codeFiles(kind);
+    expect(files).toEqual([expect.stringMatching(new RegExp(`^code-${kind}-[0-9a-f]{16}-v[\\d.]+-\\w+\\.v8$`))]);
+    return join(e2e.cacheDir, files[0]!);
+  };
+
+  describe(`code cache, ${kind}`, () => {
+    it("a credential-process run leaves a private one, which later hits use as it is", async () => {
+      const file = await firstRun();
+      const first = identity(file);
+      expect(first.mode).toBe(0o600);
+      await run();
+      await run();
+      expect(identity(file)).toEqual(first);
+    });
+
+    it("a damaged one is refused and replaced", async () => {
+      const file = await firstRun();
+      writeFileSync(file, "not a code cache, just some bytes of the right name\n".repeat(100), { mode: 0o600 });
+      await run();
+      expect(readFileSync(file, "utf8")).not.toContain("not a code cache");
+      const repaired = identity(file);
+      await run();
+      expect(identity(file)).toEqual(repaired);
+    });
+
+    it("one that others could write is not loaded, and is replaced by a private one", async () => {
+      const file = await firstRun();
+      chmodSync(file, 0o666);
+      const before = identity(file);
+      await run();
+      const after = identity(file);
+      expect(after.mode).toBe(0o600);
+      expect(after.ino).not.toBe(before.ino);
+    });
+
+    it("an earlier build's is removed; the same build's for another Node version stays", async () => {
+      const file = await firstRun();
+      const name = file.slice(e2e.cacheDir.length + 1);
+      const older = `code-${kind}-0123456789abcdef-v20.0.0-x64.v8`;
+      const otherNode = name.replace(/-v[\d.]+-/, "-v99.0.0-");
+      for (const f of [older, otherNode]) writeFileSync(join(e2e.cacheDir, f), "x", { mode: 0o600 });
+      writeFileSync(file, "x", { mode: 0o600 });
+      await run();
+      expect(codeFiles(kind).sort()).toEqual([name, otherNode].sort());
+    });
+
+    it("other commands and failed runs leave none", async () => {
+      expect((await e2e.run(entry, ["--version"])).code).toBe(0);
+      expect((await e2e.run(entry, ["credential-process", "--profile", "nope"])).code).toBe(1);
+      await run();
+      for (const f of codeFiles(kind)) rmSync(join(e2e.cacheDir, f));
+      expect((await e2e.run(entry, ["cache", "list"])).code).toBe(0);
+      expect((await e2e.run(entry, ["credential-process", "--profile", "nope"])).code).toBe(1);
+      expect(codeFiles(kind)).toEqual([]);
+    });
+  });
+}
