@@ -68,7 +68,7 @@ async function measureAll() {
   await standIn.reset();
   results.cacheHit = alternate([...floors, cmds.npm, cmds.binary], PLAN.hitRounds);
   results.cacheHitAssumeRoles = (await standIn.counts()).assumeRole;
-  printTable(`1. Cache hit (${PLAN.hitRounds} alternating rounds; helper with NODE_EXTRA_CA_CERTS=${box.machineExtraCa ?? "(unset)"} + stand-in CA, floors without)`, summaryRows(results.cacheHit, "node -e 0"));
+  printTable(`1. Cache hit (${PLAN.hitRounds} alternating rounds; helper with NODE_EXTRA_CA_CERTS=${box.machineExtraCa ?? "(unset)"} and AWS_CA_BUNDLE=${process.env.AWS_CA_BUNDLE ?? "(unset)"}, each + stand-in CA; floors without)`, summaryRows(results.cacheHit, "node -e 0"));
 
   const memory = canMeasureMemory();
   if (memory) results.memoryHit = peakMemory([...floors, cmds.npm, cmds.binary], PLAN.memRuns);
@@ -82,7 +82,8 @@ async function measureAll() {
   if (memory) results.memoryCold = peakMemory(cold.map((c) => ({ ...c, label: `${c.label} cold` })), Math.max(2, PLAN.memRuns - 2), box.clearEntries);
   if (memory) printTable("5. Peak resident memory (MB, GNU time %M = ru_maxrss)", summaryRows({ ...results.memoryHit, ...results.memoryCold }, "node -e 0", "MB"));
 
-  const [npmFloor, binaryFloor] = [cmds.floorCa ?? cmds.floor, command("node24 -e 0", [NODE24, "-e", "0"], helper)];
+  // npm's bin does not let Node 20 parse NODE_EXTRA_CA_CERTS at start, so bare starts are its floor.
+  const [npmFloor, binaryFloor] = [cmds.floor, command("node24 -e 0", [NODE24, "-e", "0"], helper)];
   results.concurrentFloor = await concurrentCallers({ cmds: [npmFloor, binaryFloor], counts: [10, 50], reps: PLAN.concurrentReps, standIn, clear: () => {} });
   results.concurrent = await concurrentCallers({ cmds: cold, counts: [10, 50], reps: PLAN.concurrentReps, standIn, clear: box.clearEntries });
   printTable(`3. Callers started together, cold cache (${PLAN.concurrentReps} reps; floor = the same number of bare node starts)`, concurrentRows(results));
@@ -154,6 +155,7 @@ function machineInfo() {
     awsCli: aws?.version,
     awsCliPath: aws?.path,
     nodeExtraCaCerts: process.env.NODE_EXTRA_CA_CERTS ?? null,
+    awsCaBundle: process.env.AWS_CA_BUNDLE ?? null,
     loadAtStart: loadavg().map((x) => x.toFixed(2)),
   };
 }

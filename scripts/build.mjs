@@ -26,18 +26,18 @@ const common = {
   bundle: true, platform: "node", format: "cjs", target: "node20", minify: true, legalComments: "external", logLevel: "warning",
   mainFields: ["module", "main"], alias: { "@smithy/shared-ini-file-loader": "@smithy/core/config" },
 };
-// The npm entry is split so that a cache hit compiles only what it runs: dist/main.js holds the
-// hit path; dist/miss.js (lock, STS orchestration, cache write), dist/sdk.js (the AWS SDK),
-// dist/more.js (every other command) and dist/doctor-sdk.js load only when needed.
-// They are loaded with require(), never import(): import() of a CommonJS file makes Node scan it
-// for its format and exports first (over 60 ms for the SDK bundle).
-const NPM_PARTS = [[/(^|\/)fill-cache$/, "miss.js"], [/credentials\/connect$/, "sdk.js"], [/doctor\/aws-calls$/, "doctor-sdk.js"], [/(^|\/)more-commands$/, "more.js"]];
-const sdkExternal = {
-  name: "npm-parts",
+// The CLI is split so that a cache hit compiles only what it runs: main.js holds the hit path;
+// miss.js (lock, STS orchestration, cache write), sdk.js (the AWS SDK), more.js (every other
+// command) and doctor-sdk.js load only when needed, through the loader src/boot.ts installs
+// (with V8 code caches). Both builds carry the same bundles: npm's as files in dist/, the
+// binary's as assets. Never import(): that makes Node scan a CommonJS file for its exports first
+// (over 60 ms for the SDK bundle).
+const PARTS = [[/(^|\/)fill-cache$/, "miss.js"], [/credentials\/connect$/, "sdk.js"], [/doctor\/aws-calls$/, "doctor-sdk.js"], [/(^|\/)more-commands$/, "more.js"]];
+const parts = {
+  name: "parts",
   setup(b) {
-    for (const [filter, name] of NPM_PARTS) b.onResolve({ filter }, () => ({ path: name, namespace: "npm-part" }));
-    b.onLoad({ filter: /.*/, namespace: "npm-part" }, (args) => ({ contents: `module.exports = require("./${args.path}");`, loader: "js" }));
-    b.onResolve({ filter: /^\.\/(miss|sdk|doctor-sdk|more)\.js$/ }, (args) => ({ path: args.path, external: true }));
+    for (const [filter, name] of PARTS) b.onResolve({ filter }, () => ({ path: name, namespace: "part" }));
+    b.onLoad({ filter: /.*/, namespace: "part" }, (args) => ({ contents: `module.exports = globalThis[Symbol.for("regional-sts.load")](${JSON.stringify(args.path)});`, loader: "js" }));
   },
 };
 // Modules on the cache-hit path import node:crypto, node:fs/promises and node:os at load time for
@@ -74,7 +74,12 @@ const lazyBuiltins = (names) => ({
 });
 const lazyCrypto = lazyBuiltins(["crypto", "fs/promises"]);
 const lazyHit = lazyBuiltins(LAZY_BUILTINS);
-await build({ ...common, entryPoints: [join(root, "src/main.ts")], outfile: join(dist, "main.js"), plugins: [sdkExternal, lazyHit] });
+const bundles = { "main.js": ["src/main.ts", lazyHit], "more.js": ["src/cli/more-commands.ts", lazyCrypto], "miss.js": ["src/credentials/fill-cache.ts", lazyCrypto],
+  "sdk.js": ["src/credentials/connect.ts"], "doctor-sdk.js": ["src/doctor/aws-calls.ts"] };
+for (const [name, [entry, lazy]] of Object.entries(bundles)) {
+  await build({ ...common, entryPoints: [join(root, entry)], outfile: join(dist, name), plugins: [parts, ...(lazy ? [lazy] : [])] });
+}
+const PART_IDS = Object.fromEntries(Object.keys(bundles).map((name) => [name, createHash("sha256").update(readFileSync(join(dist, name))).digest("hex").slice(0, 16)]));
 /*
  * npm's bin, dist/cli.cjs, is read twice: first by sh (the two lines below), then by node.
  * Node 20 reads and parses the whole NODE_EXTRA_CA_CERTS bundle before running any JavaScript:
@@ -91,51 +96,15 @@ const NPM_PROLOGUE = [
   '":" //; REGIONAL_STS_BIN=1 exec node "$0" "$@"',
   "// Why the two lines above: scripts/build.mjs. What follows: src/boot.ts.",
 ].join("\n");
-/** src/boot.ts, which compiles `main` (the CLI bundle) with a V8 code cache named after its content. */
-const buildBoot = (main, sea, outfile, extra = {}) => build({
+/** src/boot.ts, the entry of both builds: it loads the bundles, with code caches named after their content. */
+const buildBoot = (sea, outfile, extra = {}) => build({
   ...common, ...extra, entryPoints: [join(root, "src/boot.ts")], outfile, plugins: [lazyCrypto],
-  define: { MAIN_ID: JSON.stringify(createHash("sha256").update(readFileSync(main)).digest("hex").slice(0, 16)), SEA: String(sea) },
+  define: { PART_IDS: JSON.stringify(PART_IDS), SEA: String(sea) },
 });
-await buildBoot(join(dist, "main.js"), false, join(dist, "cli.cjs"), { banner: { js: NPM_PROLOGUE } });
+await buildBoot(false, join(dist, "cli.cjs"), { banner: { js: NPM_PROLOGUE } });
 chmodSync(join(dist, "cli.cjs"), 0o755);
-await build({ ...common, entryPoints: [join(root, "src/cli/more-commands.ts")], outfile: join(dist, "more.js"), plugins: [sdkExternal, lazyCrypto] });
-await build({ ...common, entryPoints: [join(root, "src/credentials/fill-cache.ts")], outfile: join(dist, "miss.js"), plugins: [sdkExternal, lazyCrypto] });
-await build({ ...common, entryPoints: [join(root, "src/credentials/connect.ts")], outfile: join(dist, "sdk.js") });
-await build({ ...common, entryPoints: [join(root, "src/doctor/aws-calls.ts")], outfile: join(dist, "doctor-sdk.js") });
-// The single executable runs src/boot.ts (with V8's code cache for it) and carries the CLI bundle
-// and the other parts as assets, compiled on first use: a cache hit compiles the hit path only,
-// as with the npm entry.
-// Its bundles reach each other through a loader that the main script installs, instead of
-// import() of files that do not exist beside the binary.
-const SEA_LOADER = 'globalThis[Symbol.for("regional-sts.sea-load")]';
-const seaParts = {
-  name: "sea-parts",
-  setup(b) {
-    const parts = [[/(^|\/)fill-cache$/, "miss.js"], [/credentials\/connect$/, "sdk.js"], [/doctor\/aws-calls$/, "doctor-sdk.js"], [/(^|\/)more-commands$/, "more.js"]];
-    for (const [filter, name] of parts) b.onResolve({ filter }, () => ({ path: name, namespace: "sea-part" }));
-    b.onLoad({ filter: /.*/, namespace: "sea-part" }, (args) => ({ contents: `module.exports = ${SEA_LOADER}(${JSON.stringify(args.path)});`, loader: "js" }));
-  },
-};
-const seaLoader = `${SEA_LOADER} = (() => {
-  const loaded = new Map();
-  return (name) => {
-    if (!loaded.has(name)) {
-      const module = { exports: {} };
-      const code = require("node:sea").getAsset(name, "utf8");
-      require("node:vm").compileFunction(code, ["exports", "require", "module", "__filename", "__dirname"], { filename: name })(module.exports, require, module, name, ".");
-      loaded.set(name, module.exports);
-    }
-    return loaded.get(name);
-  };
-})();`;
-const sea = join(dist, "sea");
-const seaCommon = { ...common, plugins: [seaParts, lazyCrypto] };
-await build({ ...seaCommon, plugins: [seaParts, lazyHit], entryPoints: [join(root, "src/main.ts")], outfile: join(sea, "main.js"), banner: { js: seaLoader } });
-await buildBoot(join(sea, "main.js"), true, join(sea, "boot.js"));
-await build({ ...seaCommon, entryPoints: [join(root, "src/cli/more-commands.ts")], outfile: join(sea, "more.js") });
-await build({ ...seaCommon, entryPoints: [join(root, "src/credentials/fill-cache.ts")], outfile: join(sea, "miss.js") });
-await build({ ...seaCommon, entryPoints: [join(root, "src/credentials/connect.ts")], outfile: join(sea, "sdk.js") });
-await build({ ...seaCommon, entryPoints: [join(root, "src/doctor/aws-calls.ts")], outfile: join(sea, "doctor-sdk.js") });
+const seaBoot = join(dist, "sea-boot.js");
+await buildBoot(true, seaBoot);
 await build({
   entryPoints: [join(root, "test/support/fake-aws/cli.ts")],
   outfile: join(dist, "fake-aws.cjs"),
@@ -150,13 +119,15 @@ if (process.argv.includes("--no-sea")) {
   publish();
   process.exit(0);
 }
+// The single executable runs src/boot.ts (with the code cache Node makes for it) and carries the
+// same bundles as npm's dist/, as assets.
 const seaNode = fetchNode(SEA_NODE_VERSION);
 const seaConfig = join(dist, "sea-config.json");
 const blob = join(dist, "sea-prep.blob");
 writeFileSync(seaConfig, JSON.stringify({
-  main: join(sea, "boot.js"),
+  main: seaBoot,
   output: blob,
-  assets: Object.fromEntries(["main.js", "miss.js", "sdk.js", "more.js", "doctor-sdk.js"].map((name) => [name, join(sea, name)])),
+  assets: Object.fromEntries(Object.keys(bundles).map((name) => [name, join(dist, name)])),
   disableExperimentalSEAWarning: true,
   useCodeCache: true,
 }));
@@ -175,8 +146,7 @@ publish();
 console.log(`built dist/cli.cjs and dist/regional-sts (Node ${SEA_NODE_VERSION} single executable)`);
 
 function publish() {
-  for (const file of shims.values()) rmSync(file, { force: true });
-  rmSync(sea, { recursive: true, force: true });
+  for (const file of [...shims.values(), seaBoot]) rmSync(file, { force: true });
   for (const name of readdirSync(dist)) renameSync(join(dist, name), join(out, name));
 }
 

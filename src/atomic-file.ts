@@ -1,5 +1,4 @@
 import { closeSync, constants, fsyncSync, openSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
-import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 
 export interface ReplaceOptions {
@@ -7,6 +6,8 @@ export interface ReplaceOptions {
   mode: number;
   /** Runs after the data is on disk and before the rename; throwing leaves the target untouched. */
   beforeRename?: () => void;
+  /** Skip fsync, for a file that may be lost in a crash but never torn (a code cache). */
+  noSync?: boolean;
 }
 
 /**
@@ -15,12 +16,13 @@ export interface ReplaceOptions {
  * temporary file is removed. Used by the cache and by `configure`.
  */
 export function replaceFileAtomic(target: string, text: string | Uint8Array, options: ReplaceOptions): void {
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+  // O_EXCL refuses a name in use; it only has to differ between writers, hence no node:crypto.
+  const temp = join(dirname(target), `.${basename(target)}.${Math.random().toString(36).slice(2, 12)}.tmp`);
   const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), options.mode);
   try {
     try {
       writeFileSync(fd, text);
-      fsyncSync(fd);
+      if (!options.noSync) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

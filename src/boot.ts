@@ -5,47 +5,65 @@ import { replaceFileAtomic } from "./atomic-file";
 import { defaultCacheDir } from "./cache/default-folder";
 import { readPrivateFile } from "./cache/private-file";
 
-/** Content hash of the CLI bundle this file starts (src/main.ts, bundled): set by scripts/build.mjs. */
-declare const MAIN_ID: string;
-/** True in the standalone binary, where that bundle is an asset; false in npm's dist/cli.cjs. */
+/** Content hash of each bundle (main.js, miss.js, sdk.js...): set by scripts/build.mjs. */
+declare const PART_IDS: Record<string, string>;
+/** True in the standalone binary, where the bundles are assets; false in npm's dist/cli.cjs. */
 declare const SEA: boolean;
 
 /*
- * The entry of both builds: it compiles the CLI bundle with a V8 code cache from the user's cache
- * folder, saved after a credential-process run, so a cache hit runs bytecode instead of compiling
- * each function on its first call (about 1 ms of a 25 ms hit). This is what Node 22's
- * module.enableCompileCache() does, except that Node 20 lacks it and that it saves a cache made
- * before any function has run. V8 refuses a cache from another V8 version or other flags; it checks
- * only the length of the source, so the file name carries the bundle's content hash.
- * https://v8.dev/blog/code-caching-for-devs
+ * The entry of both builds. It compiles each bundle, when first needed, with a V8 code cache
+ * from the user's cache folder, saved after a successful run, so a cache hit runs bytecode
+ * instead of compiling each function on its first call (about 1 ms of a 25 ms hit) and a miss
+ * skips most of compiling the AWS SDK (about 20 ms). Node 22's module.enableCompileCache() is
+ * similar, but Node 20 lacks it and it saves caches made before any function has run. V8 refuses
+ * a cache from another V8 version or other flags; it checks only the length of the source, so
+ * each file name carries its bundle's content hash. https://v8.dev/blog/code-caching-for-devs
  */
 const env = process.env;
-const file = SEA ? "main.js" : join(__dirname, "main.js");
-const source = SEA ? (require("node:sea") as typeof import("node:sea")).getAsset("main.js", "utf8") : readFileSync(file, "utf8");
 const home = env.HOME || env.USERPROFILE || (require("node:os") as typeof import("node:os")).homedir();
 const dir = defaultCacheDir(process.platform, env, home);
-const kind = SEA ? "binary" : "npm";
-const name = `code-${kind}-${MAIN_ID}-${process.version}-${process.arch}.v8`;
 const uid = process.getuid?.();
-const cachedData = readPrivateFile(dir, name, uid);
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
-if (!cachedData || script.cachedDataRejected) {
-  process.on("exit", (code) => {
-    if (code === 0 && process.argv[2] === "credential-process") saveCodeCache();
-  });
+const kind = SEA ? "binary" : "npm";
+const loaded = new Map<string, unknown>();
+const unsaved: { name: string; script: Script }[] = [];
+
+/** Loads a bundle once; bundles reach each other through this (see the "parts" plugin of the build). */
+function load(part: string): unknown {
+  if (!loaded.has(part)) {
+    const file = SEA ? part : join(__dirname, part);
+    const source = SEA ? (require("node:sea") as typeof import("node:sea")).getAsset(part, "utf8") : readFileSync(file, "utf8");
+    const name = `code-${kind}-${part.replace(/\.js$/, "")}-${PART_IDS[part]}-${process.version}-${process.arch}.v8`;
+    const cachedData = readPrivateFile(dir, name, uid);
+    const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+    if (!cachedData || script.cachedDataRejected) unsaved.push({ name, script });
+    const module = { exports: {} };
+    loaded.set(part, module.exports);
+    script.runInThisContext()(module.exports, require, module, file, SEA ? "." : __dirname);
+    loaded.set(part, module.exports);
+  }
+  return loaded.get(part);
 }
-const main = { exports: {} };
-script.runInThisContext()(main.exports, require, main, file, SEA ? "." : __dirname);
+
+(globalThis as Record<symbol, unknown>)[Symbol.for("regional-sts.load")] = load;
+process.on("exit", (code) => {
+  // After the commands that run all day, once they worked: their functions have run, so are cached.
+  if (code === 0 && ["credential-process", "env", "exec"].includes(process.argv[2] ?? "")) saveCodeCaches();
+});
+load("main.js");
 
 /** Best effort, and only into the private folder the credentials cache made: it is a speed-up. */
-function saveCodeCache(): void {
+function saveCodeCaches(): void {
   try {
     const folder = lstatSync(dir);
-    if (!folder.isDirectory() || (uid !== undefined && folder.uid !== uid) || (folder.mode & 0o077) !== 0) return;
-    replaceFileAtomic(join(dir, name), script.createCachedData(), { mode: 0o600 });
+    if (unsaved.length === 0 || !folder.isDirectory() || (uid !== undefined && folder.uid !== uid) || (folder.mode & 0o077) !== 0) return;
+    const current = new Set(Object.entries(PART_IDS).map(([part, id]) => `code-${kind}-${part.replace(/\.js$/, "")}-${id}-`));
+    for (const { name, script } of unsaved) {
+      // No fsync: a crash may leave no file or an empty one, which V8 refuses; never a torn one.
+      replaceFileAtomic(join(dir, name), script.createCachedData(), { mode: 0o600, noSync: true });
+    }
     // Caches of earlier builds of this entry go; those of other Node versions stay, for users who switch.
     for (const old of readdirSync(dir)) {
-      if (old.startsWith(`code-${kind}-`) && !old.startsWith(`code-${kind}-${MAIN_ID}-`)) unlinkSync(join(dir, old));
+      if (old.startsWith(`code-${kind}-`) && ![...current].some((prefix) => old.startsWith(prefix))) unlinkSync(join(dir, old));
     }
   } catch {
     // A cache folder we cannot write: the next run compiles as usual.

@@ -40,8 +40,9 @@ function cleanBaseEnv() {
 }
 
 /**
- * Builds the sandbox. `helper` is the user's environment: NODE_EXTRA_CA_CERTS as this machine sets
- * it (plus the stand-in's CA, appended in a combined bundle); `floor` has no NODE_EXTRA_CA_CERTS.
+ * Builds the sandbox. `helper` is the user's environment: NODE_EXTRA_CA_CERTS and AWS_CA_BUNDLE
+ * as this machine sets them (the stand-in's CA appended to each bundle; AWS_CA_BUNDLE is the
+ * stand-in's CA alone where the machine sets none); `floor` has neither.
  */
 export function makeSandbox({ entries, standIn }) {
   const home = mkdtempSync(join(tmpdir(), "regional-sts-bench-"));
@@ -58,17 +59,19 @@ export function makeSandbox({ entries, standIn }) {
     AWS_SHARED_CREDENTIALS_FILE: join(home, ".aws", "credentials"),
     AWS_EC2_METADATA_DISABLED: "true",
   };
-  const helper = { ...base, HTTPS_PROXY: standIn.proxyUrl, AWS_CA_BUNDLE: standIn.caPath };
-  if (machineExtraCa) {
-    const bundle = join(home, "extra-ca.pem");
-    writeFileSync(bundle, `${readFileSync(machineExtraCa, "utf8").trimEnd()}\n${readFileSync(standIn.caPath, "utf8")}`);
-    helper.NODE_EXTRA_CA_CERTS = bundle;
-  }
+  const withStandIn = (machineFile, name) => {
+    if (!machineFile) return standIn.caPath;
+    const bundle = join(home, name);
+    writeFileSync(bundle, `${readFileSync(machineFile, "utf8").trimEnd()}\n${readFileSync(standIn.caPath, "utf8")}`);
+    return bundle;
+  };
+  const helper = { ...base, HTTPS_PROXY: standIn.proxyUrl, AWS_CA_BUNDLE: withStandIn(process.env.AWS_CA_BUNDLE, "aws-ca.pem") };
+  if (machineExtraCa) helper.NODE_EXTRA_CA_CERTS = withStandIn(machineExtraCa, "extra-ca.pem");
   return {
     home,
     machineExtraCa,
     env: { helper, floor: base, floorWithExtraCa: machineExtraCa ? { ...base, NODE_EXTRA_CA_CERTS: machineExtraCa } : undefined },
-    /** Cold cache as after an expiry: credential entries gone, the learned region fallback kept. */
+    /** Cold cache as after an expiry: credential entries gone; the learned region fallback and V8's code caches kept. */
     clearEntries() {
       let names = [];
       try {
@@ -76,7 +79,9 @@ export function makeSandbox({ entries, standIn }) {
       } catch {
         return;
       }
-      for (const name of names) if (name !== FACTS_FILE) rmSync(join(cacheDir, name), { force: true, recursive: true });
+      for (const name of names) {
+        if (name !== FACTS_FILE && !/^code-.*\.v8$/.test(name)) rmSync(join(cacheDir, name), { force: true, recursive: true });
+      }
     },
     /** The very first call on a machine: no cache folder at all. */
     clearAll: () => rmSync(cacheDir, { recursive: true, force: true }),

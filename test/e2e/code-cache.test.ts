@@ -10,7 +10,7 @@ let e2e: E2e;
 
 useE2e((e) => (e2e = e), () => [hkConfig(ENTRIES.binary[0]), ACCOUNT_A_CREDENTIALS]);
 
-const codeFiles = (kind: string) => readdirSync(e2e.cacheDir).filter((f) => f.startsWith(`code-${kind}-`));
+const codeFiles = (kind: string, part = "") => readdirSync(e2e.cacheDir).filter((f) => f.startsWith(`code-${kind}-${part}`)).sort();
 const identity = (path: string) => {
   const s = statSync(path);
   return { ino: s.ino, mtimeMs: s.mtimeMs, mode: s.mode & 0o777 };
@@ -22,22 +22,25 @@ for (const [kind, [entry]] of Object.entries(ENTRIES)) {
     expect([result.code, result.stderr]).toEqual([0, ""]);
     expect(JSON.parse(result.stdout).Version).toBe(1);
   };
-  /** Runs once (a miss) and returns the code cache file that run left. */
+  /** Runs once (a miss) and returns the main bundle's code cache file that run left. */
   const firstRun = async () => {
     await run();
-    const files = codeFiles(kind);
-    expect(files).toEqual([expect.stringMatching(new RegExp(`^code-${kind}-[0-9a-f]{16}-v[\\d.]+-\\w+\\.v8$`))]);
-    return join(e2e.cacheDir, files[0]!);
+    expect(codeFiles(kind)).toEqual(["main", "miss", "sdk"].map((part) => expect.stringMatching(new RegExp(`^code-${kind}-${part}-[0-9a-f]{16}-v[\\d.]+-\\w+\\.v8$`))));
+    return join(e2e.cacheDir, codeFiles(kind, "main-")[0]!);
+  };
+  const removeCredentials = () => {
+    for (const f of readdirSync(e2e.cacheDir).filter((n) => n.endsWith(".json"))) rmSync(join(e2e.cacheDir, f));
   };
 
   describe(`code cache, ${kind}`, () => {
-    it("a credential-process run leaves a private one, which later hits use as it is", async () => {
-      const file = await firstRun();
-      const first = identity(file);
-      expect(first.mode).toBe(0o600);
+    it("a cold call leaves private ones for the bundles it ran, which later hits and misses use as they are", async () => {
+      await firstRun();
+      const first = codeFiles(kind).map((f) => identity(join(e2e.cacheDir, f)));
+      expect(first.map((f) => f.mode)).toEqual([0o600, 0o600, 0o600]);
       await run();
+      removeCredentials();
       await run();
-      expect(identity(file)).toEqual(first);
+      expect(codeFiles(kind).map((f) => identity(join(e2e.cacheDir, f)))).toEqual(first);
     });
 
     it("a damaged one is refused and replaced", async () => {
@@ -63,12 +66,12 @@ for (const [kind, [entry]] of Object.entries(ENTRIES)) {
     it("an earlier build's is removed; the same build's for another Node version stays", async () => {
       const file = await firstRun();
       const name = file.slice(e2e.cacheDir.length + 1);
-      const older = `code-${kind}-0123456789abcdef-v20.0.0-x64.v8`;
+      const older = `code-${kind}-main-0123456789abcdef-v20.0.0-x64.v8`;
       const otherNode = name.replace(/-v[\d.]+-/, "-v99.0.0-");
       for (const f of [older, otherNode]) writeFileSync(join(e2e.cacheDir, f), "x", { mode: 0o600 });
       writeFileSync(file, "x", { mode: 0o600 });
       await run();
-      expect(codeFiles(kind).sort()).toEqual([name, otherNode].sort());
+      expect(codeFiles(kind, "main-")).toEqual([name, otherNode].sort());
     });
 
     it("other commands and failed runs leave none", async () => {

@@ -21,8 +21,11 @@ regional_sts_source_profile = account-a
 `, ACCOUNT_A_CREDENTIALS]);
 
 const cacheFiles = () => (existsSync(e2e.cacheDir) ? readdirSync(e2e.cacheDir).sort() : []);
-/** One credentials entry and the code cache (src/boot.ts) that any number of callers leave: no lock, no temporary file. */
-const ONE_ENTRY = [expect.stringMatching(/^[0-9a-f]{40}\.json$/), expect.stringMatching(/^code-binary-[0-9a-f]{16}-v[\d.]+-\w+\.v8$/)];
+/** One credentials entry and the code caches (src/boot.ts) that any number of callers leave: no lock, no temporary file. */
+const ONE_ENTRY = [
+  expect.stringMatching(/^[0-9a-f]{40}\.json$/),
+  ...["main", "miss", "sdk"].map((part) => expect.stringMatching(new RegExp(`^code-binary-${part}-[0-9a-f]{16}-v[\\d.]+-\\w+\\.v8$`))),
+];
 
 describe("concurrent callers", () => {
   it(`${CONCURRENT_CALLERS} processes on one cold key: one AssumeRole, every one gets the same valid credentials`, async () => {
