@@ -1,6 +1,7 @@
 import { closeSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, constants } from "node:fs";
-import { setTimeout as sleep } from "node:timers/promises";
+import { basename, dirname } from "node:path";
 import { UserError } from "../errors";
+import { watchNames, type Watch } from "./watch";
 
 export interface LockOptions {
   pid: number;
@@ -14,6 +15,10 @@ export interface LockOptions {
    * prompt; its STS calls are bounded (about 20 s), so only a stuck process gets this old.
    */
   staleMs?: number;
+  /** Files beside the lock whose change ends a wait at once (the entry the holder writes). */
+  wakeOn?: readonly string[];
+  /** Longest sleep between checks while file events can wake us (they cannot see a holder die). */
+  pollMs?: number;
 }
 
 export type Release = () => void;
@@ -28,30 +33,41 @@ export async function lockOrWait<T>(
   ready: () => T | undefined,
   options: LockOptions,
 ): Promise<{ value: T } | { release: Release }> {
-  const { timeoutMs = 40_000, staleMs = 120_000 } = options;
+  const { timeoutMs = 40_000, staleMs = 120_000, pollMs = 100 } = options;
   const started = options.now();
-  for (let attempt = 0; ; attempt++) {
-    const value = ready();
-    if (value !== undefined) return { value };
-    const release = tryAcquire(path, options);
-    if (release) {
-      // The holder may have finished between our read and our lock.
-      const late = ready();
-      if (late !== undefined) {
-        release();
-        return { value: late };
+  let events: Watch | undefined;
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const value = ready();
+      if (value !== undefined) return { value };
+      const release = tryAcquire(path, options);
+      if (release) {
+        // The holder may have finished between our read and our lock.
+        const late = ready();
+        if (late !== undefined) {
+          release();
+          return { value: late };
+        }
+        return { release };
       }
-      return { release };
+      const holder = readHolder(path);
+      if (holder !== undefined && isStale(holder, options, staleMs)) {
+        takeOver(path, holder);
+        continue;
+      }
+      if (options.now() - started > timeoutMs) {
+        throw new UserError(`timed out after ${timeoutMs / 1000}s waiting for ${path}, held by another regional-sts process; if none is running, delete that file`, 1, "LockTimeout");
+      }
+      if (!events) {
+        // Watching starts now, so look once more for what happened before it did.
+        events = watchNames(dirname(path), [basename(path), ...(options.wakeOn ?? [])]);
+        continue;
+      }
+      const jitter = Math.random() * 15;
+      await events.next(events.live ? pollMs + jitter : Math.min(10 + attempt * 5, 50) + jitter);
     }
-    const holder = readHolder(path);
-    if (holder !== undefined && isStale(holder, options, staleMs)) {
-      takeOver(path, holder);
-      continue;
-    }
-    if (options.now() - started > timeoutMs) {
-      throw new UserError(`timed out after ${timeoutMs / 1000}s waiting for ${path}, held by another regional-sts process; if none is running, delete that file`, 1, "LockTimeout");
-    }
-    await sleep(Math.min(10 + attempt * 5, 50) + Math.random() * 15);
+  } finally {
+    events?.close();
   }
 }
 

@@ -37,7 +37,8 @@ export async function fillCache(fill: FillRequest): Promise<Resolved> {
   let release: Release;
   try {
     ensurePrivateFolder(dir, runtime.uid);
-    const outcome = await lockOrWait(join(dir, `${key}.lock`), read, runtime);
+    const lockOptions = { pid: runtime.pid, now: runtime.now, processAlive: runtime.processAlive, wakeOn: [`${key}.json`] };
+    const outcome = await lockOrWait(join(dir, `${key}.lock`), read, lockOptions);
     if ("value" in outcome) return { credentials: outcome.value, settings, fromCache: true };
     release = outcome.release;
   } catch (error) {

@@ -52,6 +52,31 @@ describe("lockOrWait", () => {
     expect(existsSync(lock)).toBe(false);
   });
 
+  it("wakes a waiter when the holder writes the watched file, not at its next poll", async () => {
+    const holderRelease = await acquire(alive(111));
+    const entry = join(dir, "key.json");
+    let checks = 0;
+    // Polls 60 s apart: only the file event can end this wait within the test's time limit.
+    const waiting = lockOrWait(lock, () => (++checks, existsSync(entry) ? "written" : undefined), alive(222, { wakeOn: ["key.json"], pollMs: 60_000 }));
+    await new Promise((done) => setTimeout(done, 50));
+    const checksBefore = checks;
+    writeFileSync(join(dir, "unrelated.tmp"), "x");
+    writeFileSync(entry, "x");
+    await expect(waiting).resolves.toEqual({ value: "written" });
+    expect(checks).toBe(checksBefore + 1);
+    holderRelease();
+  });
+
+  it("wakes a waiter when the holder removes its lock", async () => {
+    const holderRelease = await acquire(alive(111));
+    const waiting = lockOrWait(lock, never, alive(222, { pollMs: 60_000 }));
+    await new Promise((done) => setTimeout(done, 50));
+    holderRelease();
+    const outcome = await waiting;
+    expect("release" in outcome).toBe(true);
+    if ("release" in outcome) outcome.release();
+  });
+
   it("rechecks ready() after acquiring, for a holder that finished in between", async () => {
     let calls = 0;
     const outcome = await lockOrWait(lock, () => (++calls === 2 ? "late" : undefined), alive(111));
