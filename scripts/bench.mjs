@@ -20,7 +20,7 @@ const quick = argv.includes("--quick");
 const outFile = argv.includes("--out") ? resolve(argv[argv.indexOf("--out") + 1]) : join(root, "bench/results.json");
 const PLAN = quick
   ? { hitRounds: 6, memRuns: 2, coldRuns: 2, firstRuns: 1, concurrentReps: 1, e2eRounds: 2 }
-  : { hitRounds: 40, memRuns: 5, coldRuns: 8, firstRuns: 4, concurrentReps: 3, e2eRounds: 8 };
+  : { hitRounds: 80, memRuns: 5, coldRuns: 8, firstRuns: 4, concurrentReps: 3, e2eRounds: 8 };
 const DELAY_MS = 50;
 const NODE24 = join(root, ".cache/node-24.21.0/package/bin/node");
 const ENTRIES = { npm: [join(root, "dist/cli.cjs")], binary: [join(root, "dist/regional-sts")] };

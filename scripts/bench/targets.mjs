@@ -41,7 +41,7 @@ export function judge(r) {
     const single = r.cold[c.entry].total.median;
     const floor = Object.values(r.concurrentFloor).find((f) => f.count === 50 && (c.entry === "binary") === f.entry.startsWith("node24"));
     out.push(target(`50 cold callers, ${c.entry}: last done / one cold call`, ratio(c.lastDone.median, single), CONCURRENT_RATIO, {
-      unit: "x", note: floor ? `(50 bare \`${floor.entry}\` at once: ${ratio(floor.lastDone.median, single)}x)` : undefined,
+      unit: "x", note: floor ? `(50 bare \`${floor.entry}\` at once: ${ratio(floor.lastDone.median, single)}x; ours ${ratio(c.lastDone.median, floor.lastDone.median)}x that)` : undefined,
     }));
   }
   if (r.endToEnd) {
