@@ -46,8 +46,11 @@ function load(part: string): unknown {
 
 (globalThis as Record<symbol, unknown>)[Symbol.for("regional-sts.load")] = load;
 process.on("exit", (code) => {
-  // After the commands that run all day, once they worked: their functions have run, so are cached.
-  if (code === 0 && ["credential-process", "env", "exec"].includes(process.argv[2] ?? "")) saveCodeCaches();
+  // After the commands that run all day, once they worked: their functions have run, so are
+  // cached. --no-cache means nothing is written to the cache folder.
+  const [command, ...args] = process.argv.slice(2);
+  const own = args.includes("--") ? args.slice(0, args.indexOf("--")) : args;
+  if (code === 0 && ["credential-process", "env", "exec"].includes(command ?? "") && !own.includes("--no-cache")) saveCodeCaches();
 });
 load("main.js");
 

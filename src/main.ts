@@ -4,10 +4,10 @@ import { run } from "./cli/run";
 import { makeMfaReader } from "./credentials/mfa";
 import type { Runtime } from "./runtime";
 
-/** The only module that touches `process`: it builds the runtime and sets the exit code. */
+/** With src/boot.ts, the only module that touches `process`: it builds the runtime and sets the exit code. */
 const env = process.env;
-// npm's bin (dist/cli.cjs) kept NODE_EXTRA_CA_CERTS from Node's start (see scripts/build.mjs): children get it back
-// unchanged, and our own TLS connections load it (src/credentials/http.ts).
+// npm's bin (dist/cli.cjs) kept NODE_EXTRA_CA_CERTS from Node's start (see scripts/build.mjs):
+// children get it back unchanged, and our own TLS connections load it (src/credentials/http.ts).
 const started = { viaBin: env.REGIONAL_STS_BIN === "1", deferredCaCerts: env.REGIONAL_STS_DEFERRED_CA_CERTS };
 delete env.REGIONAL_STS_BIN;
 delete env.REGIONAL_STS_DEFERRED_CA_CERTS;

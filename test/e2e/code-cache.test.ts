@@ -74,13 +74,14 @@ for (const [kind, [entry]] of Object.entries(ENTRIES)) {
       expect(codeFiles(kind, "main-")).toEqual([name, otherNode].sort());
     });
 
-    it("other commands and failed runs leave none", async () => {
+    it("other commands, failed runs and --no-cache leave none", async () => {
       expect((await e2e.run(entry, ["--version"])).code).toBe(0);
       expect((await e2e.run(entry, ["credential-process", "--profile", "nope"])).code).toBe(1);
       await run();
       for (const f of codeFiles(kind)) rmSync(join(e2e.cacheDir, f));
       expect((await e2e.run(entry, ["cache", "list"])).code).toBe(0);
       expect((await e2e.run(entry, ["credential-process", "--profile", "nope"])).code).toBe(1);
+      expect((await e2e.run(entry, [...CP, "--no-cache"])).code).toBe(0);
       expect(codeFiles(kind)).toEqual([]);
     });
   });
