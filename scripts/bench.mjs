@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [-- --out FILE]: issue 5's benchmark against the loopback stand-in,
+// npm run bench [-- --quick] [-- --out FILE] [-- --profile]: issue 5's benchmark against the loopback stand-in,
 // without root (the stand-in's HTTPS proxy mode). Prints tables and PASS/MISS per target and
 // writes bench/results.json. Needs `npm run build` first; part 4 needs the AWS CLI.
 import { execFileSync } from "node:child_process";
@@ -13,10 +13,12 @@ import { alternate, coldCalls, concurrentCallers, peakMemory } from "./bench/sec
 import { printTable, printTargets, summaryRows } from "./bench/report.mjs";
 import { judge } from "./bench/targets.mjs";
 import { buildEmptySea } from "./bench/empty-sea.mjs";
+import { functionRows, profileRows, profileRuns } from "./bench/profile.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
+const profile = argv.includes("--profile");
 const outFile = argv.includes("--out") ? resolve(argv[argv.indexOf("--out") + 1]) : join(root, "bench/results.json");
 const PLAN = quick
   ? { hitRounds: 6, memRuns: 2, coldRuns: 2, firstRuns: 1, concurrentReps: 1, e2eRounds: 2 }
@@ -35,6 +37,10 @@ console.log(`regional-sts benchmark, ${machine.date}: ${machine.cpu} x${machine.
 const standIn = await startStandIn(root);
 const box = makeSandbox({ entries: ENTRIES, standIn });
 try {
+  if (profile) {
+    await profileAll();
+    process.exit(0);
+  }
   const results = await measureAll();
   const targets = judge(results);
   printTargets(targets);
@@ -96,6 +102,28 @@ async function measureAll() {
     console.log("\n4. skipped: no AWS CLI found (pyenv which aws / PATH)");
   }
   return results;
+}
+
+/** --profile: CPU profiles of hits and cold calls of both entries, summed per script and function. */
+async function profileAll() {
+  const { helper } = box.env;
+  const dir = join(root, "bench/profiles");
+  const args = ["credential-process", "--profile", "p"];
+  const runs = quick ? 5 : 30;
+  await standIn.setDelayMs(0);
+  box.clearAll();
+  for (const entry of [ENTRIES.npm, ENTRIES.binary]) timeOnce(command("fill", [...entry, ...args], helper, checkProcessJson));
+  const kinds = [
+    ["npm entry hit", { argv: [ENTRIES.npm[0], ...args], viaNode: true }],
+    ["binary hit", { argv: [...ENTRIES.binary, ...args] }],
+    ["npm entry cold", { argv: [ENTRIES.npm[0], ...args], viaNode: true, before: box.clearEntries, runs: Math.ceil(runs / 3) }],
+    ["binary cold", { argv: [...ENTRIES.binary, ...args], before: box.clearEntries, runs: Math.ceil(runs / 3) }],
+  ];
+  for (const [label, options] of kinds) {
+    const summary = profileRuns({ label, env: helper, runs, dir, ...options });
+    printTable(`${label}: V8 CPU profile, ${summary.runs} runs, every ${25} us (profiles in ${summary.dir})`, profileRows(summary));
+    printTable(`${label}: busiest functions`, functionRows(summary));
+  }
 }
 
 async function endToEnd(helper) {
