@@ -39,16 +39,16 @@ const box = makeSandbox({ entries: ENTRIES, standIn });
 try {
   if (profile) {
     await profileAll();
-    process.exit(0);
+  } else {
+    const results = await measureAll();
+    const targets = judge(results);
+    printTargets(targets);
+    machine.loadAtEnd = loadavg().map((x) => x.toFixed(2));
+    mkdirSync(dirname(outFile), { recursive: true });
+    writeFileSync(outFile, `${JSON.stringify({ machine, plan: { ...PLAN, delayMs: DELAY_MS }, results, targets }, null, 2)}\n`);
+    console.log(`\nwrote ${outFile}`);
+    process.exitCode = targets.every((t) => t.pass) ? 0 : 1;
   }
-  const results = await measureAll();
-  const targets = judge(results);
-  printTargets(targets);
-  machine.loadAtEnd = loadavg().map((x) => x.toFixed(2));
-  mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, `${JSON.stringify({ machine, plan: { ...PLAN, delayMs: DELAY_MS }, results, targets }, null, 2)}\n`);
-  console.log(`\nwrote ${outFile}`);
-  process.exitCode = targets.every((t) => t.pass) ? 0 : 1;
 } finally {
   await standIn.stop();
   box.cleanup();
