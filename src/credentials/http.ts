@@ -45,9 +45,9 @@ const SILENT = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
 /** The request handler for every SDK client we create: proxy, CA bundle, bounded timeouts. */
 export function makeRequestHandler(options: HttpOptions): NodeHttpHandler {
-  const ca = trustedCas(options);
   // One context for every connection: given only `ca`, Node would parse the bundle again for each.
-  const tlsOptions: https.AgentOptions = ca ? { secureContext: tls.createSecureContext({ ca }) } : {};
+  const secureContext = trustedCas(options);
+  const tlsOptions: https.AgentOptions = secureContext ? { secureContext } : {};
   return new NodeHttpHandler({
     httpsAgent: new EnvProxyAgent(options.env, tlsOptions) as unknown as https.Agent,
     connectionTimeout: 5_000,
@@ -64,14 +64,16 @@ export function makeRequestHandler(options: HttpOptions): NodeHttpHandler {
  * NODE_EXTRA_CA_CERTS too). A deferred NODE_EXTRA_CA_CERTS extends Node's default CAs; like Node,
  * an unreadable one is ignored with a warning. https://nodejs.org/api/cli.html#node_extra_ca_certsfile
  */
-function trustedCas(options: HttpOptions): string | string[] | undefined {
+function trustedCas(options: HttpOptions): tls.SecureContext | undefined {
   if (options.caBundle) {
+    let bundle: string;
     try {
-      return readFileSync(options.caBundle, "utf8");
+      bundle = readFileSync(options.caBundle, "utf8");
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new UserError(`${options.caBundleOrigin ?? "AWS_CA_BUNDLE"}: cannot read ${options.caBundle} (${code}); fix the path`, 1, "CaBundle");
     }
+    return tls.createSecureContext({ ca: bundle });
   }
   if (!options.extraCaCerts) return undefined;
   let extra: string;
@@ -82,8 +84,20 @@ function trustedCas(options: HttpOptions): string | string[] | undefined {
     options.warn?.(`NODE_EXTRA_CA_CERTS: cannot read ${options.extraCaCerts} (${code}); ignoring it, as Node does; fix the path`);
     return undefined;
   }
-  // Node 22+ includes the system store here when asked to (--use-system-ca); Node 20 has only its own list.
+  return withExtraCas(extra);
+}
+
+/**
+ * Node's default CAs plus `pem`. Node 22.15+ lists its defaults (its own, or the system's with
+ * --use-openssl-ca / --use-system-ca). Node 20 does not, and its tls.rootCertificates is not the
+ * default store where Node was built or started to use the system's; there, as Node itself does
+ * for NODE_EXTRA_CA_CERTS, the certificates go into a copy of the default store through the
+ * context's addCACert.
+ */
+function withExtraCas(pem: string): tls.SecureContext {
   const node22 = tls as typeof tls & { getCACertificates?(type: "default"): string[] };
-  const defaults = node22.getCACertificates?.("default") ?? tls.rootCertificates;
-  return [...defaults, extra];
+  if (node22.getCACertificates) return tls.createSecureContext({ ca: [...node22.getCACertificates("default"), pem] });
+  const context = tls.createSecureContext();
+  (context as unknown as { context: { addCACert(ca: string): void } }).context.addCACert(pem);
+  return context;
 }

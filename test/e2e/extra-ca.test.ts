@@ -33,6 +33,16 @@ describe("NODE_EXTRA_CA_CERTS", () => {
       expect(result.stderr).toMatch(/the server's TLS certificate is not trusted/);
     });
 
+    it(`${name}: it adds to the default store even where that is the system's (--use-openssl-ca)`, async () => {
+      const other = join(e2e.home, "other-ca.pem");
+      writeFileSync(other, rootCertificates[0]!);
+      // OpenSSL's default store, which --use-openssl-ca makes Node's, is SSL_CERT_FILE: the stand-in's CA.
+      const env = { AWS_CA_BUNDLE: "", NODE_OPTIONS: "--use-openssl-ca", SSL_CERT_FILE: e2e.fake.caPath, NODE_EXTRA_CA_CERTS: other };
+      const result = await e2e.run(entry, CP, env);
+      expect([result.code, result.stderr]).toEqual([0, ""]);
+      expect(assumeRoles()).toEqual(["sts.ap-east-1.amazonaws.com 403", "sts.us-east-1.amazonaws.com 200"]);
+    });
+
     it(`${name}: a cache hit never reads it`, async () => {
       expect((await e2e.run(entry, CP, ONLY_EXTRA())).code).toBe(0);
       // Node 20 started with an unreadable bundle warns before any JavaScript runs.
