@@ -14,6 +14,7 @@ import { printTable, printTargets, summaryRows } from "./bench/report.mjs";
 import { judge } from "./bench/targets.mjs";
 import { buildEmptySea } from "./bench/empty-sea.mjs";
 import { functionRows, profileRows, profileRuns } from "./bench/profile.mjs";
+import { privateNode, readBackFromDisk } from "./bench/page-cache.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const argv = process.argv.slice(2);
@@ -56,12 +57,16 @@ try {
 
 async function measureAll() {
   const { helper, floor, floorWithExtraCa } = box.env;
+  const NODE = privateNode(box.home);
+  const seaFloor = buildEmptySea(root, NODE24, box.home);
+  machine.pageCacheNormalized = readBackFromDisk([NODE, NODE24, seaFloor, ENTRIES.binary[0]]);
+  if (!machine.pageCacheNormalized) console.log("warning: no GNU dd: executables are measured in whatever page-cache state they are in");
   const hit = (label, entry, profile = "p") => command(label, [...entry, "credential-process", "--profile", profile], helper, checkProcessJson);
   const cmds = {
-    floor: command("node -e 0", [process.execPath, "-e", "0"], floor),
-    floorCa: floorWithExtraCa && command("node -e 0 +CA", [process.execPath, "-e", "0"], floorWithExtraCa),
+    floor: command("node -e 0", [NODE, "-e", "0"], floor),
+    floorCa: floorWithExtraCa && command("node -e 0 +CA", [NODE, "-e", "0"], floorWithExtraCa),
     floor24: command("node24 -e 0", [NODE24, "-e", "0"], floor),
-    floorSea: command("empty node24 SEA", [buildEmptySea(root, NODE24, box.home)], floor),
+    floorSea: command("empty node24 SEA", [seaFloor], floor),
     npm: hit("npm entry", ENTRIES.npm),
     binary: hit("binary", ENTRIES.binary),
   };

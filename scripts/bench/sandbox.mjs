@@ -54,6 +54,8 @@ export function makeSandbox({ entries, standIn }) {
   const base = {
     ...cleanBaseEnv(),
     HOME: home,
+    // First on PATH: the private copy of node that npm's bin runs (see page-cache.mjs).
+    PATH: `${join(home, "bin")}${process.platform === "win32" ? ";" : ":"}${process.env.PATH ?? ""}`,
     XDG_CACHE_HOME: join(home, ".cache"),
     AWS_CONFIG_FILE: join(home, ".aws", "config"),
     AWS_SHARED_CREDENTIALS_FILE: join(home, ".aws", "credentials"),
