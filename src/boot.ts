@@ -4,6 +4,7 @@ import { Script } from "node:vm";
 import { replaceFileAtomic } from "./atomic-file";
 import { defaultCacheDir } from "./cache/default-folder";
 import { readPrivateFile } from "./cache/private-file";
+import { sweepLeftovers } from "./cache/write";
 
 /** Content hash of each bundle (main.js, miss.js, sdk.js...): set by scripts/build.mjs. */
 declare const PART_IDS: Record<string, string>;
@@ -63,6 +64,7 @@ function saveCodeCaches(): void {
     for (const { name, script } of unsaved) {
       // No fsync: a crash may leave no file or an empty one, which V8 refuses; never a torn one.
       replaceFileAtomic(join(dir, name), script.createCachedData(), { mode: 0o600, noSync: true });
+      sweepLeftovers(dir, name, Date.now());
     }
     // Caches of earlier builds of this entry go; those of other Node versions stay, for users who switch.
     for (const old of readdirSync(dir)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chmodSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ACCOUNT_A_CREDENTIALS, hkConfig } from "../support/hk-profile";
 import { E2e, ENTRIES, useE2e } from "./harness";
@@ -72,6 +72,18 @@ for (const [kind, [entry]] of Object.entries(ENTRIES)) {
       writeFileSync(file, "x", { mode: 0o600 });
       await run();
       expect(codeFiles(kind, "main-")).toEqual([name, otherNode].sort());
+    });
+
+    it("the temporary file of a writer killed a while ago goes at the next save; a recent one stays", async () => {
+      const file = await firstRun();
+      const name = file.slice(e2e.cacheDir.length + 1);
+      const [old, recent] = [`.${name}.killed1.tmp`, `.${name}.atwork.tmp`].map((f) => join(e2e.cacheDir, f));
+      for (const f of [old!, recent!]) writeFileSync(f, "partial", { mode: 0o600 });
+      const twoMinutesAgo = (Date.now() - 120_000) / 1000;
+      utimesSync(old!, twoMinutesAgo, twoMinutesAgo);
+      rmSync(file);
+      await run();
+      expect(readdirSync(e2e.cacheDir).filter((f) => f.endsWith(".tmp"))).toEqual([`.${name}.atwork.tmp`]);
     });
 
     it("other commands, failed runs and --no-cache leave none", async () => {
