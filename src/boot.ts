@@ -5,6 +5,7 @@ import { replaceFileAtomic } from "./atomic-file";
 import { defaultCacheDir } from "./cache/default-folder";
 import { readPrivateFile } from "./cache/private-file";
 import { sweepLeftovers } from "./cache/write";
+import { formatError, UserError } from "./errors";
 
 /** Content hash of each bundle (main.js, miss.js, sdk.js...): set by scripts/build.mjs. */
 declare const PART_IDS: Record<string, string>;
@@ -32,7 +33,7 @@ const unsaved: { name: string; script: Script }[] = [];
 function load(part: string): unknown {
   if (!loaded.has(part)) {
     const file = SEA ? part : join(__dirname, part);
-    const source = SEA ? (require("node:sea") as typeof import("node:sea")).getAsset(part, "utf8") : readFileSync(file, "utf8");
+    const source = readBundle(part, file);
     const name = `code-${kind}-${part.replace(/\.js$/, "")}-${PART_IDS[part]}-${process.version}-${process.arch}.v8`;
     const cachedData = readPrivateFile(dir, name, uid);
     const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
@@ -45,6 +46,16 @@ function load(part: string): unknown {
   return loaded.get(part);
 }
 
+/** A bundle's source; a broken installation is one clear line, as every error is. */
+function readBundle(part: string, file: string): string {
+  try {
+    return SEA ? (require("node:sea") as typeof import("node:sea")).getAsset(part, "utf8") : readFileSync(file, "utf8");
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UserError(`cannot read ${file}, part of regional-sts (${why}); reinstall regional-sts`, 1, "BrokenInstall");
+  }
+}
+
 (globalThis as Record<symbol, unknown>)[Symbol.for("regional-sts.load")] = load;
 process.on("exit", (code) => {
   // After the commands that run all day, once they worked: their functions have run, so are
@@ -53,7 +64,12 @@ process.on("exit", (code) => {
   const own = args.includes("--") ? args.slice(0, args.indexOf("--")) : args;
   if (code === 0 && ["credential-process", "env", "exec"].includes(command ?? "") && !own.includes("--no-cache")) saveCodeCaches();
 });
-load("main.js");
+try {
+  load("main.js");
+} catch (error) {
+  process.stderr.write(formatError(error, process.argv.includes("--verbose")));
+  process.exitCode = 1;
+}
 
 /** Best effort, and only into the private folder the credentials cache made: it is a speed-up. */
 function saveCodeCaches(): void {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { chmodSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ACCOUNT_A_CREDENTIALS, hkConfig } from "../support/hk-profile";
-import { E2e, ENTRIES, useE2e } from "./harness";
+import { E2e, ENTRIES, ROOT, useE2e } from "./harness";
 
 // src/boot.ts keeps V8's code cache of the CLI bundle in the cache folder, next to the credentials.
 const CP = ["credential-process", "--profile", "hk-role"];
@@ -98,3 +99,24 @@ for (const [kind, [entry]] of Object.entries(ENTRIES)) {
     });
   });
 }
+
+describe("a broken npm installation", () => {
+  /** npm's dist/ folder without `missing`. */
+  const broken = (missing: string) => {
+    const dir = mkdtempSync(join(tmpdir(), "regional-sts-broken-"));
+    for (const f of ["cli.cjs", "main.js", "miss.js", "sdk.js", "more.js", "doctor-sdk.js"].filter((f) => f !== missing)) cpSync(join(ROOT, "dist", f), join(dir, f));
+    return dir;
+  };
+
+  it.each(["main.js", "sdk.js"])("without %s: one line that names the file and says to reinstall", async (missing) => {
+    const dir = broken(missing);
+    try {
+      const result = await e2e.run(join(dir, "cli.cjs"), CP);
+      expect([result.code, result.stdout]).toEqual([1, ""]);
+      expect(result.stderr).toBe(`regional-sts: cannot read ${join(dir, missing)}, part of regional-sts (ENOENT); reinstall regional-sts\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
