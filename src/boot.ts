@@ -2,8 +2,8 @@ import { lstatSync, readdirSync, readFileSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { Script } from "node:vm";
 import { replaceFileAtomic } from "./atomic-file";
-import { defaultCacheDir } from "./cache/default-folder";
-import { readPrivateFile } from "./cache/private-file";
+import { defaultCacheDir, homeFrom } from "./cache/default-folder";
+import { ownedAndPrivate, readPrivateFile } from "./cache/private-file";
 import { sweepLeftovers } from "./cache/write";
 import { formatError, UserError } from "./errors";
 
@@ -22,8 +22,7 @@ declare const SEA: boolean;
  * each file name carries its bundle's content hash. https://v8.dev/blog/code-caching-for-devs
  */
 const env = process.env;
-const home = env.HOME || env.USERPROFILE || (require("node:os") as typeof import("node:os")).homedir();
-const dir = defaultCacheDir(process.platform, env, home);
+const dir = defaultCacheDir(process.platform, env, homeFrom(env, () => (require("node:os") as typeof import("node:os")).homedir()));
 const uid = process.getuid?.();
 const kind = SEA ? "binary" : "npm";
 const loaded = new Map<string, unknown>();
@@ -75,7 +74,7 @@ try {
 function saveCodeCaches(): void {
   try {
     const folder = lstatSync(dir);
-    if (unsaved.length === 0 || !folder.isDirectory() || (uid !== undefined && folder.uid !== uid) || (folder.mode & 0o077) !== 0) return;
+    if (unsaved.length === 0 || !folder.isDirectory() || !ownedAndPrivate(folder, uid)) return;
     const current = new Set(Object.entries(PART_IDS).map(([part, id]) => `code-${kind}-${part.replace(/\.js$/, "")}-${id}-`));
     for (const { name, script } of unsaved) {
       // No fsync: a crash may leave no file or an empty one, which V8 refuses; never a torn one.

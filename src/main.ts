@@ -1,5 +1,5 @@
 import { writeSync } from "node:fs";
-import { defaultCacheDir } from "./cache/default-folder";
+import { defaultCacheDir, homeFrom } from "./cache/default-folder";
 import { run } from "./cli/run";
 import { makeMfaReader } from "./credentials/mfa";
 import type { Runtime } from "./runtime";
@@ -13,7 +13,7 @@ delete env.REGIONAL_STS_BIN;
 delete env.REGIONAL_STS_DEFERRED_CA_CERTS;
 if (started.deferredCaCerts) env.NODE_EXTRA_CA_CERTS = started.deferredCaCerts;
 const deferred = { extraCaCerts: started.deferredCaCerts, warn: (message: string) => runtime.stderr.write(`regional-sts: warning: ${message}\n`) };
-const homeDir = env.HOME || env.USERPROFILE || lazy<typeof import("node:os")>("node:os").homedir();
+const homeDir = homeFrom(env, () => lazy<typeof import("node:os")>("node:os").homedir());
 const runtime: Runtime = {
   argv: process.argv.slice(2),
   env,

@@ -12,3 +12,8 @@ export function defaultCacheDir(platform: NodeJS.Platform, env: Record<string, s
   if (platform === "darwin") return posix.join(home, "Library", "Caches", "regional-sts");
   return posix.join(env.XDG_CACHE_HOME || posix.join(home, ".cache"), "regional-sts");
 }
+
+/** The user's home: HOME (USERPROFILE on Windows), else what the OS says (loaded only then). */
+export function homeFrom(env: Record<string, string | undefined>, osHome: () => string): string {
+  return env.HOME || env.USERPROFILE || osHome();
+}

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { join } from "node:path";
 
 /**
@@ -16,11 +16,16 @@ export function readPrivateFile(dir: string, name: string, uid: number | undefin
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o077) !== 0) return undefined;
+    if (!stat.isFile() || !ownedAndPrivate(stat, uid)) return undefined;
     return readFileSync(fd);
   } catch {
     return undefined;
   } finally {
     closeSync(fd);
   }
+}
+
+/** Whether a file or folder is this user's (where there are user ids) and closed to everyone else. */
+export function ownedAndPrivate(stat: Stats, uid: number | undefined): boolean {
+  return (uid === undefined || stat.uid === uid) && (stat.mode & 0o077) === 0;
 }

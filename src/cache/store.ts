@@ -2,9 +2,12 @@ import { join } from "node:path";
 import { decodeEntry, type CacheEntry } from "./entry";
 import { readPrivateFile } from "./private-file";
 
+/** Name of the entry file for a key. */
+export const entryName = (key: string) => `${key}.json`;
+
 /** Path of the entry file for a key. */
 export function entryPath(dir: string, key: string): string {
-  return join(dir, `${key}.json`);
+  return join(dir, entryName(key));
 }
 
 /**
@@ -12,6 +15,6 @@ export function entryPath(dir: string, key: string): string {
  * users, damaged files and entries too close to expiry are all misses.
  */
 export function readEntry(dir: string, key: string, nowMs: number, uid: number | undefined): CacheEntry | undefined {
-  const bytes = readPrivateFile(dir, `${key}.json`, uid);
+  const bytes = readPrivateFile(dir, entryName(key), uid);
   return bytes && decodeEntry(bytes.toString("utf8"), key, nowMs);
 }

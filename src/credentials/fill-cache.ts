@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { CACHE_FORMAT } from "../cache/entry";
 import { ensurePrivateFolder } from "../cache/folder";
 import { lockOrWait, type Release } from "../cache/lock";
-import { readEntry } from "../cache/store";
+import { entryName, readEntry } from "../cache/store";
 import { writeEntry } from "../cache/write";
 import type { LoadedConfig } from "../config/load";
 import type { SourceChain } from "../config/source-chain";
@@ -37,7 +37,7 @@ export async function fillCache(fill: FillRequest): Promise<Resolved> {
   let release: Release;
   try {
     ensurePrivateFolder(dir, runtime.uid);
-    const lockOptions = { pid: runtime.pid, now: runtime.now, processAlive: runtime.processAlive, wakeOn: [`${key}.json`] };
+    const lockOptions = { pid: runtime.pid, now: runtime.now, processAlive: runtime.processAlive, wakeOn: [entryName(key)] };
     const outcome = await lockOrWait(join(dir, `${key}.lock`), read, lockOptions);
     if ("value" in outcome) return { credentials: outcome.value, settings, fromCache: true };
     release = outcome.release;

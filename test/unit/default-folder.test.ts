@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultCacheDir } from "../../src/cache/default-folder";
+import { defaultCacheDir, homeFrom } from "../../src/cache/default-folder";
 
 describe("defaultCacheDir", () => {
   it.each([
@@ -14,3 +14,14 @@ describe("defaultCacheDir", () => {
     expect(defaultCacheDir(platform, env, home)).toBe(expected);
   });
 });
+
+describe("homeFrom", () => {
+  it.each([
+    [{ HOME: "/home/u", USERPROFILE: "C:\\Users\\u" }, "/home/u"],
+    [{ HOME: "", USERPROFILE: "C:\\Users\\u" }, "C:\\Users\\u"],
+    [{}, "/from/the/os"],
+  ] as const)("%j: %s", (env, expected) => {
+    expect(homeFrom(env, () => "/from/the/os")).toBe(expected);
+  });
+});
+
