@@ -5,6 +5,7 @@ import { replaceFileAtomic } from "./atomic-file";
 import { defaultCacheDir, homeFrom } from "./cache/default-folder";
 import { ownedAndPrivate, readPrivateFile } from "./cache/private-file";
 import { sweepLeftovers } from "./cache/write";
+import { ownArgs } from "./cli/args";
 import { formatError, UserError } from "./errors";
 
 /** Content hash of each bundle (main.js, miss.js, sdk.js...): set by scripts/build.mjs. */
@@ -27,13 +28,15 @@ const uid = process.getuid?.();
 const kind = SEA ? "binary" : "npm";
 const loaded = new Map<string, unknown>();
 const unsaved: { name: string; script: Script }[] = [];
+/** File names of a bundle's code caches start so; the Node version and arch follow. */
+const cachePrefix = (part: string) => `code-${kind}-${part.replace(/\.js$/, "")}-${PART_IDS[part]}-`;
 
 /** Loads a bundle once; bundles reach each other through this (see the "parts" plugin of the build). */
 function load(part: string): unknown {
   if (!loaded.has(part)) {
     const file = SEA ? part : join(__dirname, part);
     const source = readBundle(part, file);
-    const name = `code-${kind}-${part.replace(/\.js$/, "")}-${PART_IDS[part]}-${process.version}-${process.arch}.v8`;
+    const name = `${cachePrefix(part)}${process.version}-${process.arch}.v8`;
     const cachedData = readPrivateFile(dir, name, uid);
     const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
     if (!cachedData || script.cachedDataRejected) unsaved.push({ name, script });
@@ -60,8 +63,9 @@ process.on("exit", (code) => {
   // After the commands that run all day, once they worked: their functions have run, so are
   // cached. --no-cache means nothing is written to the cache folder.
   const [command, ...args] = process.argv.slice(2);
-  const own = args.includes("--") ? args.slice(0, args.indexOf("--")) : args;
-  if (code === 0 && ["credential-process", "env", "exec"].includes(command ?? "") && !own.includes("--no-cache")) saveCodeCaches();
+  if (code === 0 && unsaved.length > 0 && ["credential-process", "env", "exec"].includes(command ?? "") && !ownArgs(args).includes("--no-cache")) {
+    saveCodeCaches();
+  }
 });
 try {
   load("main.js");
@@ -74,8 +78,8 @@ try {
 function saveCodeCaches(): void {
   try {
     const folder = lstatSync(dir);
-    if (unsaved.length === 0 || !folder.isDirectory() || !ownedAndPrivate(folder, uid)) return;
-    const current = new Set(Object.entries(PART_IDS).map(([part, id]) => `code-${kind}-${part.replace(/\.js$/, "")}-${id}-`));
+    if (!folder.isDirectory() || !ownedAndPrivate(folder, uid)) return;
+    const current = Object.keys(PART_IDS).map(cachePrefix);
     for (const { name, script } of unsaved) {
       // No fsync: a crash may leave no file or an empty one, which V8 refuses; never a torn one.
       replaceFileAtomic(join(dir, name), script.createCachedData(), { mode: 0o600, noSync: true });
@@ -83,7 +87,7 @@ function saveCodeCaches(): void {
     }
     // Caches of earlier builds of this entry go; those of other Node versions stay, for users who switch.
     for (const old of readdirSync(dir)) {
-      if (old.startsWith(`code-${kind}-`) && ![...current].some((prefix) => old.startsWith(prefix))) unlinkSync(join(dir, old));
+      if (old.startsWith(`code-${kind}-`) && !current.some((prefix) => old.startsWith(prefix))) unlinkSync(join(dir, old));
     }
   } catch {
     // A cache folder we cannot write: the next run compiles as usual.

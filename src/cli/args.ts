@@ -23,6 +23,11 @@ export const PROFILE_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const satisfies OptionSpecs;
 
+/** A command's own arguments: those before `--` (what follows belongs to the command exec runs). */
+export function ownArgs(args: readonly string[]): readonly string[] {
+  return args.includes("--") ? args.slice(0, args.indexOf("--")) : args;
+}
+
 export type ParsedValues = Record<string, string | boolean | undefined>;
 
 /**

@@ -1,5 +1,6 @@
 import { formatError, isUserError, UsageError } from "../errors";
 import type { Runtime } from "../runtime";
+import { ownArgs } from "./args";
 import { credentialProcessCommand } from "./credential-process";
 import { USAGE, VERSION } from "./usage";
 
@@ -19,7 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 /** The whole CLI: returns the exit code instead of exiting, so tests run it in-process. */
 export async function run(runtime: Runtime): Promise<number> {
   const [command, ...args] = runtime.argv;
-  const own = args.includes("--") ? args.slice(0, args.indexOf("--")) : args;
+  const own = ownArgs(args);
   const verbose = own.includes("--verbose") || own.includes("-v");
   try {
     if (command === undefined || command === "help" || command === "--help" || command === "-h") {
