@@ -1,9 +1,9 @@
 import { lstatSync, readdirSync, readFileSync, unlinkSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { Script } from "node:vm";
 import { replaceFileAtomic } from "./atomic-file";
 import { defaultCacheDir, homeFrom } from "./cache/default-folder";
-import { ownedAndPrivate, readPrivateFile } from "./cache/private-file";
+import { ownedAndPrivate, readPrivateBytes } from "./cache/private-file";
 import { sweepLeftovers } from "./cache/write";
 import { ownArgs } from "./cli/args";
 import { formatError, UserError } from "./errors";
@@ -29,15 +29,15 @@ const kind = SEA ? "binary" : "npm";
 const loaded = new Map<string, unknown>();
 const unsaved: { name: string; script: Script }[] = [];
 /** File names of a bundle's code caches start so; the Node version and arch follow. */
-const cachePrefix = (part: string) => `code-${kind}-${part.replace(/\.js$/, "")}-${PART_IDS[part]}-`;
+const cachePrefix = (part: string) => `code-${kind}-${part.slice(0, part.lastIndexOf("."))}-${PART_IDS[part]}-`;
 
 /** Loads a bundle once; bundles reach each other through this (see the "parts" plugin of the build). */
 function load(part: string): unknown {
   if (!loaded.has(part)) {
-    const file = SEA ? part : join(__dirname, part);
+    const file = SEA ? part : __dirname + sep + part;
     const source = readBundle(part, file);
     const name = `${cachePrefix(part)}${process.version}-${process.arch}.v8`;
-    const cachedData = readPrivateFile(dir, name, uid);
+    const cachedData = readPrivateBytes(dir, name, uid);
     const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
     if (!cachedData || script.cachedDataRejected) unsaved.push({ name, script });
     const module = { exports: {} };

@@ -76,14 +76,20 @@ function sink(fd: number): Runtime["stdout"] {
 }
 
 function writeAll(fd: number, text: string): void {
-  let buffer = Buffer.from(text, "utf8");
-  while (buffer.length > 0) {
-    try {
-      buffer = buffer.subarray(writeSync(fd, buffer));
-    } catch (error) {
-      // A non-blocking pipe whose reader is slow: wait for it rather than drop output.
-      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
-    }
+  // A string goes to the descriptor in one native call; a Buffer only after a short write.
+  const written = writeOnce(fd, text);
+  if (written === text.length && written === Buffer.byteLength(text)) return;
+  let rest = Buffer.from(text, "utf8").subarray(written);
+  while (rest.length > 0) rest = rest.subarray(writeOnce(fd, rest));
+}
+
+/** One write; 0 where a non-blocking pipe whose reader is slow is full: we wait for it rather than drop output. */
+function writeOnce(fd: number, data: string | Buffer): number {
+  try {
+    return typeof data === "string" ? writeSync(fd, data) : writeSync(fd, data);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+    return 0;
   }
 }
 

@@ -1,4 +1,5 @@
-import { posix, win32 } from "node:path";
+import { win32 } from "node:path";
+import { joinPath } from "../join-path";
 
 /**
  * The per-user cache folder, where env-paths puts an app's cache
@@ -9,8 +10,8 @@ import { posix, win32 } from "node:path";
  */
 export function defaultCacheDir(platform: NodeJS.Platform, env: Record<string, string | undefined>, home: string): string {
   if (platform === "win32") return win32.join(env.LOCALAPPDATA || win32.join(home, "AppData", "Local"), "regional-sts", "Cache");
-  if (platform === "darwin") return posix.join(home, "Library", "Caches", "regional-sts");
-  return posix.join(env.XDG_CACHE_HOME || posix.join(home, ".cache"), "regional-sts");
+  if (platform === "darwin") return joinPath(home, "Library", "Caches", "regional-sts");
+  return env.XDG_CACHE_HOME ? joinPath(env.XDG_CACHE_HOME, "regional-sts") : joinPath(home, ".cache", "regional-sts");
 }
 
 /** The user's home: HOME (USERPROFILE on Windows), else what the OS says (loaded only then). */

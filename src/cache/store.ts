@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { decodeEntry, type CacheEntry } from "./entry";
-import { readPrivateFile } from "./private-file";
+import { readPrivateText } from "./private-file";
 
 /** Name of the entry file for a key. */
 export const entryName = (key: string) => `${key}.json`;
@@ -15,6 +15,6 @@ export function entryPath(dir: string, key: string): string {
  * users, damaged files and entries too close to expiry are all misses.
  */
 export function readEntry(dir: string, key: string, nowMs: number, uid: number | undefined): CacheEntry | undefined {
-  const bytes = readPrivateFile(dir, entryName(key), uid);
-  return bytes && decodeEntry(bytes.toString("utf8"), key, nowMs);
+  const text = readPrivateText(dir, entryName(key), uid);
+  return text === undefined ? undefined : decodeEntry(text, key, nowMs);
 }

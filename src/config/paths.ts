@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { joinPath } from "../join-path";
 
 export interface ConfigPaths {
   configFile: string;
@@ -10,12 +10,12 @@ export interface ConfigPaths {
 
 /** The shared config and credentials files, chosen the way every AWS SDK chooses them. */
 export function resolveConfigPaths(env: Record<string, string | undefined>, homeDir: string): ConfigPaths {
-  const expand = (p: string) => (p.startsWith("~/") ? join(homeDir, p.slice(2)) : p);
+  const expand = (p: string) => (p.startsWith("~/") ? joinPath(homeDir, p.slice(2)) : p);
   const config = env.AWS_CONFIG_FILE;
   const credentials = env.AWS_SHARED_CREDENTIALS_FILE;
   return {
-    configFile: config ? expand(config) : join(homeDir, ".aws", "config"),
-    credentialsFile: credentials ? expand(credentials) : join(homeDir, ".aws", "credentials"),
+    configFile: config ? expand(config) : joinPath(homeDir, ".aws", "config"),
+    credentialsFile: credentials ? expand(credentials) : joinPath(homeDir, ".aws", "credentials"),
     ...(config ? { configFrom: "AWS_CONFIG_FILE" } : {}),
     ...(credentials ? { credentialsFrom: "AWS_SHARED_CREDENTIALS_FILE" } : {}),
   };

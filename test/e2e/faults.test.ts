@@ -123,6 +123,14 @@ describe("STS and network faults", () => {
       expect(attempts()).toBe(2);
     });
   }
+
+  for (const [kind, entry] of Object.entries(ENTRIES)) {
+    it(`${kind}: a message naming a non-ASCII profile reaches stderr whole (stdout and stderr are written as strings)`, async () => {
+      const result = await e2e.run(entry[0], ["credential-process", "--profile", "café-日本"]);
+      expect([result.code, result.stdout]).toEqual([1, ""]);
+      expect(result.stderr).toBe(`regional-sts: profile café-日本 not found in ${e2e.configFile}; add a [profile café-日本] section or fix --profile\n`);
+    });
+  }
 });
 
 export const FAULT_CASES = cases.length + 6;

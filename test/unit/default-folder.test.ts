@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { posix } from "node:path";
+import fc from "fast-check";
 import { defaultCacheDir, homeFrom } from "../../src/cache/default-folder";
+import { joinPath } from "../../src/join-path";
 
 describe("defaultCacheDir", () => {
   it.each([
@@ -25,3 +28,27 @@ describe("homeFrom", () => {
   });
 });
 
+
+describe("joinPath", () => {
+  it.each([
+    ["/home/u", [".cache", "regional-sts"], "/home/u/.cache/regional-sts"],
+    ["/home/u/", [".aws", "config"], "/home/u/.aws/config"],
+    ["/var/cache//", ["regional-sts"], "/var/cache/regional-sts"],
+    ["/", [".cache"], "/.cache"],
+    ["relative/dir", ["x"], "relative/dir/x"],
+    ["", ["x", "y"], "x/y"],
+  ] as const)("%s + %j: %s, the same file as path.join's", (base, names, expected) => {
+    expect(joinPath(base, ...names)).toBe(expected);
+    expect(posix.normalize(joinPath(base, ...names))).toBe(posix.join(base, ...names));
+  });
+
+  it("names the file path.join names, for any base and plain names", () => {
+    const segment = fc.stringMatching(/^[\w.-]{1,8}$/);
+    const base = fc.array(fc.oneof(segment, fc.constant(""), fc.constant("."), fc.constant("..")), { minLength: 1, maxLength: 5 })
+      .map((parts) => parts.join("/"));
+    fc.assert(fc.property(fc.boolean(), base, fc.array(segment.filter((s) => s !== "." && s !== ".."), { minLength: 1, maxLength: 3 }), (absolute, b, names) => {
+      const from = absolute ? `/${b}` : b;
+      expect(posix.normalize(joinPath(from, ...names))).toBe(posix.join(from, ...names));
+    }));
+  });
+});
