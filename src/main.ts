@@ -77,16 +77,19 @@ function sink(fd: number): Runtime["stdout"] {
 
 function writeAll(fd: number, text: string): void {
   // A string goes to the descriptor in one native call; a Buffer only after a short write.
-  const written = writeOnce(fd, text);
+  const written = unlessFull(() => writeSync(fd, text));
   if (written === text.length && written === Buffer.byteLength(text)) return;
   let rest = Buffer.from(text, "utf8").subarray(written);
-  while (rest.length > 0) rest = rest.subarray(writeOnce(fd, rest));
+  while (rest.length > 0) {
+    const chunk = rest;
+    rest = rest.subarray(unlessFull(() => writeSync(fd, chunk)));
+  }
 }
 
-/** One write; 0 where a non-blocking pipe whose reader is slow is full: we wait for it rather than drop output. */
-function writeOnce(fd: number, data: string | Buffer): number {
+/** Bytes written, or 0 where a non-blocking pipe whose reader is slow is full: we wait for it rather than drop output. */
+function unlessFull(write: () => number): number {
   try {
-    return typeof data === "string" ? writeSync(fd, data) : writeSync(fd, data);
+    return write();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
     return 0;
