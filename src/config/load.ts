@@ -1,50 +1,43 @@
 import { readFileSync } from "node:fs";
-import { externalDataInterceptor, loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
 import { UserError } from "../errors";
-import { findMalformedIniLine } from "./ini-lint";
+import { configFileProfiles, parseSharedIni, type IniSections } from "./ini-parse";
 import type { ConfigPaths } from "./paths";
 
 export type Section = Record<string, string | undefined>;
 export type SectionMap = Record<string, Section | undefined>;
 
-/** Both shared files, parsed: `profiles` from the config file, `credentials` from the other. */
+/**
+ * Both shared files, parsed: `profiles` from the config file (`[profile x]` as `x`, and
+ * `sso-session.x`, `services.x`), `credentials` from the other.
+ */
 export interface LoadedConfig {
   paths: ConfigPaths;
   profiles: SectionMap;
   credentials: SectionMap;
-  /** Whole config file sections by full name (`sso-session x`, `services y`). */
+  /** Whether each file exists (a missing one at its default place reads as empty). */
   configExists: boolean;
   credentialsExists: boolean;
 }
 
 /**
- * Reads the files with the SDK's own loader, so a profile means here what it means to the
- * SDKs. The loader ignores unreadable files; we check them first so a wrong
- * AWS_CONFIG_FILE is an error that names it instead of a confusing "profile not found".
+ * Reads both files as the SDKs do (see ini-parse.ts). A missing file at the default path is an
+ * empty one, as for the SDKs; an unreadable or malformed file, which the SDKs would quietly
+ * skip, is an error that names it instead of a confusing "profile not found".
  */
 export async function loadConfig(paths: ConfigPaths): Promise<LoadedConfig> {
-  const configText = readChecked(paths.configFile, paths.configFrom);
-  const credentialsText = readChecked(paths.credentialsFile, paths.credentialsFrom);
-  // Each file is read once, here, synchronously; the loader parses the same text.
-  externalDataInterceptor.interceptFile(paths.configFile, configText ?? "");
-  externalDataInterceptor.interceptFile(paths.credentialsFile, credentialsText ?? "");
-  let loaded;
-  try {
-    loaded = await loadSharedConfigFiles({ filepath: paths.credentialsFile, configFilepath: paths.configFile });
-  } catch (error) {
-    throw new UserError(`cannot parse ${paths.configFile}: ${(error as Error).message}; fix the file`, 1, "ConfigParse");
-  }
+  const config = readChecked(paths.configFile, paths.configFrom);
+  const credentials = readChecked(paths.credentialsFile, paths.credentialsFrom);
   return {
     paths,
-    profiles: loaded.configFile as SectionMap,
-    credentials: loaded.credentialsFile as SectionMap,
-    configExists: configText !== undefined,
-    credentialsExists: credentialsText !== undefined,
+    profiles: config ? configFileProfiles(config) : Object.create(null),
+    credentials: credentials ?? Object.create(null),
+    configExists: config !== undefined,
+    credentialsExists: credentials !== undefined,
   };
 }
 
-/** Reads a file and checks its syntax (the SDK loader would swallow both kinds of error). */
-function readChecked(file: string, setBy: string | undefined): string | undefined {
+/** Reads and parses a file; undefined where it is missing from its default place. */
+function readChecked(file: string, setBy: string | undefined): IniSections | undefined {
   const origin = setBy ? ` (set by ${setBy})` : "";
   let text: string;
   try {
@@ -56,9 +49,9 @@ function readChecked(file: string, setBy: string | undefined): string | undefine
       : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code})`;
     throw new UserError(`${file}${origin} ${why}; fix the path or the file's permissions`, 1, "ConfigFile");
   }
-  const fault = findMalformedIniLine(text);
-  if (fault !== undefined) {
-    throw new UserError(`${file}${origin} line ${fault.line} ${fault.problem}; fix that line`, 1, "ConfigParse");
+  const parsed = parseSharedIni(text);
+  if (parsed.fault) {
+    throw new UserError(`${file}${origin} line ${parsed.fault.line} ${parsed.fault.problem}; fix that line`, 1, "ConfigParse");
   }
-  return text;
+  return parsed.sections;
 }

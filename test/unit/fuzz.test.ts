@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { CACHE_FORMAT, decodeEntry, REFRESH_WINDOW_MS, type CacheEntry } from "../../src/cache/entry";
-import { findMalformedIniLine } from "../../src/config/ini-lint";
+import { parseSharedIni } from "../../src/config/ini-parse";
 import { resolveSettings } from "../../src/config/settings";
 import { walkSourceChain } from "../../src/config/source-chain";
 import { validateSettings } from "../../src/config/validate";
@@ -82,7 +82,7 @@ const filesArb = fc.dictionary(fc.constantFrom(...NAMES), sectionArb, { maxKeys:
 describe("INI and profile parsing", () => {
   it("the INI lint never throws and names a line that exists", () => {
     fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 400 }), (input) => {
-      const fault = findMalformedIniLine(input);
+      const { fault } = parseSharedIni(input);
       if (fault) expect(fault.line).toBeLessThanOrEqual(input.split(/\r?\n/).length);
     }), SEED_OPTS);
   });
