@@ -73,6 +73,8 @@ const cases: Case[] = [
     stderr: (h) => `regional-sts: ${cfg(h)} line 8 names a section __proto__, which the AWS SDKs refuse; fix that line` },
   { name: "profile missing", config: app(good()), argv: ["credential-process", "--profile", "nope"],
     stderr: (h) => `regional-sts: profile nope not found in ${cfg(h)}; add a [profile nope] section or fix --profile` },
+  { name: "profile missing, named like a property every object has", config: app(good()), argv: ["credential-process", "--profile", "constructor"],
+    stderr: (h) => `regional-sts: profile constructor not found in ${cfg(h)}; add a [profile constructor] section or fix --profile` },
   { name: "region missing", config: app(good({ region: "" })),
     stderr: () => "regional-sts: profile app: no region; add region = <region> to [profile app] or pass --region" },
   { name: "region malformed", config: app(good({ region: "Asia-East" })),
