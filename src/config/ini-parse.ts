@@ -76,10 +76,17 @@ const NOT_A_LINE = "is neither a [section] nor name = value";
 
 /** What precedes the first # or ; that starts the line or follows a space (the SDK's /(^|\s)[;#]/). */
 function withoutComment(line: string): string {
-  for (let i = 0; i < line.length; i++) {
-    if ((line[i] === "#" || line[i] === ";") && (i === 0 || isSpace(line[i - 1]!))) return line.slice(0, i);
+  for (let i = commentMark(line, 0); i !== -1; i = commentMark(line, i + 1)) {
+    if (i === 0 || isSpace(line[i - 1]!)) return line.slice(0, i);
   }
   return line;
+}
+
+/** The next # or ; from `from`, or -1 (indexOf, not a loop over every character: this runs on every line). */
+function commentMark(line: string, from: number): number {
+  const hash = line.indexOf("#", from);
+  const semicolon = line.indexOf(";", from);
+  return hash === -1 ? semicolon : semicolon === -1 ? hash : Math.min(hash, semicolon);
 }
 
 /** The SDK's /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/: `type name` gives `type.name` for known types, nothing for others; anything else is the name as written. */
