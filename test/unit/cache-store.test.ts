@@ -3,6 +3,7 @@ import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, stat
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensurePrivateFolder } from "../../src/cache/folder";
+import { readPrivateBytes, readPrivateText } from "../../src/cache/private-file";
 import { entryPath, readEntry } from "../../src/cache/store";
 import { writeEntry } from "../../src/cache/write";
 import { UserError } from "../../src/errors";
@@ -136,5 +137,30 @@ describe("leftovers of killed writers", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("readPrivateBytes / readPrivateText", () => {
+  beforeEach(() => ensurePrivateFolder(dir, UID));
+  const bytes = Uint8Array.from({ length: 150_000 }, (_, i) => (i * 7919) % 251);
+
+  it("read a private file whole, as bytes or text", () => {
+    writeFileSync(join(dir, "f"), bytes, { mode: 0o600 });
+    expect(Buffer.from(readPrivateBytes(dir, "f", UID)!).equals(Buffer.from(bytes))).toBe(true);
+    writeFileSync(join(dir, "t"), "naïve ✓\n", { mode: 0o600 });
+    expect(readPrivateText(dir, "t", UID)).toBe("naïve ✓\n");
+    writeFileSync(join(dir, "empty"), "", { mode: 0o600 });
+    expect(readPrivateBytes(dir, "empty", UID)).toEqual(new Uint8Array(0));
+  });
+
+  it.each([
+    ["readable by others", () => writeFileSync(join(dir, "f"), bytes, { mode: 0o644 })],
+    ["a symbolic link", () => { writeFileSync(join(root, "elsewhere"), bytes, { mode: 0o600 }); symlinkSync(join(root, "elsewhere"), join(dir, "f")); }],
+    ["a folder", () => mkdirSync(join(dir, "f"))],
+    ["missing", () => undefined],
+  ])("nothing from a file that is %s", (_, make) => {
+    make();
+    expect(readPrivateBytes(dir, "f", UID)).toBeUndefined();
+    expect(readPrivateText(dir, "f", UID)).toBeUndefined();
   });
 });
