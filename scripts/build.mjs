@@ -28,8 +28,8 @@ const common = {
 };
 // The CLI is split so that a cache hit compiles only what it runs: main.js holds the hit path;
 // miss.js (lock, STS orchestration, cache write), sdk.js (the AWS SDK), more.js (every other
-// command) and doctor-sdk.js load only when needed, through the loader src/boot.ts installs
-// (with V8 code caches). Both builds carry the same bundles: npm's as files in dist/, the
+// command), doctor-sdk.js and save.js (which writes code caches at exit) load only when needed,
+// through the loader src/boot.ts installs (with V8 code caches). Both builds carry the same bundles: npm's as files in dist/, the
 // binary's as assets. Never import(): that makes Node scan a CommonJS file for its exports first
 // (over 60 ms for the SDK bundle).
 const PARTS = [[/(^|\/)fill-cache$/, "miss.js"], [/credentials\/connect$/, "sdk.js"], [/doctor\/aws-calls$/, "doctor-sdk.js"], [/(^|\/)more-commands$/, "more.js"]];
@@ -75,7 +75,7 @@ const lazyBuiltins = (names) => ({
 const lazyCrypto = lazyBuiltins(["crypto", "fs/promises"]);
 const lazyHit = lazyBuiltins(LAZY_BUILTINS);
 const bundles = { "main.js": ["src/main.ts", lazyHit], "more.js": ["src/cli/more-commands.ts", lazyCrypto], "miss.js": ["src/credentials/fill-cache.ts", lazyCrypto],
-  "sdk.js": ["src/credentials/connect.ts"], "doctor-sdk.js": ["src/doctor/aws-calls.ts"] };
+  "sdk.js": ["src/credentials/connect.ts"], "doctor-sdk.js": ["src/doctor/aws-calls.ts"], "save.js": ["src/code-cache-save.ts", lazyCrypto] };
 for (const [name, [entry, lazy]] of Object.entries(bundles)) {
   await build({ ...common, entryPoints: [join(root, entry)], outfile: join(dist, name), plugins: [parts, ...(lazy ? [lazy] : [])] });
 }

@@ -1,11 +1,9 @@
-import { lstatSync, readdirSync, readFileSync, unlinkSync } from "node:fs";
-import { join, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { sep } from "node:path";
 import { Script } from "node:vm";
-import { replaceFileAtomic } from "./atomic-file";
 import { defaultCacheDir, homeFrom } from "./cache/default-folder";
-import { ownedAndPrivate, readPrivateBytes } from "./cache/private-file";
-import { sweepLeftovers } from "./cache/write";
-import { ownArgs } from "./cli/args";
+import { readPrivateBytes } from "./cache/private-file";
+import type { saveCodeCaches } from "./code-cache-save";
 import { formatError, UserError } from "./errors";
 
 /** Content hash of each bundle (main.js, miss.js, sdk.js...): set by scripts/build.mjs. */
@@ -59,12 +57,15 @@ function readBundle(part: string, file: string): string {
 }
 
 (globalThis as Record<symbol, unknown>)[Symbol.for("regional-sts.load")] = load;
-process.on("exit", (code) => {
-  // After the commands that run all day, once they worked: their functions have run, so are
-  // cached. --no-cache means nothing is written to the cache folder.
-  const [command, ...args] = process.argv.slice(2);
-  if (code === 0 && unsaved.length > 0 && ["credential-process", "env", "exec"].includes(command ?? "") && !ownArgs(args).includes("--no-cache")) {
-    saveCodeCaches();
+process.on("exit", (exitCode) => {
+  // Node compiles this file at every start, without a code cache: saving is a bundle of its own.
+  if (exitCode !== 0 || unsaved.length === 0) return;
+  const toSave = [...unsaved];
+  try {
+    const { saveCodeCaches: save } = load("save.js") as { saveCodeCaches: typeof saveCodeCaches };
+    save({ args: process.argv.slice(2), exitCode, dir, uid, kind, unsaved: toSave, current: Object.keys(PART_IDS).map(cachePrefix) });
+  } catch {
+    // Best effort, like the saving itself: the next run compiles as usual.
   }
 });
 try {
@@ -72,24 +73,4 @@ try {
 } catch (error) {
   process.stderr.write(formatError(error, process.argv.includes("--verbose")));
   process.exitCode = 1;
-}
-
-/** Best effort, and only into the private folder the credentials cache made: it is a speed-up. */
-function saveCodeCaches(): void {
-  try {
-    const folder = lstatSync(dir);
-    if (!folder.isDirectory() || !ownedAndPrivate(folder, uid)) return;
-    const current = Object.keys(PART_IDS).map(cachePrefix);
-    for (const { name, script } of unsaved) {
-      // No fsync: a crash may leave no file or an empty one, which V8 refuses; never a torn one.
-      replaceFileAtomic(join(dir, name), script.createCachedData(), { mode: 0o600, noSync: true });
-      sweepLeftovers(dir, name, Date.now());
-    }
-    // Caches of earlier builds of this entry go; those of other Node versions stay, for users who switch.
-    for (const old of readdirSync(dir)) {
-      if (old.startsWith(`code-${kind}-`) && !current.some((prefix) => old.startsWith(prefix))) unlinkSync(join(dir, old));
-    }
-  } catch {
-    // A cache folder we cannot write: the next run compiles as usual.
-  }
 }

@@ -104,7 +104,7 @@ describe("a broken npm installation", () => {
   /** npm's dist/ folder without `missing`. */
   const broken = (missing: string) => {
     const dir = mkdtempSync(join(tmpdir(), "regional-sts-broken-"));
-    for (const f of ["cli.cjs", "main.js", "miss.js", "sdk.js", "more.js", "doctor-sdk.js"].filter((f) => f !== missing)) cpSync(join(ROOT, "dist", f), join(dir, f));
+    for (const f of ["cli.cjs", "main.js", "miss.js", "sdk.js", "more.js", "doctor-sdk.js", "save.js"].filter((f) => f !== missing)) cpSync(join(ROOT, "dist", f), join(dir, f));
     return dir;
   };
 
@@ -114,6 +114,21 @@ describe("a broken npm installation", () => {
       const result = await e2e.run(join(dir, "cli.cjs"), CP);
       expect([result.code, result.stdout]).toEqual([1, ""]);
       expect(result.stderr).toBe(`regional-sts: cannot read ${join(dir, missing)}, part of regional-sts (ENOENT); reinstall regional-sts\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("without save.js: credentials as usual, no code caches, nothing on stderr (saving them is a speed-up)", async () => {
+    const dir = broken("save.js");
+    try {
+      e2e.clearCache();
+      for (let i = 0; i < 2; i++) {
+        const result = await e2e.run(join(dir, "cli.cjs"), CP);
+        expect([result.code, result.stderr]).toEqual([0, ""]);
+        expect(JSON.parse(result.stdout).Version).toBe(1);
+      }
+      expect(codeFiles("npm")).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
