@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [-- --out FILE] [-- --profile]: issue 5's benchmark against the loopback stand-in,
+// npm run bench [-- --quick] [-- --out FILE] [-- --profile] [-- --instructions]: issue 5's benchmark against the loopback stand-in,
 // without root (the stand-in's HTTPS proxy mode). Prints tables and PASS/MISS per target and
 // writes bench/results.json. Needs `npm run build` first; part 4 needs the AWS CLI.
 import { execFileSync } from "node:child_process";
@@ -13,13 +13,15 @@ import { alternate, coldCalls, concurrentCallers, peakMemory } from "./bench/sec
 import { printTable, printTargets, summaryRows } from "./bench/report.mjs";
 import { judge } from "./bench/targets.mjs";
 import { buildEmptySea } from "./bench/empty-sea.mjs";
-import { functionRows, profileRows, profileRuns } from "./bench/profile.mjs";
+import { functionRows, npmBinEnv, profileRows, profileRuns } from "./bench/profile.mjs";
+import { canCountInstructions, instructionMedians } from "./bench/instructions.mjs";
 import { privateNode, readBackFromDisk } from "./bench/page-cache.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
 const profile = argv.includes("--profile");
+const instructions = argv.includes("--instructions");
 const outFile = argv.includes("--out") ? resolve(argv[argv.indexOf("--out") + 1]) : join(root, "bench/results.json");
 const PLAN = quick
   ? { hitRounds: 6, memRuns: 2, coldRuns: 2, firstRuns: 1, concurrentReps: 1, e2eRounds: 2 }
@@ -40,6 +42,8 @@ const box = makeSandbox({ entries: ENTRIES, standIn });
 try {
   if (profile) {
     await profileAll();
+  } else if (instructions) {
+    await countAll();
   } else {
     const results = await measureAll();
     const targets = judge(results);
@@ -129,6 +133,37 @@ async function profileAll() {
     printTable(`${label}: V8 CPU profile, ${summary.runs} runs, every ${25} us (profiles in ${summary.dir})`, profileRows(summary));
     printTable(`${label}: busiest functions`, functionRows(summary));
   }
+}
+
+/** --instructions: instructions per cache hit against node -e 0's, immune to the machine's noise. */
+async function countAll() {
+  if (!canCountInstructions()) {
+    console.log("--instructions needs valgrind (callgrind) and callgrind_annotate: apt-get install valgrind");
+    process.exitCode = 1;
+    return;
+  }
+  const { helper, floor } = box.env;
+  const NODE = privateNode(box.home);
+  const seaFloor = buildEmptySea(root, NODE24, box.home);
+  const args = ["credential-process", "--profile", "p"];
+  await standIn.setDelayMs(0);
+  box.clearAll();
+  for (const entry of [ENTRIES.npm, ENTRIES.binary]) for (let i = 0; i < 2; i++) timeOnce(command("fill", [...entry, ...args], helper, checkProcessJson));
+  const runs = quick ? 1 : 3;
+  const counts = instructionMedians([
+    { label: "node -e 0", argv: [NODE, "-e", "0"], env: floor },
+    // node itself, with what the sh lines of npm's bin would set: valgrind does not follow sh's exec.
+    { label: "npm entry hit", argv: [NODE, ENTRIES.npm[0], ...args], env: npmBinEnv(helper) },
+    { label: "empty node24 SEA", argv: [seaFloor], env: floor },
+    { label: "binary hit", argv: [...ENTRIES.binary, ...args], env: helper },
+  ], runs);
+  const base = { "npm entry hit": "node -e 0", "binary hit": "empty node24 SEA" };
+  const rows = [["", "median M", "min", "max", "n", "above its floor"]];
+  for (const [label, s] of Object.entries(counts)) {
+    rows.push([label, s.median.toFixed(2), s.min.toFixed(2), s.max.toFixed(2), s.n, base[label] ? `+${(s.median - counts[base[label]].median).toFixed(2)} M (${base[label]})` : ""]);
+  }
+  printTable(`Instructions per run (millions, callgrind, ${runs} alternating runs; without V8's random hash-seed set-up; npm's sh lines not included)`, rows);
+  if ((await standIn.counts()).assumeRole !== 2) throw new Error("a measured hit called STS");
 }
 
 async function endToEnd(helper) {

@@ -31,7 +31,7 @@ export function profileRuns({ label, argv, env, runs, dir, before = () => {}, vi
 }
 
 /** What dist/cli.cjs's two lines of sh do before starting node (see scripts/build.mjs). */
-function npmBinEnv(env) {
+export function npmBinEnv(env) {
   const { NODE_EXTRA_CA_CERTS: extra, ...rest } = env;
   return { ...rest, REGIONAL_STS_BIN: "1", ...(extra ? { REGIONAL_STS_DEFERRED_CA_CERTS: extra } : {}) };
 }

@@ -34,3 +34,14 @@ it("npm run bench -- --profile --quick prints where the time of hits and cold ca
   expect(result.stdout).toMatch(/^\s+main\.js\s+\d+\.\d\d$/m);
   expect(result.stdout).toMatch(/^\s+sdk\.js\s+\d+\.\d\d$/m);
 }, 300_000);
+
+it("npm run bench -- --instructions --quick counts each hit's instructions against its floor's", () => {
+  const result = spawnSync(process.execPath, [join(ROOT, "scripts/bench.mjs"), "--instructions", "--quick"], { encoding: "utf8", timeout: 240_000 });
+  expect(result.status).toBe(0);
+  const row = (label: string) => Number(new RegExp(`^\\s+${label}\\s+(\\d+\\.\\d\\d)\\s`, "m").exec(result.stdout)?.[1]);
+  // A Node start is tens of millions of instructions; a hit costs more than its floor.
+  for (const [hit, floor] of [["npm entry hit", "node -e 0"], ["binary hit", "empty node24 SEA"]]) {
+    expect(row(floor)).toBeGreaterThan(20);
+    expect(row(hit)).toBeGreaterThan(row(floor));
+  }
+}, 300_000);
