@@ -40,7 +40,7 @@ it("npm run bench -- --instructions --quick counts each hit's instructions again
   expect(result.status).toBe(0);
   const row = (label: string) => Number(new RegExp(`^\\s+${label}\\s+(\\d+\\.\\d\\d)\\s`, "m").exec(result.stdout)?.[1]);
   // A Node start is tens of millions of instructions; a hit costs more than its floor.
-  for (const [hit, floor] of [["npm entry hit", "node -e 0"], ["binary hit", "empty node24 SEA"]]) {
+  for (const [hit, floor] of [["npm entry hit", "node -e 0"], ["binary hit", "empty node24 SEA"]] as const) {
     expect(row(floor)).toBeGreaterThan(20);
     expect(row(hit)).toBeGreaterThan(row(floor));
   }
