@@ -20,11 +20,9 @@ process.on("exit", () => rmSync(dist, { recursive: true, force: true }));
 
 // "module" first: the SDK's ES module builds let esbuild drop what we never call (a third of
 // the SDK bundle: Cognito, SSO-OIDC and sign-in clients re-exported by credential-providers).
-// @smithy/shared-ini-file-loader 4.x is a CommonJS re-export of @smithy/core/config; bundling
-// the latter's ES module build directly keeps only the loader on the cache-hit path.
 const common = {
   bundle: true, platform: "node", format: "cjs", target: "node20", minify: true, legalComments: "external", logLevel: "warning",
-  mainFields: ["module", "main"], alias: { "@smithy/shared-ini-file-loader": "@smithy/core/config" },
+  mainFields: ["module", "main"],
 };
 // The CLI is split so that a cache hit compiles only what it runs: main.js holds the hit path;
 // miss.js (lock, STS orchestration, cache write), sdk.js (the AWS SDK), more.js (every other
