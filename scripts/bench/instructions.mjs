@@ -3,7 +3,7 @@
 // change of a few hundred microseconds shows up the same on every run. They leave out page
 // faults and the kernel, and a run under valgrind is about 50 times slower.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
