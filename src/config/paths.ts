@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { joinPath } from "../join-path";
 
 export interface ConfigPaths {
@@ -10,7 +11,8 @@ export interface ConfigPaths {
 
 /** The shared config and credentials files, chosen the way every AWS SDK chooses them. */
 export function resolveConfigPaths(env: Record<string, string | undefined>, homeDir: string): ConfigPaths {
-  const expand = (p: string) => (p.startsWith("~/") ? joinPath(homeDir, p.slice(2)) : p);
+  // As the SDKs expand it (path.join normalizes what follows ~/); rare, so off the usual hit path.
+  const expand = (p: string) => (p.startsWith("~/") ? join(homeDir, p.slice(2)) : p);
   const config = env.AWS_CONFIG_FILE;
   const credentials = env.AWS_SHARED_CREDENTIALS_FILE;
   return {
