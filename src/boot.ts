@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { sep } from "node:path";
 import { Script } from "node:vm";
 import { defaultCacheDir, homeFrom } from "./cache/default-folder";
 import { readPrivateBytes } from "./cache/private-file";
+import { joinPath } from "./join-path";
 import type { saveCodeCaches } from "./code-cache-save";
 import { formatError, UserError } from "./errors";
 
@@ -32,7 +32,7 @@ const cachePrefix = (part: string) => `code-${kind}-${part.slice(0, part.lastInd
 /** Loads a bundle once; bundles reach each other through this (see the "parts" plugin of the build). */
 function load(part: string): unknown {
   if (!loaded.has(part)) {
-    const file = SEA ? part : __dirname + sep + part;
+    const file = SEA ? part : joinPath(__dirname, part);
     const source = readBundle(part, file);
     const name = `${cachePrefix(part)}${process.version}-${process.arch}.v8`;
     const cachedData = readPrivateBytes(dir, name, uid);

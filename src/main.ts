@@ -78,7 +78,7 @@ function sink(fd: number): Runtime["stdout"] {
 function writeAll(fd: number, text: string): void {
   // A string goes to the descriptor in one native call; a Buffer only after a short write.
   const written = unlessFull(() => writeSync(fd, text));
-  if (written === text.length && written === Buffer.byteLength(text)) return;
+  if (written === Buffer.byteLength(text)) return;
   let rest = Buffer.from(text, "utf8").subarray(written);
   while (rest.length > 0) {
     const chunk = rest;

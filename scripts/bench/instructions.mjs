@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { median } from "./stats.mjs";
 
 export function canCountInstructions() {
   // callgrind_annotate --version exits 255 after printing it: only whether it runs counts.
@@ -44,8 +45,5 @@ export function countInstructions(argv, env) {
 export function instructionMedians(cmds, runs) {
   const counts = Object.fromEntries(cmds.map((c) => [c.label, []]));
   for (let i = 0; i < runs; i++) for (const c of cmds) counts[c.label].push(countInstructions(c.argv, c.env));
-  return Object.fromEntries(Object.entries(counts).map(([label, xs]) => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    return [label, { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1], n: xs.length }];
-  }));
+  return Object.fromEntries(Object.entries(counts).map(([label, xs]) => [label, { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length }]));
 }
