@@ -1,22 +1,12 @@
 import { UserError } from "../errors";
 import { parseRoleArn } from "./arn";
 import type { Section } from "./load";
+import { PROFILE_OPTIONS_TABLE } from "./options";
 import { isKnownPartitionRegion, isWellFormedRegion, regionPartition } from "./regions";
 import { MAX_DURATION_SECONDS, MIN_DURATION_SECONDS } from "./validate";
 
-/** Profile keys configure writes, in the order a new block lists them, with their flags. */
-const KEYS: readonly (readonly [key: string, flag: string, fromStandard?: string])[] = [
-  ["region", "region", "region"],
-  ["regional_sts_role_arn", "role-arn", "role_arn"],
-  ["regional_sts_source_profile", "source-profile", "source_profile"],
-  ["duration_seconds", "duration-seconds", "duration_seconds"],
-  ["role_session_name", "role-session-name", "role_session_name"],
-  ["external_id", "external-id", "external_id"],
-  ["mfa_serial", "mfa-serial", "mfa_serial"],
-  ["source_identity", "source-identity", "source_identity"],
-  ["regional_sts_sts_region", "sts-region"],
-  ["regional_sts_mfa_process", "mfa-process"],
-];
+/** Profile keys configure writes, in the order a new block lists them, with their flags (src/config/options.ts). */
+const KEYS = PROFILE_OPTIONS_TABLE.filter((o) => o.configure && o.flag).map((o) => [o.key, o.flag!, o.configure!.from] as const);
 
 const PROFILE_NAME = /^[\w+=,.@-]+$/;
 
