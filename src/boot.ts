@@ -61,11 +61,12 @@ process.on("exit", (exitCode) => {
   // Node compiles this file at every start, without a code cache: saving is a bundle of its own,
   // loaded after a run that worked and left a bundle without a usable cache. (Copied first: the
   // saver adds itself to the list, and is not worth a cache.)
-  if (exitCode !== 0 || unsaved.length === 0) return;
+  // src/main.ts says whether this command warrants it (parsed command line, Runtime.onParsed).
+  if (exitCode !== 0 || unsaved.length === 0 || (globalThis as Record<symbol, unknown>)[Symbol.for("regional-sts.warm")] !== true) return;
   const toSave = [...unsaved];
   try {
     const { saveCodeCaches: save } = load("save.js") as { saveCodeCaches: typeof saveCodeCaches };
-    save({ args: process.argv.slice(2), dir, uid, kind, unsaved: toSave, current: Object.keys(PART_IDS).map(cachePrefix) });
+    save({ dir, uid, kind, unsaved: toSave, current: Object.keys(PART_IDS).map(cachePrefix) });
   } catch {
     // Best effort, like the saving itself: the next run compiles as usual.
   }

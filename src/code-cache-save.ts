@@ -3,12 +3,9 @@ import type { Script } from "node:vm";
 import { replaceFileAtomic } from "./atomic-file";
 import { ownedAndPrivate } from "./cache/private-file";
 import { sweepLeftovers } from "./cache/write";
-import { ownArgs } from "./cli/args";
 import { joinPath } from "./join-path";
 
 export interface CodeCacheRun {
-  /** The command line after `node script` (process.argv.slice(2)). */
-  args: readonly string[];
   /** The private cache folder, its owner, and the build: `npm` or `binary`. */
   dir: string;
   uid: number | undefined;
@@ -21,13 +18,11 @@ export interface CodeCacheRun {
 
 /**
  * Saves V8 code caches at the end of a run that worked (src/boot.ts loads this bundle only then),
- * after the commands that run all day: their functions have run, so are cached.
- * --no-cache means nothing is written to the cache folder. Best effort, and only into the
- * private folder the credentials cache made: it is a speed-up.
+ * after the commands that run all day (credential-process, env, exec without --no-cache: src/boot.ts
+ * asks the parsed command line): their functions have run, so are cached. Best effort, and only
+ * into the private folder the credentials cache made: it is a speed-up.
  */
 export function saveCodeCaches(run: CodeCacheRun): void {
-  const [command, ...args] = run.args;
-  if (!["credential-process", "env", "exec"].includes(command ?? "") || ownArgs(args).includes("--no-cache")) return;
   try {
     const folder = lstatSync(run.dir);
     if (!folder.isDirectory() || !ownedAndPrivate(folder, run.uid)) return;

@@ -1,23 +1,36 @@
+/** What went wrong, for code that reacts to an error (doctor, tests) rather than to its text. */
+export type ErrorCode =
+  | "Usage" | "NoProfile" | "ConfigFile" | "ConfigParse" | "ConfigChanged" | "DuplicateProfile" | "Unmanaged"
+  | "BadProfileName" | "NotRoleProfile" | "CredentialSource" | "Backup" | "NoRoleArn" | "NoRegion" | "BadRegion"
+  | "UnknownRegion" | "BadRoleArn" | "BadDuration" | "BadSessionName" | "PartitionMismatch" | "ChainTooDeep"
+  | "NoSourceCredentials" | "CaBundle" | "MfaProcess" | "MfaCode" | "BadMfaCode" | "MfaRejected" | "LockTimeout"
+  | "CacheOwner" | "CacheLink" | "CacheClear" | "Nested" | "Exec" | "NoDoctor" | "BrokenInstall" | "Cycle" | "NoTerminal"
+  /** STS answered with an error (the SDK's name is in `cause`), or the network failed. */
+  | "Sts" | "Network";
+
 /**
- * The one error family the CLI prints. `message` is a complete sentence naming the profile,
- * key or file at fault and what to do; it never contains a secret.
+ * The one error family the CLI prints: `message` says what is wrong, naming the profile, key or
+ * file at fault (lowercase, no final period); `hint` says what to do. Printed as one line,
+ * "message; hint". Neither ever contains a secret.
  */
 export class UserError extends Error {
   override readonly name = "UserError";
+  readonly hint: string | undefined;
   constructor(
     message: string,
     readonly exitCode = 1,
-    readonly code?: string,
-    options?: { cause?: unknown },
+    readonly code?: ErrorCode,
+    options?: { cause?: unknown; hint?: string },
   ) {
     super(message, options);
+    this.hint = options?.hint;
   }
 }
 
-/** Bad command line: exit 2 with usage, like most Unix tools. */
+/** Anything wrong on the command line: exit 2, with a pointer to the command's help. */
 export class UsageError extends UserError {
-  constructor(message: string) {
-    super(`${message} (see regional-sts help)`, 2, "Usage");
+  constructor(message: string, command?: string, hint?: string) {
+    super(message, 2, "Usage", { hint: hint ?? `see regional-sts help${command ? ` ${command}` : ""}` });
   }
 }
 
@@ -33,7 +46,7 @@ export function isUserError(error: unknown): error is UserError {
 export function formatError(error: unknown, verbose: boolean): string {
   if (isUserError(error)) {
     const stack = verbose && error.cause instanceof Error ? `\n${error.cause.stack ?? ""}` : "";
-    return `regional-sts: ${oneLine(error.message)}${stack}\n`;
+    return `regional-sts: ${oneLine(error.hint ? `${error.message}; ${error.hint}` : error.message)}${stack}\n`;
   }
   const message = error instanceof Error ? error.message : String(error);
   const stack = verbose && error instanceof Error ? `\n${error.stack ?? ""}` : "";

@@ -55,6 +55,10 @@ const runtime: Runtime = {
     return (await import("./doctor/aws-calls")).connectDoctor({ ...options, ...deferred });
   },
   readMfaCode: (request) => makeMfaReader({ platform: process.platform, spawn: runtime.spawn, env })(request),
+  // src/boot.ts saves V8 code caches after a run that worked, of the commands that run all day.
+  onParsed: (command) => {
+    (globalThis as Record<symbol, unknown>)[Symbol.for("regional-sts.warm")] = command.spec.warmsCodeCache === true && !command.noCache;
+  },
   onSignal: (signal, handler) => {
     process.on(signal, handler);
     return () => void process.off(signal, handler);

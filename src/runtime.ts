@@ -1,4 +1,5 @@
 import type { SpawnOptions, ChildProcess } from "node:child_process";
+import type { ParsedCommand } from "./cli/command-line";
 import type { ConnectSts } from "./credentials/connect-port";
 import type { ConnectDoctor } from "./doctor/port";
 
@@ -41,6 +42,8 @@ export interface Runtime {
   connectDoctor?: ConnectDoctor;
   /** Asks for an MFA code (terminal or regional_sts_mfa_process). */
   readMfaCode(request: MfaRequest): Promise<string>;
+  /** Told the command line once parsed (src/main.ts passes on to src/boot.ts whether to save code caches). */
+  onParsed?(command: ParsedCommand): void;
   /** Registers a signal forwarder; returns a function that removes it. */
   onSignal(signal: NodeJS.Signals, handler: () => void): () => void;
 }

@@ -1,34 +1,22 @@
 import { clearEntries, listEntries, type EntrySummary } from "../cache/list";
-import { UsageError, UserError } from "../errors";
+import { UserError } from "../errors";
 import type { Runtime } from "../runtime";
-import { parseCommandArgs } from "./args";
+import type { ParsedCommand } from "./command-line";
 
-const OPTIONS = {
-  profile: { type: "string" },
-  json: { type: "boolean" },
-  verbose: { type: "boolean", short: "v" },
-  help: { type: "boolean", short: "h" },
-} as const;
-
-/** `cache list [--json]` and `cache clear [--profile NAME]`: never shows a key id, secret or token. */
-export async function cacheCommand(args: readonly string[], runtime: Runtime): Promise<number> {
-  const { values, positionals } = parseCommandArgs("cache", args, OPTIONS, true);
-  const [action, ...rest] = positionals;
-  if (rest.length > 0 || (action !== "list" && action !== "clear")) {
-    throw new UsageError(`cache: expected "cache list" or "cache clear [--profile NAME]"`);
-  }
+/** `cache list [PROFILE] [--json]` and `cache clear [PROFILE]`: never shows a key id, secret or token. */
+export async function cacheCommand(command: ParsedCommand, runtime: Runtime): Promise<number> {
   const dir = runtime.cacheDir;
-  const profile = typeof values.profile === "string" ? values.profile : undefined;
-  if (action === "list") {
+  const profile = command.profile;
+  if (command.action === "list") {
     const entries = listEntries(dir).filter((e) => profile === undefined || e.profile === profile);
-    runtime.stdout.write(values.json === true ? `${JSON.stringify(entries.map(publicFields), null, 2)}\n` : formatList(entries, dir, runtime.now()));
+    runtime.stdout.write(command.values.json === true ? `${JSON.stringify(entries.map(publicFields), null, 2)}\n` : formatList(entries, dir, runtime.now()));
     return 0;
   }
   let removed: number;
   try {
     removed = clearEntries(dir, profile);
   } catch (error) {
-    throw new UserError(`cannot clear the cache in ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check its permissions`, 1, "CacheClear");
+    throw new UserError(`cannot clear the cache in ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 1, "CacheClear", { hint: "check its permissions" });
   }
   runtime.stdout.write(`removed ${removed} cached ${removed === 1 ? "entry" : "entries"}${profile ? ` of profile ${profile}` : ""} from ${dir}\n`);
   return 0;

@@ -6,20 +6,17 @@ import { profileSection, regionalStsTarget } from "../config/source-chain";
 import { backupConfig, readConfigText, writeConfigAtomic } from "../config/write-config";
 import { UsageError, UserError } from "../errors";
 import type { Runtime } from "../runtime";
-import { parseCommandArgs, PROFILE_OPTIONS, type ParsedValues } from "./args";
+import type { ParsedValues } from "./args";
+import type { ParsedCommand } from "./command-line";
 import { makeLoggers } from "./log";
-
-const OPTIONS = { ...PROFILE_OPTIONS, "from-profile": { type: "string" }, force: { type: "boolean" } } as const;
 
 /**
  * `configure NAME --role-arn ARN --source-profile SRC --region REGION`: writes or updates the
  * profile block, leaving every other byte of the config file as it was, after a backup.
  */
-export async function configureCommand(args: readonly string[], runtime: Runtime): Promise<number> {
-  const { values, positionals } = parseCommandArgs("configure", args, OPTIONS, true);
-  if (positionals.length > 1) throw new UsageError(`configure: one profile name expected, got ${positionals.join(" ")}`);
-  const profile = positionals[0] ?? (typeof values.profile === "string" ? values.profile : undefined);
-  if (!profile) throw new UsageError("configure: name the profile to write (regional-sts configure NAME --role-arn ARN --region REGION)");
+export async function configureCommand(command: ParsedCommand, runtime: Runtime): Promise<number> {
+  const { values } = command;
+  const profile = command.profile!;
   const paths = resolveConfigPaths(runtime.env, runtime.homeDir);
   const file = paths.configFile;
   const current = readConfigText(file);
@@ -57,7 +54,7 @@ function textFlags(values: ParsedValues): Record<string, string | undefined> {
 function fromProfile(values: ParsedValues, profile: string, config: LoadedConfig | undefined, file: string) {
   const name = values["from-profile"];
   if (typeof name !== "string") return undefined;
-  if (name === profile) throw new UsageError(`configure: --from-profile ${name} must differ from the new profile's name (the old one stays as it is)`);
+  if (name === profile) throw new UsageError(`configure: --from-profile ${name} must differ from the new profile's name (the old one stays as it is)`, "configure");
   const section = config ? profileSection(name, config) : undefined;
   if (!section) throw new UserError(`configure: profile ${name} (--from-profile) not found in ${file}; check the name`, 1, "NoProfile");
   return { name, section };

@@ -3,24 +3,18 @@ import { UsageError } from "../errors";
 import { credentialEnv } from "../output/credential-env";
 import { ENV_FORMATS, formatEnv, type EnvFormat } from "../output/shell";
 import type { Runtime } from "../runtime";
-import { flagsFrom, parseCommandArgs, PROFILE_OPTIONS, requireProfile } from "./args";
+import type { ParsedCommand } from "./command-line";
 import { makeLoggers } from "./log";
 
-const OPTIONS = { ...PROFILE_OPTIONS, format: { type: "string" } } as const;
-
-/** `env`: lines for `eval "$(regional-sts env --profile p)"` (or fish, PowerShell, dotenv, JSON). */
-export async function envCommand(args: readonly string[], runtime: Runtime): Promise<number> {
-  const { values } = parseCommandArgs("env", args, OPTIONS);
-  const profile = requireProfile("env", values);
-  const format = (values.format ?? "sh") as EnvFormat;
+/** `env [PROFILE]`: the credentials as variables for a shell (POSIX sh, fish, PowerShell, dotenv, JSON). */
+export async function envCommand(command: ParsedCommand, runtime: Runtime): Promise<number> {
+  const profile = command.profile!;
+  const format = (command.values.format ?? "sh") as EnvFormat;
   if (!ENV_FORMATS.includes(format)) {
-    throw new UsageError(`env: --format must be one of ${ENV_FORMATS.join(", ")}`);
+    throw new UsageError(`env: --format ${format} is not a format`, "env", `use one of ${ENV_FORMATS.join(", ")}`);
   }
-  const { log, warn } = makeLoggers(runtime, values.verbose === true);
-  const { credentials, settings } = await getCredentials(
-    { profile, flags: flagsFrom(values), useCache: values["no-cache"] !== true, log, warn },
-    runtime,
-  );
+  const { log, warn } = makeLoggers(runtime, command.verbose);
+  const { credentials, settings } = await getCredentials({ profile, flags: command.flags, useCache: !command.noCache, log, warn }, runtime);
   const hint = runtime.stdout.isTTY ? shellHint(profile, format) : undefined;
   if (hint) runtime.stderr.write(`regional-sts: to use these in your shell, run: ${hint}\n`);
   runtime.stdout.write(formatEnv(credentialEnv(credentials, settings.region), format));
@@ -31,11 +25,11 @@ export async function envCommand(args: readonly string[], runtime: Runtime): Pro
 function shellHint(profile: string, format: EnvFormat): string | undefined {
   switch (format) {
     case "sh":
-      return `eval "$(regional-sts env --profile ${profile})"`;
+      return `eval "$(regional-sts env ${profile})"`;
     case "fish":
-      return `regional-sts env --profile ${profile} --format fish | source`;
+      return `regional-sts env ${profile} --format fish | source`;
     case "powershell":
-      return `regional-sts env --profile ${profile} --format powershell | Out-String | Invoke-Expression`;
+      return `regional-sts env ${profile} --format powershell | Out-String | Invoke-Expression`;
     default:
       return undefined;
   }

@@ -1,39 +1,40 @@
 import type { ChildProcess } from "node:child_process";
 import { constants } from "node:os";
 import { getCredentials } from "../credentials/get-credentials";
-import { UsageError, UserError } from "../errors";
+import { UserError } from "../errors";
 import { CONFLICTING_ENV, credentialEnv, EXEC_PROFILE_ENV } from "../output/credential-env";
 import type { Runtime } from "../runtime";
-import { flagsFrom, parseCommandArgs, PROFILE_OPTIONS, requireProfile } from "./args";
+import type { ParsedCommand } from "./command-line";
 import { makeLoggers } from "./log";
 
-const OPTIONS = { ...PROFILE_OPTIONS, "allow-nested": { type: "boolean" } } as const;
 const FORWARDED: NodeJS.Signals[] = ["SIGTERM", "SIGHUP", "SIGINT", "SIGQUIT", "SIGUSR1", "SIGUSR2"];
 
-/** `exec -- command args`: runs the command with the credentials; exits with its code. */
-export async function execCommand(args: readonly string[], runtime: Runtime): Promise<number> {
-  const split = args.indexOf("--");
-  const own = split === -1 ? args : args.slice(0, split);
-  const command = split === -1 ? [] : args.slice(split + 1);
-  const { values } = parseCommandArgs("exec", own, OPTIONS);
-  const profile = requireProfile("exec", values);
-  if (command.length === 0) throw new UsageError("exec: give the command after --, e.g. regional-sts exec --profile p -- aws sts get-caller-identity");
+/** `exec [PROFILE] [-- command args]`: runs the command (else the user's shell) with the credentials; exits with its code. */
+export async function execCommand(command: ParsedCommand, runtime: Runtime): Promise<number> {
+  const profile = command.profile!;
   // Taken before getCredentials, which marks runtime.env for the SDK's own children (the profile
   // chain): the command is not part of that chain and must be free to use any profile.
   const childEnv: Record<string, string | undefined> = { ...runtime.env };
   const outer = runtime.env[EXEC_PROFILE_ENV];
-  if (outer && outer !== profile && values["allow-nested"] !== true) {
-    throw new UserError(`exec: already inside "regional-sts exec" for profile ${outer}; exit that shell first, or pass --allow-nested to run profile ${profile} inside it`, 1, "Nested");
+  if (outer && outer !== profile && command.values["allow-nested"] !== true) {
+    throw new UserError(`exec: already inside "regional-sts exec" for profile ${outer}`, 1, "Nested", {
+      hint: `exit that shell first, or pass --allow-nested to run profile ${profile} inside it`,
+    });
   }
-  const { log, warn } = makeLoggers(runtime, values.verbose === true);
-  const { credentials, settings } = await getCredentials(
-    { profile, flags: flagsFrom(values), useCache: values["no-cache"] !== true, log, warn },
-    runtime,
-  );
+  const { log, warn } = makeLoggers(runtime, command.verbose);
+  const { credentials, settings } = await getCredentials({ profile, flags: command.flags, useCache: !command.noCache, log, warn }, runtime);
   for (const name of CONFLICTING_ENV) delete childEnv[name];
   for (const [name, value] of credentialEnv(credentials, settings.region).set) childEnv[name] = value;
   childEnv[EXEC_PROFILE_ENV] = profile;
-  return runChild(command[0]!, command.slice(1), childEnv, runtime);
+  const [file, ...args] = command.args.length > 0 ? command.args : [userShell(runtime)];
+  if (command.args.length === 0) runtime.stderr.write(`regional-sts: starting ${file} with the credentials of profile ${profile}; exit it to return\n`);
+  return runChild(file!, args, childEnv, runtime);
+}
+
+/** The shell aws-vault starts too: $SHELL, else /bin/sh; on Windows COMSPEC (cmd.exe). */
+function userShell(runtime: Runtime): string {
+  if (runtime.platform === "win32") return runtime.env.COMSPEC || "cmd.exe";
+  return runtime.env.SHELL || "/bin/sh";
 }
 
 function runChild(file: string, args: string[], env: Record<string, string | undefined>, runtime: Runtime): Promise<number> {

@@ -8,3 +8,4 @@ export { configureCommand } from "./configure";
 export { doctorCommand } from "./doctor";
 export { envCommand } from "./env";
 export { execCommand } from "./exec";
+export { helpCommand, showHelp, versionCommand } from "./help";

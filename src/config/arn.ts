@@ -7,17 +7,13 @@ export interface RoleArn {
   roleName: string;
 }
 
-const ROLE_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/((?:[\w+=,.@-]+\/)*)([\w+=,.@-]{1,64})$/;
+export const ROLE_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/((?:[\w+=,.@-]+\/)*)([\w+=,.@-]{1,64})$/;
 
 /** Parses an IAM role ARN; `where` names the profile key or flag it came from. */
 export function parseRoleArn(arn: string, where: string): RoleArn {
   const match = ROLE_ARN.exec(arn);
   if (!match) {
-    throw new UserError(
-      `${where}: "${arn}" is not an IAM role ARN; expected arn:aws:iam::123456789012:role/NAME`,
-      1,
-      "BadRoleArn",
-    );
+    throw new UserError(`${where}: "${arn}" is not an IAM role ARN`, 1, "BadRoleArn", { hint: "expected arn:aws:iam::123456789012:role/NAME" });
   }
   return { arn, partition: match[1]!, accountId: match[2]!, roleName: match[4]! };
 }

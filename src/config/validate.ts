@@ -1,6 +1,8 @@
-import { UserError } from "../errors";
-import { parseRoleArn, type RoleArn } from "./arn";
-import { isKnownPartitionRegion, isWellFormedRegion } from "./regions";
+import { type ErrorCode, UserError } from "../errors";
+import { closest } from "../suggest";
+import { parseRoleArn, ROLE_ARN, type RoleArn } from "./arn";
+import type { ProfileOption } from "./options";
+import { DEFAULT_ENABLED_REGIONS, isKnownPartitionRegion, isWellFormedRegion, OPT_IN_REGIONS } from "./regions";
 import type { RawSettings, Sourced } from "./settings";
 
 /** Everything needed to obtain credentials for one profile, checked. */
@@ -32,27 +34,22 @@ const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 export function validateSettings(raw: RawSettings, defaultSessionName: string): Settings {
   const p = raw.profile;
   if (!raw.roleArn) {
-    throw new UserError(`profile ${p}: regional_sts_role_arn is not set; add it to [profile ${p}] or pass --role-arn`, 1, "NoRoleArn");
+    throw new UserError(`profile ${p}: regional_sts_role_arn is not set`, 1, "NoRoleArn", { hint: `add it to [profile ${p}] or pass --role-arn` });
   }
   if (!raw.region) {
-    throw new UserError(`profile ${p}: no region; add region = <region> to [profile ${p}] or pass --region`, 1, "NoRegion");
+    throw new UserError(`profile ${p}: no region`, 1, "NoRegion", { hint: `add region = <region> to [profile ${p}] or pass --region` });
   }
-  checkRegion(raw.region);
-  if (raw.stsRegion) checkRegion(raw.stsRegion);
+  check("region", raw.region, "BadRegion");
+  if (raw.stsRegion) check("region", raw.stsRegion, "BadRegion");
   const sessionName = raw.roleSessionName ?? { value: defaultSessionName, origin: "default session name" };
-  if (!SESSION_NAME.test(sessionName.value)) {
-    throw new UserError(
-      `${sessionName.origin}: "${sessionName.value}" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-`,
-      1,
-      "BadSessionName",
-    );
-  }
+  check("sessionName", sessionName, "BadSessionName");
+  if (raw.durationSeconds) check("duration", raw.durationSeconds, "BadDuration");
   return {
     profile: p,
     region: raw.region.value,
     role: parseRoleArn(raw.roleArn.value, raw.roleArn.origin),
     ...(raw.sourceProfile ? { sourceProfile: raw.sourceProfile.value } : {}),
-    durationSeconds: parseDuration(raw.durationSeconds),
+    durationSeconds: raw.durationSeconds ? Number(raw.durationSeconds.value.trim()) : DEFAULT_DURATION_SECONDS,
     roleSessionName: sessionName.value,
     ...optional("externalId", raw.externalId),
     ...optional("mfaSerial", raw.mfaSerial),
@@ -66,26 +63,34 @@ export function validateSettings(raw: RawSettings, defaultSessionName: string): 
   };
 }
 
-function checkRegion(region: Sourced<string>): void {
-  if (!isWellFormedRegion(region.value)) {
-    throw new UserError(`${region.origin}: "${region.value}" is not a region name; expected something like ap-east-1`, 1, "BadRegion");
-  }
-  if (!isKnownPartitionRegion(region.value)) {
-    throw new UserError(`${region.origin}: "${region.value}" is not a region of any AWS partition; check the spelling (for example ap-east-1)`, 1, "UnknownRegion");
-  }
+/** A profile value that fails its row's check (src/config/options.ts): exit 1, the key named. */
+function check(kind: NonNullable<ProfileOption["check"]>, value: Sourced<string>, code: ErrorCode): void {
+  const problem = optionProblem(kind, value.value);
+  if (problem) throw new UserError(`${value.origin}: ${problem.message}`, 1, code, { hint: problem.hint });
 }
 
-function parseDuration(raw: Sourced<string> | undefined): number {
-  if (!raw) return DEFAULT_DURATION_SECONDS;
-  const seconds = /^\d+$/.test(raw.value.trim()) ? Number(raw.value.trim()) : NaN;
-  if (!(seconds >= MIN_DURATION_SECONDS && seconds <= MAX_DURATION_SECONDS)) {
-    throw new UserError(
-      `${raw.origin}: "${raw.value}" must be a whole number of seconds from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS}`,
-      1,
-      "BadDuration",
-    );
+/**
+ * What is wrong with a value of the given kind, or undefined: the checks of src/config/options.ts,
+ * shared by profile keys (exit 1), flags (exit 2, src/cli/command-line.ts) and configure.
+ */
+export function optionProblem(kind: NonNullable<ProfileOption["check"]>, value: string): { message: string; hint: string } | undefined {
+  switch (kind) {
+    case "region": {
+      if (isWellFormedRegion(value) && isKnownPartitionRegion(value)) return undefined;
+      const near = closest(value, [...DEFAULT_ENABLED_REGIONS, ...OPT_IN_REGIONS]);
+      return { message: `"${value}" is not an AWS region`, hint: near ? `did you mean ${near}?` : "use a name like ap-east-1" };
+    }
+    case "roleArn":
+      return ROLE_ARN.test(value) ? undefined : { message: `"${value}" is not an IAM role ARN`, hint: "expected arn:aws:iam::123456789012:role/NAME" };
+    case "duration": {
+      const seconds = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+      return seconds >= MIN_DURATION_SECONDS && seconds <= MAX_DURATION_SECONDS
+        ? undefined
+        : { message: `"${value}" is not a session duration`, hint: `give a whole number of seconds from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS}` };
+    }
+    case "sessionName":
+      return SESSION_NAME.test(value) ? undefined : { message: `"${value}" is not a valid role session name`, hint: "use 2 to 64 letters, digits or +=,.@_-" };
   }
-  return seconds;
 }
 
 function optional<K extends string>(key: K, value: Sourced<string> | undefined): Partial<Record<K, string>> {

@@ -19,7 +19,7 @@ export function explainStsError(error: unknown, ctx: ExplainContext): UserError 
   const message = (e.message ?? String(error)).split(/\r?\n/)[0]!.trim();
   const at = ctx.host ? ` at ${ctx.host}` : ` in ${ctx.region}`;
   const head = `profile ${ctx.profile}: AssumeRole ${ctx.roleArn}${at} failed`;
-  const make = (text: string) => new UserError(text, 1, name, { cause: error });
+  const make = (text: string) => new UserError(text, 1, "Sts", { cause: error });
   const tries = `after ${e.$metadata?.attempts ?? "several"} attempts`;
   // The SDK files a reset connection under TimeoutError; the socket code says what happened.
   const network = e.code && e.code !== "ETIMEDOUT" ? explainNetwork(e.code, message, head, error) : undefined;
@@ -64,13 +64,13 @@ export function explainStsError(error: unknown, ctx: ExplainContext): UserError 
 
 function explainNetwork(code: string, message: string, head: string, cause: unknown): UserError | undefined {
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/.test(code)) {
-    return new UserError(`${head}: the server's TLS certificate is not trusted (${code}); set AWS_CA_BUNDLE (or ca_bundle) to your CA bundle`, 1, code, { cause });
+    return new UserError(`${head}: the server's TLS certificate is not trusted (${code}); set AWS_CA_BUNDLE (or ca_bundle) to your CA bundle`, 1, "Network", { cause });
   }
   if (code === "ECONNRESET" || code === "EPIPE") {
-    return new UserError(`${head}: the connection was cut (${code}: ${message}); check the network, HTTPS_PROXY and NO_PROXY`, 1, code, { cause });
+    return new UserError(`${head}: the connection was cut (${code}: ${message}); check the network, HTTPS_PROXY and NO_PROXY`, 1, "Network", { cause });
   }
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH/.test(code)) {
-    return new UserError(`${head}: cannot connect (${code}: ${message}); check the network, HTTPS_PROXY and NO_PROXY`, 1, code, { cause });
+    return new UserError(`${head}: cannot connect (${code}: ${message}); check the network, HTTPS_PROXY and NO_PROXY`, 1, "Network", { cause });
   }
   return undefined;
 }

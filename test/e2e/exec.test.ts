@@ -92,9 +92,17 @@ describe("exec", () => {
     expect([result.code, result.stdout, result.stderr]).toEqual([127, "", "regional-sts: exec: cannot run no-such-command-here: command not found\n"]);
   });
 
-  it("no command: usage error", async () => {
-    const result = await e2e.run(BIN, ["exec", "--profile", "hk-role"]);
-    expect([result.code, result.stderr]).toEqual([2, "regional-sts: exec: give the command after --, e.g. regional-sts exec --profile p -- aws sts get-caller-identity (see regional-sts help)\n"]);
+  it("no command: starts $SHELL with the credentials, says so on stderr, exits with the shell's code", async () => {
+    const script = 'echo "$REGIONAL_STS_EXEC_PROFILE $AWS_REGION ${AWS_PROFILE-unset}"; aws sts get-caller-identity --query Arn --output text; exit 3\n';
+    const result = await e2e.run(BIN, ["exec", "hk-role"], { SHELL: "/bin/sh", AWS_PROFILE: "other", USER: "tester" }, script);
+    expect([result.code, result.stdout, result.stderr]).toEqual([3, `hk-role ap-east-1 unset\n${HK_ARN}\n`,
+      "regional-sts: starting /bin/sh with the credentials of profile hk-role; exit it to return\n"]);
+  });
+
+  it("no command and no $SHELL: /bin/sh; the profile from AWS_PROFILE", async () => {
+    const result = await e2e.run(BIN, ["exec"], { SHELL: "", AWS_PROFILE: "hk-role" }, "echo $REGIONAL_STS_EXEC_PROFILE\n");
+    expect([result.code, result.stdout, result.stderr]).toEqual([0, "hk-role\n",
+      "regional-sts: starting /bin/sh with the credentials of profile hk-role; exit it to return\n"]);
   });
 
   it("refuses exec of another profile inside an exec, before fetching anything, unless --allow-nested", async () => {

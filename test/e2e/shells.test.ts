@@ -61,9 +61,9 @@ print(s.client("sts").get_caller_identity()["Arn"])`;
   it("prints the eval hint on stderr only when stdout is a terminal", async () => {
     const errFile = join(e2e.home, "hint.err");
     for (const [format, hint] of [
-      ["sh", `eval "$(regional-sts env --profile hk-role)"`],
-      ["fish", "regional-sts env --profile hk-role --format fish | source"],
-      ["powershell", "regional-sts env --profile hk-role --format powershell | Out-String | Invoke-Expression"],
+      ["sh", `eval "$(regional-sts env hk-role)"`],
+      ["fish", "regional-sts env hk-role --format fish | source"],
+      ["powershell", "regional-sts env hk-role --format powershell | Out-String | Invoke-Expression"],
     ] as const) {
       const onTerminal = await runOnTerminal(["sh", "-c", `${shellLine([BIN, "env", "--profile", "hk-role", "--format", format])} 2>"$0"`, errFile], e2e.env(), "\0", "");
       expect(onTerminal.code).toBe(0);
@@ -77,6 +77,6 @@ print(s.client("sts").get_caller_identity()["Arn"])`;
 
   it("refuses an unknown format", async () => {
     const result = await e2e.run(BIN, ["env", "--profile", "hk-role", "--format", "csh"]);
-    expect([result.code, result.stdout, result.stderr]).toEqual([2, "", "regional-sts: env: --format must be one of sh, fish, powershell, dotenv, json (see regional-sts help)\n"]);
+    expect([result.code, result.stdout, result.stderr]).toEqual([2, "", "regional-sts: env: --format csh is not a format; use one of sh, fish, powershell, dotenv, json\n"]);
   });
 });

@@ -71,6 +71,6 @@ describe("cache", () => {
 
   it("rejects anything but list and clear", async () => {
     world = makeWorld(config);
-    expect(await world.run(["cache", "purge"])).toEqual({ code: 2, stdout: "", stderr: `regional-sts: cache: expected "cache list" or "cache clear [--profile NAME]" (see regional-sts help)\n` });
+    expect(await world.run(["cache", "purge"])).toEqual({ code: 2, stdout: "", stderr: "regional-sts: cache: unknown action purge; expected cache list or cache clear\n" });
   });
 });

@@ -45,10 +45,10 @@ export AWS_DEFAULT_REGION='eu-west-1'
   it("usage errors: no profile, unknown format", async () => {
     expect(await world.run(["env"])).toEqual({
       code: 2, stdout: "",
-      stderr: "regional-sts: env: --profile is required (no AWS tool tells a credential process which profile it serves) (see regional-sts help)\n",
+      stderr: "regional-sts: env: no profile given; name one (regional-sts env PROFILE) or set AWS_PROFILE\n",
     });
     expect(await world.run(["env", "--profile", "eu", "--format", "cmd"])).toEqual({
-      code: 2, stdout: "", stderr: "regional-sts: env: --format must be one of sh, fish, powershell, dotenv, json (see regional-sts help)\n",
+      code: 2, stdout: "", stderr: "regional-sts: env: --format cmd is not a format; use one of sh, fish, powershell, dotenv, json\n",
     });
   });
 });

@@ -1,41 +1,47 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import type { UserError } from "../../src/errors";
 import { parseArgs } from "node:util";
-import { parseCommandArgs, PROFILE_OPTIONS, type OptionSpecs } from "../../src/cli/args";
+import { parseArgList, PROFILE_OPTIONS, type OptionSpecs } from "../../src/cli/args";
 
 const OPTIONS = { ...PROFILE_OPTIONS, format: { type: "string" }, json: { type: "boolean" } } as const satisfies OptionSpecs;
-const parse = (args: string[], positionals = false) => parseCommandArgs("cmd", args, OPTIONS, positionals);
-const failure = (args: string[], positionals = false) => {
+const parse = (args: string[]) => parseArgList("cmd", args, OPTIONS);
+const failure = (args: string[]) => {
   try {
-    parse(args, positionals);
+    parse(args);
   } catch (error) {
     return (error as Error).message;
   }
   return "no error";
 };
 
-describe("parseCommandArgs", () => {
+describe("parseArgList", () => {
   it.each([
-    [["--profile", "a", "--fips"], { profile: "a", fips: true }, []],
-    [["--profile=a=b", "--region", "ap-east-1"], { profile: "a=b", region: "ap-east-1" }, []],
-    [["-vh", "--no-cache"], { verbose: true, help: true, "no-cache": true }, []],
-    [["--profile", "a", "--profile", "b"], { profile: "b" }, []],
-    [["--external-id=-x1"], { "external-id": "-x1" }, []],
-    [["--profile", "a", "--", "--fips", "x"], { profile: "a" }, ["--fips", "x"]],
-    [["name", "-", "--json"], { json: true }, ["name", "-"]],
-  ])("%j", (args, values, positionals) => {
-    expect(parse(args, true)).toEqual({ values, positionals });
+    [["--profile", "a", "--fips"], { profile: "a", fips: true }, [], []],
+    [["--profile=a=b", "--region", "ap-east-1"], { profile: "a=b", region: "ap-east-1" }, [], []],
+    [["-vh", "--no-cache"], { verbose: true, help: true, "no-cache": true }, [], []],
+    [["--profile", "a", "--profile", "b"], { profile: "b" }, [], []],
+    [["--external-id=-x1"], { "external-id": "-x1" }, [], []],
+    [["--profile", "a", "--", "--fips", "x"], { profile: "a" }, [], ["--fips", "x"]],
+    [["name", "-", "--json"], { json: true }, ["name", "-"], []],
+  ])("%j", (args, values, positionals, rest) => {
+    expect(parse(args)).toEqual({ values, positionals, rest });
   });
 
   it.each([
-    [["--bogus"], "Unknown option '--bogus'"],
-    [["-x"], "Unknown option '-x'"],
-    [["--profile"], "Option '--profile <value>' argument missing"],
-    [["--fips=yes"], "Option '--fips' does not take an argument"],
-    [["--region", "--fips"], "Option '--region <value>' argument is ambiguous; write --region=--fips for a value that starts with a dash"],
-    [["--profile", "a", "extra"], "Unexpected argument 'extra'. This command does not take positional arguments"],
-  ])("%j is refused", (args, message) => {
-    expect(failure(args)).toBe(`cmd: ${message} (see regional-sts help)`);
+    [["--bogus"], "cmd: unknown option --bogus", "see regional-sts help cmd"],
+    [["--regoin", "x"], "cmd: unknown option --regoin", "did you mean --region?"],
+    [["-x"], "cmd: unknown option -x", "see regional-sts help cmd"],
+    [["--profile"], "cmd: option --profile needs a value", "see regional-sts help cmd"],
+    [["--fips=yes"], "cmd: option --fips takes no value", "see regional-sts help cmd"],
+    [["--region", "--fips"], `cmd: option --region would take "--fips" as its value`, "write --region=--fips if that is meant"],
+  ])("%j is refused", (args, message, hint) => {
+    expect(failure(args)).toBe(message);
+    try {
+      parse(args);
+    } catch (error) {
+      expect([(error as UserError).exitCode, (error as UserError).hint]).toEqual([2, hint]);
+    }
   });
 
   it("means what node:util parseArgs means for any mix of our flags", () => {
@@ -50,7 +56,9 @@ describe("parseCommandArgs", () => {
       }
       let ours: unknown;
       try {
-        ours = parse(args, positionals);
+        const parsed = parse(args);
+        if (!positionals && parsed.positionals.length + parsed.rest.length > 0) throw new Error("positional");
+        ours = { values: parsed.values, positionals: [...parsed.positionals, ...parsed.rest] };
       } catch {
         ours = "error";
       }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { USAGE } from "../../src/cli/usage";
+import { helpText } from "../../src/cli/help";
 import { connectSts as realConnectSts } from "../../src/credentials/connect";
 import type { ConnectSts } from "../../src/credentials/connect-port";
 import { runCli, TempHome } from "../support/cli-runner";
@@ -78,35 +78,35 @@ const cases: Case[] = [
   { name: "region missing", config: app(good({ region: "" })),
     stderr: () => "regional-sts: profile app: no region; add region = <region> to [profile app] or pass --region" },
   { name: "region malformed", config: app(good({ region: "Asia-East" })),
-    stderr: () => 'regional-sts: region in profile app: "Asia-East" is not a region name; expected something like ap-east-1' },
+    stderr: () => 'regional-sts: region in profile app: "Asia-East" is not an AWS region; use a name like ap-east-1' },
   { name: "region unknown", config: app(good({ region: "xx-moon-1" })),
-    stderr: () => 'regional-sts: region in profile app: "xx-moon-1" is not a region of any AWS partition; check the spelling (for example ap-east-1)' },
-  { name: "--region unknown", config: app(good()), argv: [...CP, "--region", "zz-east-1"],
-    stderr: () => 'regional-sts: --region: "zz-east-1" is not a region of any AWS partition; check the spelling (for example ap-east-1)' },
+    stderr: () => 'regional-sts: region in profile app: "xx-moon-1" is not an AWS region; use a name like ap-east-1' },
+  { name: "--region unknown", config: app(good()), argv: [...CP, "--region", "zz-east-1"], code: 2,
+    stderr: () => 'regional-sts: credential-process: --region "zz-east-1" is not an AWS region; did you mean us-east-1?' },
   { name: "regional_sts_sts_region malformed", config: app(good({ regional_sts_sts_region: "us_east_1" })),
-    stderr: () => 'regional-sts: regional_sts_sts_region in profile app: "us_east_1" is not a region name; expected something like ap-east-1' },
+    stderr: () => 'regional-sts: regional_sts_sts_region in profile app: "us_east_1" is not an AWS region; did you mean us-east-1?' },
   { name: "role ARN missing", config: app(good({ regional_sts_role_arn: "" })),
     stderr: () => "regional-sts: profile app: regional_sts_role_arn is not set; add it to [profile app] or pass --role-arn" },
   { name: "role ARN malformed", config: app(good({ regional_sts_role_arn: "arn:aws:iam::1234:role/Deploy" })),
     stderr: () => 'regional-sts: regional_sts_role_arn in profile app: "arn:aws:iam::1234:role/Deploy" is not an IAM role ARN; expected arn:aws:iam::123456789012:role/NAME' },
-  { name: "role ARN of a user, not a role", config: app(good()), argv: [...CP, "--role-arn", "arn:aws:iam::111122223333:user/bob"],
-    stderr: () => 'regional-sts: --role-arn: "arn:aws:iam::111122223333:user/bob" is not an IAM role ARN; expected arn:aws:iam::123456789012:role/NAME' },
+  { name: "role ARN of a user, not a role", config: app(good()), argv: [...CP, "--role-arn", "arn:aws:iam::111122223333:user/bob"], code: 2,
+    stderr: () => 'regional-sts: credential-process: --role-arn "arn:aws:iam::111122223333:user/bob" is not an IAM role ARN; expected arn:aws:iam::123456789012:role/NAME' },
   { name: "role ARN of another partition than the region", config: app(good({ regional_sts_role_arn: "arn:aws-cn:iam::111122223333:role/Deploy" })),
     stderr: () => "regional-sts: profile app: regional_sts_role_arn is in partition aws-cn but region us-east-1 is in aws; use a role and region of the same partition" },
   { name: "a commercial role with a region of the European sovereign cloud", config: app(good({ region: "eusc-de-east-1" })),
     stderr: () => "regional-sts: profile app: regional_sts_role_arn is in partition aws but region eusc-de-east-1 is in aws-eusc; use a role and region of the same partition" },
   ...[["899"], ["43201"], ["1h"], ["-900"], ["900.5"], ["1e4"]].map(([value]) => ({
     name: `duration_seconds ${value}`, config: app(good({ duration_seconds: value! })),
-    stderr: () => `regional-sts: duration_seconds in profile app: "${value}" must be a whole number of seconds from 900 to 43200`,
+    stderr: () => `regional-sts: duration_seconds in profile app: "${value}" is not a session duration; give a whole number of seconds from 900 to 43200`,
   })),
-  { name: "--duration-seconds not a number", config: app(good()), argv: [...CP, "--duration-seconds", "forever"],
-    stderr: () => 'regional-sts: --duration-seconds: "forever" must be a whole number of seconds from 900 to 43200' },
+  { name: "--duration-seconds not a number", config: app(good()), argv: [...CP, "--duration-seconds", "forever"], code: 2,
+    stderr: () => 'regional-sts: credential-process: --duration-seconds "forever" is not a session duration; give a whole number of seconds from 900 to 43200' },
   { name: "session name too long", config: app(good({ role_session_name: "s".repeat(65) })),
     stderr: () => `regional-sts: role_session_name in profile app: "${"s".repeat(65)}" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-` },
   { name: "session name with a space", config: app(good({ role_session_name: "my session" })),
     stderr: () => 'regional-sts: role_session_name in profile app: "my session" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-' },
-  { name: "session name with a slash (flag)", config: app(good()), argv: [...CP, "--role-session-name", "a/b"],
-    stderr: () => 'regional-sts: --role-session-name: "a/b" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-' },
+  { name: "session name with a slash (flag)", config: app(good()), argv: [...CP, "--role-session-name", "a/b"], code: 2,
+    stderr: () => 'regional-sts: credential-process: --role-session-name "a/b" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-' },
   { name: "source profile missing", config: app(good({ regional_sts_source_profile: "gone" })),
     stderr: () => "regional-sts: profile app: no source credentials from source profile gone: Could not resolve credentials using profile: [gone] in configuration/credentials file(s).; check [profile gone] has working credentials" },
   { name: "source profile without credentials", config: app(good({ regional_sts_source_profile: "empty" }), "[profile empty]\nregion = us-east-1\n"),
@@ -129,15 +129,17 @@ const cases: Case[] = [
     Array.from({ length: 9 }, (_, i) => served(`p${i + 1}`, `p${i + 2}`)).join("")),
     stderr: () => "regional-sts: profile app: source profiles nest deeper than 8 (app -> p1 -> p2 -> p3 -> p4 -> p5 -> p6 -> p7 -> p8); shorten the chain" },
   { name: "unknown flag", config: app(good()), argv: [...CP, "--bogus"], code: 2,
-    stderr: () => "regional-sts: credential-process: Unknown option '--bogus' (see regional-sts help)" },
+    stderr: () => "regional-sts: credential-process: unknown option --bogus; see regional-sts help credential-process" },
   { name: "flag without its value", config: app(good()), argv: ["credential-process", "--profile"], code: 2,
-    stderr: () => "regional-sts: credential-process: Option '--profile <value>' argument missing (see regional-sts help)" },
+    stderr: () => "regional-sts: credential-process: option --profile needs a value; see regional-sts help credential-process" },
   { name: "--profile missing", config: app(good()), argv: ["credential-process"], code: 2,
-    stderr: () => "regional-sts: credential-process: --profile is required (no AWS tool tells a credential process which profile it serves) (see regional-sts help)" },
-  { name: "a stray positional argument", config: app(good()), argv: [...CP, "extra"], code: 2,
-    stderr: () => "regional-sts: credential-process: Unexpected argument 'extra'. This command does not take positional arguments (see regional-sts help)" },
+    stderr: () => "regional-sts: credential-process: no profile given; name it (regional-sts credential-process PROFILE): no AWS tool tells a credential process which profile it serves, so AWS_PROFILE is not used" },
+  { name: "a stray positional argument", config: app(good()), argv: ["credential-process", "app", "extra"], code: 2,
+    stderr: () => "regional-sts: credential-process: unexpected argument extra; see regional-sts help credential-process" },
+  { name: "two different profiles", config: app(good()), argv: [...CP, "other"], code: 2,
+    stderr: () => "regional-sts: credential-process: two profiles given, other and --profile app; give one" },
   { name: "unknown command", config: app(good()), argv: ["credentials-process", "--profile", "app"], code: 2,
-    stderr: () => 'regional-sts: unknown command "credentials-process" (see regional-sts help)' },
+    stderr: () => 'regional-sts: unknown command credentials-process; did you mean credential-process?' },
 ];
 
 describe("bad input: one clear line, non-zero exit, empty stdout, no stack trace", () => {
@@ -154,7 +156,7 @@ describe("bad input: one clear line, non-zero exit, empty stdout, no stack trace
 
   it("no command at all: exit 2 with the usage text on stderr", async () => {
     const result = await runCli({ argv: [], home, connectSts: noAssumeRole });
-    expect(result).toEqual({ code: 2, stdout: "", stderr: USAGE });
+    expect(result).toEqual({ code: 2, stdout: "", stderr: helpText(undefined) });
   });
 
   it("an unreadable config file names the file (run as an unprivileged user when root)", async () => {

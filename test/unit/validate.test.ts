@@ -30,21 +30,21 @@ describe("validateSettings errors", () => {
     ["no region", { region: undefined }, "NoRegion",
       "profile hk: no region; add region = <region> to [profile hk] or pass --region"],
     ["malformed region", { region: src("Asia-East", "--region") }, "BadRegion",
-      '--region: "Asia-East" is not a region name; expected something like ap-east-1'],
+      '--region: "Asia-East" is not an AWS region; use a name like ap-east-1'],
     ["malformed STS region", { stsRegion: src("hongkong", "regional_sts_sts_region in profile hk") }, "BadRegion",
-      'regional_sts_sts_region in profile hk: "hongkong" is not a region name; expected something like ap-east-1'],
+      'regional_sts_sts_region in profile hk: "hongkong" is not an AWS region; use a name like ap-east-1'],
     ["malformed ARN", { roleArn: src("arn:aws:iam::1111:role/X", "--role-arn") }, "BadRoleArn",
       '--role-arn: "arn:aws:iam::1111:role/X" is not an IAM role ARN; expected arn:aws:iam::123456789012:role/NAME'],
     ["user ARN", { roleArn: src("arn:aws:iam::111122223333:user/X", "--role-arn") }, "BadRoleArn",
       '--role-arn: "arn:aws:iam::111122223333:user/X" is not an IAM role ARN; expected arn:aws:iam::123456789012:role/NAME'],
     ["duration not a number", { durationSeconds: src("1h", "duration_seconds in profile hk") }, "BadDuration",
-      'duration_seconds in profile hk: "1h" must be a whole number of seconds from 900 to 43200'],
+      'duration_seconds in profile hk: "1h" is not a session duration; give a whole number of seconds from 900 to 43200'],
     ["duration fractional", { durationSeconds: src("1800.5", "--duration-seconds") }, "BadDuration",
-      '--duration-seconds: "1800.5" must be a whole number of seconds from 900 to 43200'],
+      '--duration-seconds: "1800.5" is not a session duration; give a whole number of seconds from 900 to 43200'],
     ["duration < 900", { durationSeconds: src("899", "--duration-seconds") }, "BadDuration",
-      '--duration-seconds: "899" must be a whole number of seconds from 900 to 43200'],
+      '--duration-seconds: "899" is not a session duration; give a whole number of seconds from 900 to 43200'],
     ["duration > 43200", { durationSeconds: src("43201", "--duration-seconds") }, "BadDuration",
-      '--duration-seconds: "43201" must be a whole number of seconds from 900 to 43200'],
+      '--duration-seconds: "43201" is not a session duration; give a whole number of seconds from 900 to 43200'],
     ["session name too long", { roleSessionName: src("a".repeat(65), "--role-session-name") }, "BadSessionName",
       `--role-session-name: "${"a".repeat(65)}" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-`],
     ["session name too short", { roleSessionName: src("a", "role_session_name in profile hk") }, "BadSessionName",
@@ -53,7 +53,7 @@ describe("validateSettings errors", () => {
       '--role-session-name: "my session" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-'],
   ] as const)("%s", (_name, change, code, message) => {
     const error = errorOf({ ...base, ...change } as RawSettings);
-    expect(error.message).toBe(message);
+    expect(`${error.message}; ${error.hint}`).toBe(message);
     expect(error.code).toBe(code);
     expect(error.exitCode).toBe(1);
   });
