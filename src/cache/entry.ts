@@ -28,8 +28,21 @@ export const CACHE_FORMAT = "regional-sts/1";
  */
 export const REFRESH_WINDOW_MS = 15 * 60 * 1000;
 
-/** Decodes a cache file's text; anything unexpected is a miss (undefined), never an exception. */
-export function decodeEntry(text: string, key: string, nowMs: number): CacheEntry | undefined {
+/**
+ * Clock offset allowed between this machine and STS when judging an entry's lifetime: STS sets
+ * the expiry by its own clock (the SDK corrects for the skew it measures when signing). Five
+ * minutes is what SigV4 itself tolerates.
+ */
+export const CLOCK_ALLOWANCE_MS = 5 * 60 * 1000;
+/** The longest session AssumeRole grants (duration_seconds at most 43200). */
+const MAX_LIFETIME_S = 43200;
+
+/**
+ * Decodes a cache file's text; anything unexpected is a miss (undefined), never an exception.
+ * An entry that claims to live longer than the session it was written for (an emulator that
+ * answered an expiry of 2099, a hand-edited file), or to be written in the future, is a miss too.
+ */
+export function decodeEntry(text: string, key: string, nowMs: number, lifetimeS = MAX_LIFETIME_S): CacheEntry | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -39,6 +52,9 @@ export function decodeEntry(text: string, key: string, nowMs: number): CacheEntr
   if (!isEntry(value) || value.key !== key) return undefined;
   const expiresMs = Date.parse(value.credentials.expiration);
   if (!Number.isFinite(expiresMs) || expiresMs - nowMs <= REFRESH_WINDOW_MS) return undefined;
+  const writtenMs = Date.parse(value.createdAt);
+  if (!(writtenMs <= nowMs + CLOCK_ALLOWANCE_MS)) return undefined; // also NaN
+  if (expiresMs > writtenMs + lifetimeS * 1000 + CLOCK_ALLOWANCE_MS) return undefined;
   return value;
 }
 

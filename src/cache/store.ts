@@ -12,9 +12,10 @@ export function entryPath(dir: string, key: string): string {
 
 /**
  * Reads an entry on the hot path: one open, one read, no folder scan. Links, files of other
- * users, damaged files and entries too close to expiry are all misses.
+ * users, damaged files, entries too close to expiry and entries that outlive `lifetimeS` (the
+ * profile's duration_seconds) are all misses.
  */
-export function readEntry(dir: string, key: string, nowMs: number, uid: number | undefined): CacheEntry | undefined {
+export function readEntry(dir: string, key: string, nowMs: number, uid: number | undefined, lifetimeS?: number): CacheEntry | undefined {
   const text = readPrivateText(dir, entryName(key), uid);
-  return text === undefined ? undefined : decodeEntry(text, key, nowMs);
+  return text === undefined ? undefined : decodeEntry(text, key, nowMs, lifetimeS);
 }

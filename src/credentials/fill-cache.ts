@@ -33,7 +33,7 @@ export async function fillCache(fill: FillRequest): Promise<Resolved> {
     obtainCredentials({ settings, chain, config, runtime, log: request.log, cacheDir });
   if (!request.useCache) return { credentials: (await obtain(undefined)).credentials, settings, fromCache: false };
 
-  const read = () => readEntry(dir, key, runtime.now(), runtime.uid)?.credentials;
+  const read = () => readEntry(dir, key, runtime.now(), runtime.uid, settings.durationSeconds)?.credentials;
   let release: Release;
   try {
     ensurePrivateFolder(dir, runtime.uid);

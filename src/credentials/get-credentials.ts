@@ -54,7 +54,7 @@ export async function getCredentials(request: CredentialsRequest, runtime: Runti
   const key = cacheKeyFor(settings, chain.fingerprint);
   const dir = runtime.cacheDir;
   if (request.useCache) {
-    const hit = readEntry(dir, key, runtime.now(), runtime.uid)?.credentials;
+    const hit = readEntry(dir, key, runtime.now(), runtime.uid, settings.durationSeconds)?.credentials;
     if (hit) return { credentials: hit, settings, fromCache: true };
   }
   // Everything past a hit (lock, STS, cache write) loads lazily: a hit never evaluates it.

@@ -38,6 +38,13 @@ const damaged: [string, () => string][] = [
   ["within the 15-minute window", () => JSON.stringify({ ...good, credentials: { ...(good.credentials as object), expiration: new Date(NOW + 15 * 60_000).toISOString() } })],
   ["an unparseable expiration", () => JSON.stringify({ ...good, credentials: { ...(good.credentials as object), expiration: "soon" } })],
   ["for another key", () => JSON.stringify({ ...good, key: "0".repeat(40) })],
+  // Issue 12 item 3: an emulator once answered an expiry of 2099, which kept the profile broken.
+  ["an impossible expiry (2099, from an emulator)", () => JSON.stringify({ ...good, credentials: { ...(good.credentials as object), expiration: "2099-01-01T00:00:00Z" } })],
+  ["an expiry later than written-at + duration_seconds (3600) + 5 minutes", () =>
+    JSON.stringify({ ...good, credentials: { ...(good.credentials as object), expiration: new Date(NOW + 3600_000 + 5 * 60_000 + 1000).toISOString() } })],
+  ["written in the future (so that its expiry looks possible)", () => JSON.stringify({ ...good, createdAt: new Date(NOW + 3 * 3600_000).toISOString(),
+    credentials: { ...(good.credentials as object), expiration: new Date(NOW + 3.5 * 3600_000).toISOString() } })],
+  ["an unparseable written-at", () => JSON.stringify({ ...good, createdAt: "yesterday" })],
 ];
 
 describe("a damaged or foreign cache file is a miss, replaced on the next success", () => {

@@ -71,6 +71,15 @@ describe("decodeEntry", () => {
     expect(decoded !== undefined).toBe(hit);
   });
 
+  // Written at 09:00 for 3600 s, read at 09:30: it cannot expire after 10:05 (5 minutes for clock offset).
+  it.each([
+    ["expiring at written-at + duration + 5 min is a hit", "2026-03-01T10:05:00Z", true],
+    ["expiring 1 s later than that is a miss", "2026-03-01T10:05:01Z", false],
+  ])("%s", (_name, expiration, hit) => {
+    const decoded = decodeEntry(JSON.stringify(entry(expiration)), KEY, Date.parse("2026-03-01T09:30:00Z"), 3600);
+    expect(decoded !== undefined).toBe(hit);
+  });
+
   const good = JSON.stringify(entry("2026-03-01T11:00:00Z"));
   it.each([
     ["truncated text", good.slice(0, good.length - 5)],

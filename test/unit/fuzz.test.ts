@@ -30,12 +30,12 @@ const entryArb: fc.Arbitrary<CacheEntry> = fc.record({
   profile: text.filter((s) => s !== ""),
   roleArn: text.filter((s) => s !== ""),
   stsRegion: text.filter((s) => s !== ""),
-  createdAt: text.filter((s) => s !== ""),
+  createdAt: fc.integer({ min: NOW - 3600_000, max: NOW }).map((ms) => new Date(ms).toISOString()),
   credentials: fc.record({
     accessKeyId: text.filter((s) => s !== ""),
     secretAccessKey: text.filter((s) => s !== ""),
     sessionToken: text.filter((s) => s !== ""),
-    expiration: fc.integer({ min: NOW + REFRESH_WINDOW_MS + 1000, max: NOW + 86_400_000 }).map((ms) => new Date(ms).toISOString()),
+    expiration: fc.integer({ min: NOW + REFRESH_WINDOW_MS + 1000, max: NOW + 43200_000 - 3600_000 }).map((ms) => new Date(ms).toISOString()),
     accountId: text.filter((s) => s !== ""),
   }),
 });
