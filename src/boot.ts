@@ -21,7 +21,7 @@ declare const SEA: boolean;
  * each file name carries its bundle's content hash. https://v8.dev/blog/code-caching-for-devs
  */
 const env = process.env;
-const dir = defaultCacheDir(process.platform, env, homeFrom(env, () => (require("node:os") as typeof import("node:os")).homedir()));
+const dir = defaultCacheDir(process.platform, env, homeFrom(env, () => (require("node:os") as typeof import("node:os")).userInfo().homedir));
 const uid = process.getuid?.();
 const kind = SEA ? "binary" : "npm";
 const loaded = new Map<string, unknown>();

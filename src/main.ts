@@ -13,7 +13,8 @@ delete env.REGIONAL_STS_BIN;
 delete env.REGIONAL_STS_DEFERRED_CA_CERTS;
 if (started.deferredCaCerts) env.NODE_EXTRA_CA_CERTS = started.deferredCaCerts;
 const deferred = { extraCaCerts: started.deferredCaCerts, warn: (message: string) => runtime.stderr.write(`regional-sts: warning: ${message}\n`) };
-const homeDir = homeFrom(env, () => lazy<typeof import("node:os")>("node:os").homedir());
+// The account's home (passwd), not os.homedir(): that returns HOME, which homeFrom may have refused.
+const homeDir = homeFrom(env, () => lazy<typeof import("node:os")>("node:os").userInfo().homedir);
 const runtime: Runtime = {
   argv: process.argv.slice(2),
   env,

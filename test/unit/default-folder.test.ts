@@ -9,6 +9,11 @@ describe("defaultCacheDir", () => {
     ["linux", {}, "/home/u", "/home/u/.cache/regional-sts"],
     ["linux", { XDG_CACHE_HOME: "/var/cache/u" }, "/home/u", "/var/cache/u/regional-sts"],
     ["linux", { XDG_CACHE_HOME: "" }, "/home/u", "/home/u/.cache/regional-sts"],
+    // Issue 12 item 9: relative values are ignored (XDG Base Directory specification).
+    ["linux", { XDG_CACHE_HOME: "cache" }, "/home/u", "/home/u/.cache/regional-sts"],
+    ["linux", { XDG_CACHE_HOME: "./.cache" }, "/home/u", "/home/u/.cache/regional-sts"],
+    ["linux", { XDG_CACHE_HOME: "~/.cache" }, "/home/u", "/home/u/.cache/regional-sts"],
+    ["win32", { LOCALAPPDATA: "Local" }, "C:\\Users\\u", "C:\\Users\\u\\AppData\\Local\\regional-sts\\Cache"],
     ["freebsd", {}, "/home/u", "/home/u/.cache/regional-sts"],
     ["darwin", { XDG_CACHE_HOME: "/ignored" }, "/Users/u", "/Users/u/Library/Caches/regional-sts"],
     ["win32", { LOCALAPPDATA: "D:\\Local" }, "C:\\Users\\u", "D:\\Local\\regional-sts\\Cache"],
@@ -23,6 +28,11 @@ describe("homeFrom", () => {
     [{ HOME: "/home/u", USERPROFILE: "C:\\Users\\u" }, "/home/u"],
     [{ HOME: "", USERPROFILE: "C:\\Users\\u" }, "C:\\Users\\u"],
     [{}, "/from/the/os"],
+    [{ HOME: "." }, "/from/the/os"],
+    [{ HOME: "home/u" }, "/from/the/os"],
+    [{ HOME: "~" }, "/from/the/os"],
+    [{ HOME: "rel", USERPROFILE: "C:\\Users\\u" }, "C:\\Users\\u"],
+    [{ USERPROFILE: "\\\\server\\u" }, "\\\\server\\u"],
   ] as const)("%j: %s", (env, expected) => {
     expect(homeFrom(env, () => "/from/the/os")).toBe(expected);
   });
