@@ -12,7 +12,7 @@ export const OPT_IN_REGIONS: ReadonlySet<string> = new Set([
 
 /**
  * Regions enabled by default in every account, per partition (November 2026). A well-formed
- * name outside this list and OPT_IN_REGIONS may be a region launched since: a warning, not an error.
+ * name outside this list and OPT_IN_REGIONS may be a region launched since, or a typo.
  * https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html
  */
 export const DEFAULT_ENABLED_REGIONS: readonly string[] = [
@@ -22,6 +22,11 @@ export const DEFAULT_ENABLED_REGIONS: readonly string[] = [
   "cn-north-1", "cn-northwest-1", "us-gov-west-1", "us-gov-east-1",
   "us-iso-east-1", "us-iso-west-1", "us-isob-east-1",
 ];
+
+/** Whether regional-sts knows this region name (default-enabled or opt-in). */
+export function isKnownRegion(region: string): boolean {
+  return DEFAULT_ENABLED_REGIONS.includes(region) || OPT_IN_REGIONS.has(region);
+}
 
 /** A default-enabled region of each partition, used when the target's own STS cannot be. */
 export const FALLBACK_STS_REGION: Readonly<Record<string, string>> = {

@@ -1,3 +1,4 @@
+import { isKnownRegion } from "../config/regions";
 import { UserError } from "../errors";
 
 export interface ExplainContext {
@@ -21,6 +22,10 @@ export function explainStsError(error: unknown, ctx: ExplainContext): UserError 
   const head = `profile ${ctx.profile}: AssumeRole ${ctx.roleArn}${at} failed`;
   const make = (text: string) => new UserError(text, 1, "Sts", { cause: error });
   const tries = `after ${e.$metadata?.attempts ?? "several"} attempts`;
+  if (/^(ENOTFOUND|EAI_AGAIN)$/.test(e.code ?? name) && !isKnownRegion(ctx.region)) {
+    // Most often a typo (ap-esat-1): say so rather than blame the network.
+    return make(`profile ${ctx.profile}: region ${ctx.region} is not a region regional-sts knows and ${ctx.host || `its STS endpoint`} does not resolve (${e.code ?? name}); check the spelling of the region (for example ap-east-1)`);
+  }
   // The SDK files a reset connection under TimeoutError; the socket code says what happened.
   const network = e.code && e.code !== "ETIMEDOUT" ? explainNetwork(e.code, message, head, error) : undefined;
   if (network) return network;

@@ -1,8 +1,8 @@
 import { join } from "node:path";
-import { CACHE_FORMAT } from "../cache/entry";
+import { CACHE_FORMAT, type Credentials } from "../cache/entry";
 import { ensurePrivateFolder } from "../cache/folder";
 import { lockOrWait, type Release } from "../cache/lock";
-import { entryName, readEntry } from "../cache/store";
+import { entryName } from "../cache/store";
 import { writeEntry } from "../cache/write";
 import type { LoadedConfig } from "../config/load";
 import type { SourceChain } from "../config/source-chain";
@@ -19,6 +19,8 @@ export interface FillRequest {
   settings: Settings;
   chain: SourceChain;
   key: string;
+  /** The cache entry for the key, if it may serve this request (see getCredentials). */
+  read(): Credentials | undefined;
 }
 
 /**
@@ -27,13 +29,12 @@ export interface FillRequest {
  * costs a warning, never the credentials.
  */
 export async function fillCache(fill: FillRequest): Promise<Resolved> {
-  const { request, runtime, config, settings, chain, key } = fill;
+  const { request, runtime, config, settings, chain, key, read } = fill;
   const dir = runtime.cacheDir;
   const obtain = (cacheDir: string | undefined) =>
     obtainCredentials({ settings, chain, config, runtime, log: request.log, cacheDir });
   if (!request.useCache) return { credentials: (await obtain(undefined)).credentials, settings, fromCache: false };
 
-  const read = () => readEntry(dir, key, runtime.now(), runtime.uid, settings.durationSeconds)?.credentials;
   let release: Release;
   try {
     ensurePrivateFolder(dir, runtime.uid);

@@ -4,7 +4,7 @@ import { readEntry } from "../cache/store";
 import { loadConfig, type LoadedConfig } from "../config/load";
 import { resolveConfigPaths } from "../config/paths";
 import { resolveSettings, type Flags } from "../config/settings";
-import { regionPartition } from "../config/regions";
+import { isKnownRegion, regionPartition } from "../config/regions";
 import { profileSection, walkSourceChain } from "../config/source-chain";
 import { defaultSessionName, validateSettings, type Settings } from "../config/validate";
 import { UserError } from "../errors";
@@ -53,11 +53,26 @@ export async function getCredentials(request: CredentialsRequest, runtime: Runti
   const chain = walkSourceChain(settings.profile, settings.sourceProfile, config, runtime.env);
   const key = cacheKeyFor(settings, chain.fingerprint);
   const dir = runtime.cacheDir;
+  const read = () => {
+    const entry = readEntry(dir, key, runtime.now(), runtime.uid, settings.durationSeconds);
+    return entry && servesRegion(entry.stsRegion, settings) ? entry.credentials : undefined;
+  };
   if (request.useCache) {
-    const hit = readEntry(dir, key, runtime.now(), runtime.uid, settings.durationSeconds)?.credentials;
+    const hit = read();
     if (hit) return { credentials: hit, settings, fromCache: true };
   }
   // Everything past a hit (lock, STS, cache write) loads lazily: a hit never evaluates it.
   const { fillCache } = await import("./fill-cache");
-  return fillCache({ request, runtime, config, settings, chain, key });
+  return fillCache({ request, runtime, config, settings, chain, key, read });
+}
+
+/**
+ * The region is not part of the cache key, so an entry filled for ap-east-1 would also answer a
+ * misspelled ap-esat-1, where a cold call fails. A region we do not know is served only by an
+ * entry its own STS endpoint issued (a region launched since this list was written), so a typo
+ * fails on a hit as it does on a miss. With regional_sts_sts_region the target's endpoint is
+ * never called, and a miss succeeds as a hit does.
+ */
+function servesRegion(entryStsRegion: string, s: Settings): boolean {
+  return s.stsRegionOverride !== undefined || isKnownRegion(s.region) || entryStsRegion === s.region;
 }

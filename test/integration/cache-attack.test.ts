@@ -147,3 +147,24 @@ function rmEntries(): void {
   for (const f of readdirSync(world.cacheDir)) if (f.endsWith(".json")) renameSync(join(world.cacheDir, f), join(world.root, `${f}.gone`));
   mkdirSync(world.cacheDir, { recursive: true });
 }
+
+describe("input that changes meaning is never answered from the cache", () => {
+  // Issue 12 item 10: the region is not in the key, so a typo once got the entry of ap-east-1's twin.
+  it("a misspelled region (ap-esat-1) fails on a hit exactly as on a miss", async () => {
+    const typo = CONFIG.replace("region = eu-west-1", "region = ap-esat-1");
+    writeFileSync(world.configFile, typo);
+    world.sts.failures.set("ap-esat-1", { name: "ENOTFOUND", message: "getaddrinfo ENOTFOUND sts.ap-esat-1.amazonaws.com" });
+    const line = "regional-sts: profile eu: region ap-esat-1 is not a region regional-sts knows and its STS endpoint does not resolve (ENOTFOUND); check the spelling of the region (for example ap-east-1)\n";
+    const miss = await world.run([...EU, "--no-cache"]);
+    const hit = await world.run(EU);
+    expect(miss).toEqual({ code: 1, stdout: "", stderr: line });
+    expect(hit).toEqual(miss);
+  });
+
+  it("a region regional-sts does not know is served by an entry its own endpoint issued (a region launched since)", async () => {
+    writeFileSync(world.configFile, CONFIG.replace("region = eu-west-1", "region = eu-newest-9"));
+    expect(await world.run(EU)).toEqual(ok(2)); // the eu-west-1 entry is not used
+    expect(await world.run(EU)).toEqual(ok(2)); // its own is
+    expect(world.sts.calls.map((c) => c.region)).toEqual(["eu-west-1", "eu-newest-9"]);
+  });
+});
