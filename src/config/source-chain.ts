@@ -1,5 +1,7 @@
 import { UserError } from "../errors";
 import type { Section, SectionMap } from "./load";
+import { configuredStsEndpoint } from "./sts-endpoint";
+import { chainTailFingerprint, credentialSourceFingerprint, digest, envKeysFingerprint, webIdentityFingerprint } from "./source-identity";
 
 /** Environment variable carrying the profiles already being resolved, to child processes. */
 export const CHAIN_ENV = "REGIONAL_STS_PROFILE_CHAIN";
@@ -8,8 +10,10 @@ const MAX_DEPTH = 8;
 export interface SourceChain {
   /** Profiles visited, starting with the one served. */
   profiles: string[];
-  /** Stable description of where the source credentials come from (no secrets). */
+  /** Stable description of where the source credentials come from (secrets only as digests). */
   fingerprint: string;
+  /** The STS endpoint configured for the served profile (an emulator's, say), if any. */
+  stsEndpoint?: string;
 }
 
 interface Files {
@@ -21,7 +25,8 @@ interface Files {
  * Follows the source profiles the way the SDK will resolve them and refuses a chain that leads
  * back to a profile already on it (including one inherited from a parent regional-sts process
  * through CHAIN_ENV), before any process is started. The fingerprint identifies the source
- * credentials without resolving them, so the cache can be keyed on them cheaply.
+ * credentials without resolving them, so the cache can be keyed on them cheaply (see "The cache"
+ * in README.md for why that is safe).
  */
 export function walkSourceChain(
   profile: string,
@@ -44,7 +49,8 @@ export function walkSourceChain(
     current = next;
     if (current !== undefined) next = hopFrom(current, files, env, hops, servedByChild);
   }
-  return { profiles: visited.slice(inherited.length), fingerprint: hops.join("|") };
+  const stsEndpoint = configuredStsEndpoint(profileSection(profile, files) ?? {}, files.profiles, env);
+  return { profiles: visited.slice(inherited.length), fingerprint: hops.join("|"), ...(stsEndpoint ? { stsEndpoint } : {}) };
 }
 
 function cycleError(chain: string[]): UserError {
@@ -58,13 +64,16 @@ function cycleError(chain: string[]): UserError {
 /** The profile the served profile takes its credentials from (explicit, or the SDK default chain's). */
 function nextOf(source: string | undefined, files: Files, env: Record<string, string | undefined>, hops: string[]): string | undefined {
   if (source !== undefined) return source;
-  if (env.AWS_ACCESS_KEY_ID) {
-    hops.push(`env:${env.AWS_ACCESS_KEY_ID}`);
+  // The SDK's default chain: keys in the environment unless AWS_PROFILE is set, then that
+  // profile (or default), then web identity, container and instance credentials.
+  const envKeys = env.AWS_PROFILE ? undefined : envKeysFingerprint(env);
+  if (envKeys) {
+    hops.push(envKeys);
     return undefined;
   }
   const implicit = env.AWS_PROFILE || "default";
   if (!profileSection(implicit, files)) {
-    hops.push("default-chain");
+    hops.push(chainTailFingerprint(env));
     return undefined;
   }
   return implicit;
@@ -85,10 +94,15 @@ function hopFrom(name: string, files: Files, env: Record<string, string | undefi
   }
   if (section.role_arn && (section.source_profile || section.credential_source)) {
     hops.push(`role:${section.role_arn}`);
+    if (!section.source_profile) hops.push(credentialSourceFingerprint(section.credential_source!, env));
     return section.source_profile;
   }
+  if (section.role_arn && section.web_identity_token_file) {
+    hops.push(webIdentityFingerprint(section.role_arn, section.role_session_name, section.web_identity_token_file));
+    return undefined;
+  }
   if (section.aws_access_key_id) {
-    hops.push(`static:${section.aws_access_key_id}`);
+    hops.push(`static:${section.aws_access_key_id}:${digest(`${section.aws_secret_access_key ?? ""}\n${section.aws_session_token ?? ""}`)}`);
     return undefined;
   }
   if (served !== undefined) {
@@ -102,7 +116,11 @@ function hopFrom(name: string, files: Files, env: Record<string, string | undefi
   if (section.credential_process) hops.push(`process:${section.credential_process}`);
   else if (section.sso_session || section.sso_start_url) {
     hops.push(`sso:${section.sso_session ?? section.sso_start_url}:${section.sso_account_id}:${section.sso_role_name}`);
-  } else hops.push(`other:${name}`);
+  } else {
+    // No credentials in this profile: the default chain goes on (a source profile named
+    // explicitly fails instead, and then nothing is cached).
+    hops.push(`other:${name}`, chainTailFingerprint(env));
+  }
   return undefined;
 }
 

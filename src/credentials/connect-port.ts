@@ -10,6 +10,8 @@ export interface ConnectOptions {
   caBundleOrigin?: string;
   useFips: boolean;
   useDualstack: boolean;
+  /** The configured STS endpoint (see config/sts-endpoint.ts); undefined for AWS's regional hosts. */
+  stsEndpoint?: string;
   mfaCodeProvider: (serial: string) => Promise<string>;
   /** NODE_EXTRA_CA_CERTS when Node did not load it at start (npm's bin defers it: see scripts/build.mjs). */
   extraCaCerts?: string;

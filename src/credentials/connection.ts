@@ -17,5 +17,8 @@ export async function connectSource(options: ConnectOptions): Promise<StsClientO
     requestHandler,
     mfaCodeProvider: options.mfaCodeProvider,
   });
-  return { source, requestHandler, useFipsEndpoint: options.useFips, useDualstackEndpoint: options.useDualstack, profile: options.profile };
+  return {
+    source, requestHandler, useFipsEndpoint: options.useFips, useDualstackEndpoint: options.useDualstack, profile: options.profile,
+    ...(options.stsEndpoint ? { endpoint: options.stsEndpoint } : {}),
+  };
 }

@@ -51,7 +51,7 @@ export async function loadProfileSettings(profile: string, flags: Flags, runtime
 export async function getCredentials(request: CredentialsRequest, runtime: Runtime): Promise<Resolved> {
   const { config, settings } = await loadProfileSettings(request.profile, request.flags, runtime);
   const chain = walkSourceChain(settings.profile, settings.sourceProfile, config, runtime.env);
-  const key = cacheKeyFor(settings, chain.fingerprint);
+  const key = cacheKeyFor(settings, chain);
   const dir = runtime.cacheDir;
   const read = () => {
     const entry = readEntry(dir, key, runtime.now(), runtime.uid, settings.durationSeconds);

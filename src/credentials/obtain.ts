@@ -57,6 +57,7 @@ export async function obtainCredentials(request: ObtainRequest): Promise<Obtaine
     caBundleOrigin: s.caBundleOrigin,
     useFips: s.useFips,
     useDualstack: s.useDualstack,
+    ...(chain.stsEndpoint ? { stsEndpoint: chain.stsEndpoint } : {}),
     mfaCodeProvider,
   });
   const params = await assumeRoleParams(s, mfaCodeProvider);

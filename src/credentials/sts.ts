@@ -29,27 +29,37 @@ export interface StsClientOptions {
   requestHandler: NodeHttpHandler;
   useFipsEndpoint: boolean;
   useDualstackEndpoint: boolean;
-  /** Profile whose endpoint_url / services settings apply (AWS_ENDPOINT_URL_STS works regardless). */
   profile: string;
+  /**
+   * The configured STS endpoint, decided by config/sts-endpoint.ts (it is part of the cache
+   * key); the SDK's own lookup of configured endpoints is turned off so the two cannot differ.
+   */
+  endpoint?: string;
+}
+
+/** STS client settings shared by AssumeRole and the doctor's GetCallerIdentity. */
+export function stsClientConfig(options: StsClientOptions, region: string) {
+  return {
+    region,
+    credentials: options.source,
+    requestHandler: options.requestHandler,
+    useFipsEndpoint: options.useFipsEndpoint,
+    useDualstackEndpoint: options.useDualstackEndpoint,
+    useGlobalEndpoint: false,
+    profile: options.profile,
+    ignoreConfiguredEndpointUrls: true,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  };
 }
 
 /**
  * AssumeRole through @aws-sdk/client-sts. The host comes from the SDK's endpoint rules
- * (partition, FIPS, dual-stack, endpoint overrides); `useGlobalEndpoint: false` makes sure
+ * (partition, FIPS, dual-stack) or the configured endpoint; `useGlobalEndpoint: false` makes sure
  * AWS_STS_REGIONAL_ENDPOINTS=legacy cannot send us to sts.amazonaws.com.
  */
 export function makeAssumeRoleAt(options: StsClientOptions): AssumeRoleAt {
   return async (region, params) => {
-    const client = new STSClient({
-      region,
-      credentials: options.source,
-      requestHandler: options.requestHandler,
-      useFipsEndpoint: options.useFipsEndpoint,
-      useDualstackEndpoint: options.useDualstackEndpoint,
-      useGlobalEndpoint: false,
-      profile: options.profile,
-      maxAttempts: 3,
-    });
+    const client = new STSClient({ ...stsClientConfig(options, region), maxAttempts: 3 });
     const command = new AssumeRoleCommand({
       RoleArn: params.roleArn,
       RoleSessionName: params.roleSessionName,

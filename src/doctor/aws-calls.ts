@@ -2,7 +2,7 @@ import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import type { ConnectOptions } from "../credentials/connect-port";
 import { connectSource } from "../credentials/connection";
 import { sendRecordingHost } from "../credentials/record-host";
-import { makeAssumeRoleAt, type StsClientOptions } from "../credentials/sts";
+import { makeAssumeRoleAt, stsClientConfig, type StsClientOptions } from "../credentials/sts";
 import { readGlobalEndpointTokenVersion } from "./iam-summary";
 import type { DoctorAws, Identity } from "./port";
 
@@ -21,10 +21,7 @@ export async function connectDoctor(options: ConnectOptions): Promise<DoctorAws>
 
 /** GetCallerIdentity at one region's own endpoint (never the global one: doctor tests regions). */
 async function callerIdentity(sts: StsClientOptions, region: string): Promise<Identity> {
-  const { source: credentials, requestHandler, useFipsEndpoint, useDualstackEndpoint, profile } = sts;
-  const client = new STSClient({
-    region, credentials, requestHandler, useFipsEndpoint, useDualstackEndpoint, profile, useGlobalEndpoint: false, maxAttempts: 2,
-  });
+  const client = new STSClient({ ...stsClientConfig(sts, region), maxAttempts: 2 });
   const { response, host } = await sendRecordingHost(client, () => client.send(new GetCallerIdentityCommand({})));
   return { arn: response.Arn ?? "", account: response.Account ?? "", host };
 }

@@ -34,7 +34,7 @@ export async function checkAws(input: AwsCheckInput): Promise<{ findings: Findin
   try {
     aws = await input.connect({
       profile: s.profile, sourceProfile: s.sourceProfile, paths: config.paths, env: runtime.env, caBundle: s.caBundle, caBundleOrigin: s.caBundleOrigin,
-      useFips: s.useFips, useDualstack: s.useDualstack,
+      useFips: s.useFips, useDualstack: s.useDualstack, ...(input.chain.stsEndpoint ? { stsEndpoint: input.chain.stsEndpoint } : {}),
       mfaCodeProvider: (serial) => runtime.readMfaCode({ profile: s.profile, serial, process: s.mfaProcess }),
     });
   } catch (error) {

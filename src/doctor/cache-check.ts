@@ -28,7 +28,7 @@ export function checkCache(settings: Settings | undefined, chain: SourceChain | 
 }
 
 function describeEntry(dir: string, s: Settings, chain: SourceChain, nowMs: number): string {
-  const key = cacheKeyFor(s, chain.fingerprint);
+  const key = cacheKeyFor(s, chain);
   const entry = readEntrySummary(entryPath(dir, key));
   if (!entry) return `; no entry for profile ${s.profile}`;
   const leftMs = Date.parse(entry.expiration) - nowMs;

@@ -168,3 +168,74 @@ describe("input that changes meaning is never answered from the cache", () => {
     expect(world.sts.calls.map((c) => c.region)).toEqual(["eu-west-1", "eu-newest-9"]);
   });
 });
+
+/**
+ * Issue 12 items 1 and 2: whatever decides whose credentials these are is part of the key. The
+ * first caller fills the cache; a second one whose environment names another STS endpoint or
+ * another source identity must not get its entry (it would have been refused by STS, or given an
+ * emulator's keys), while a caller with the same endpoint and identity still gets a hit.
+ */
+describe("another endpoint or another source identity never gets the entry", () => {
+  const DEFAULT_CHAIN = `[profile dc]\nregion = eu-west-1\nregional_sts_role_arn = ${ROLE}\n`;
+  const DC = ["credential-process", "--profile", "dc"];
+  const file = (name: string, text: string) => {
+    const path = join(world.root, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  type Env = Record<string, string>;
+  const cases: [string, (profile: string) => string, () => Env, () => Env][] = [
+    ["AWS_ENDPOINT_URL_STS (an emulator) then none", () => CONFIG, () => ({ AWS_ENDPOINT_URL_STS: "http://localhost:4566" }), () => ({})],
+    ["none then AWS_ENDPOINT_URL_STS", () => CONFIG, () => ({}), () => ({ AWS_ENDPOINT_URL_STS: "http://localhost:4566" })],
+    ["AWS_ENDPOINT_URL then none", () => CONFIG, () => ({ AWS_ENDPOINT_URL: "http://localhost:5000" }), () => ({})],
+    ["endpoint_url in the profile, then AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", () => `${CONFIG}endpoint_url = http://localhost:4566\n`,
+      () => ({}), () => ({ AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "true" })],
+    ["the services section's sts endpoint_url, then AWS_ENDPOINT_URL_STS elsewhere", () => `${CONFIG}services = local\n[services local]\nsts =\n  endpoint_url = http://localhost:4566\n`,
+      () => ({}), () => ({ AWS_ENDPOINT_URL_STS: "https://sts.internal.example" })],
+    ["default chain: environment keys, then the same key id with another secret", () => DEFAULT_CHAIN,
+      () => ({ AWS_ACCESS_KEY_ID: "AKIATRUSTED", AWS_SECRET_ACCESS_KEY: "trusted-secret" }),
+      () => ({ AWS_ACCESS_KEY_ID: "AKIATRUSTED", AWS_SECRET_ACCESS_KEY: "guessed-secret" })],
+    ["default chain: environment keys, then a container endpoint", () => DEFAULT_CHAIN,
+      () => ({ AWS_ACCESS_KEY_ID: "AKIATRUSTED", AWS_SECRET_ACCESS_KEY: "trusted-secret" }),
+      () => ({ AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://127.0.0.1:9911/creds" })],
+    ["default chain: a container endpoint, then another (an untrusted user's)", () => DEFAULT_CHAIN,
+      () => ({ AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://169.254.170.23/v1/credentials", AWS_CONTAINER_AUTHORIZATION_TOKEN: "trusted" }),
+      () => ({ AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://127.0.0.1:9911/creds", AWS_CONTAINER_AUTHORIZATION_TOKEN: "trusted" })],
+    ["default chain: the same container endpoint with another token", () => DEFAULT_CHAIN,
+      () => ({ AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://169.254.170.23/v1/credentials", AWS_CONTAINER_AUTHORIZATION_TOKEN: "trusted" }),
+      () => ({ AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://169.254.170.23/v1/credentials", AWS_CONTAINER_AUTHORIZATION_TOKEN: "other" })],
+    ["default chain: the same container endpoint with another token file", () => DEFAULT_CHAIN,
+      () => ({ AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: "/v2/creds", AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: file("t1", "trusted") }),
+      () => ({ AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: "/v2/creds", AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: file("t2", "other") })],
+    ["default chain: a web identity token, then another token in the same file", () => DEFAULT_CHAIN,
+      () => ({ AWS_WEB_IDENTITY_TOKEN_FILE: file("jwt", "trusted.jwt"), AWS_ROLE_ARN: "arn:aws:iam::111122223333:role/Web" }),
+      () => ({ AWS_WEB_IDENTITY_TOKEN_FILE: file("jwt", "other.jwt"), AWS_ROLE_ARN: "arn:aws:iam::111122223333:role/Web" })],
+    ["default chain: a web identity token for another role", () => DEFAULT_CHAIN,
+      () => ({ AWS_WEB_IDENTITY_TOKEN_FILE: file("jwt", "trusted.jwt"), AWS_ROLE_ARN: "arn:aws:iam::111122223333:role/Web" }),
+      () => ({ AWS_WEB_IDENTITY_TOKEN_FILE: file("jwt", "trusted.jwt"), AWS_ROLE_ARN: "arn:aws:iam::111122223333:role/Other" })],
+    ["default chain: instance metadata, then another metadata endpoint", () => DEFAULT_CHAIN,
+      () => ({}), () => ({ AWS_EC2_METADATA_SERVICE_ENDPOINT: "http://127.0.0.1:9911" })],
+    ["a source profile's static keys, then a credentials file with the same key id and another secret", () => CONFIG,
+      () => ({}), () => ({ AWS_SHARED_CREDENTIALS_FILE: file("creds2", "[base]\naws_access_key_id = AKIABASE\naws_secret_access_key = guessed\n") })],
+  ];
+
+  it.each(cases)("%s: a miss for the second caller, a hit for each again", async (_name, config, first, second) => {
+    const argv = config("") === DEFAULT_CHAIN ? DC : EU;
+    writeFileSync(world.configFile, config(""));
+    rmEntries();
+    const calls = world.sts.calls.length;
+    // Each environment is made just before its run: a token file may be rewritten in between.
+    const one = await world.run(argv, { env: { ...world.env, ...first() } });
+    const two = await world.run(argv, { env: { ...world.env, ...second() } });
+    expect([one.code, two.code]).toEqual([0, 0]);
+    expect(JSON.parse(two.stdout).AccessKeyId).not.toBe(JSON.parse(one.stdout).AccessKeyId);
+    expect(await world.run(argv, { env: { ...world.env, ...first() } })).toEqual(one);
+    expect(await world.run(argv, { env: { ...world.env, ...second() } })).toEqual(two);
+    expect(world.sts.calls.length - calls).toBe(2);
+  });
+
+  it("the endpoint in the key is the one the STS client is given", async () => {
+    await world.run(EU, { env: { ...world.env, AWS_ENDPOINT_URL_STS: "http://localhost:4566" } });
+    expect(world.sts.connects.map((c) => c.stsEndpoint)).toEqual([undefined, "http://localhost:4566"]);
+  });
+});

@@ -22,7 +22,7 @@ function recordingHandler(hosts: string[]): NodeHttpHandler {
   } as unknown as NodeHttpHandler;
 }
 
-async function hostFor(region: string, fips = false, dualstack = false): Promise<string> {
+async function hostFor(region: string, fips = false, dualstack = false, endpoint?: string): Promise<string> {
   const hosts: string[] = [];
   const assumeAt = makeAssumeRoleAt({
     source: async () => ({ accessKeyId: "AKIAEXAMPLE", secretAccessKey: "x" }),
@@ -30,6 +30,7 @@ async function hostFor(region: string, fips = false, dualstack = false): Promise
     useFipsEndpoint: fips,
     useDualstackEndpoint: dualstack,
     profile: "test-profile-that-does-not-exist",
+    ...(endpoint ? { endpoint } : {}),
   });
   const result = await assumeAt(region, { roleArn: "arn:aws:iam::222222222222:role/r", roleSessionName: "s", durationSeconds: 3600 });
   expect(result.host).toBe(hosts[0]);
@@ -68,10 +69,13 @@ describe("STS host names come from the SDK's endpoint rules", () => {
     }
   });
 
-  it("AWS_ENDPOINT_URL_STS still overrides the host", async () => {
-    process.env.AWS_ENDPOINT_URL_STS = "https://sts.internal.example";
+  // Issue 12 item 1: config/sts-endpoint.ts decides the endpoint (it is in the cache key); the
+  // SDK's own lookup must not pick another one behind the key's back.
+  it("the configured endpoint regional-sts passes is the host called; the SDK's own lookup is off", async () => {
+    process.env.AWS_ENDPOINT_URL_STS = "https://sts.sdk-lookup.example";
     try {
-      expect(await hostFor("ap-east-1")).toBe("sts.internal.example");
+      expect(await hostFor("ap-east-1", false, false, "https://sts.internal.example")).toBe("sts.internal.example");
+      expect(await hostFor("ap-east-1")).toBe("sts.ap-east-1.amazonaws.com");
     } finally {
       delete process.env.AWS_ENDPOINT_URL_STS;
     }

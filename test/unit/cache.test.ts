@@ -14,6 +14,7 @@ const input: CacheKeyInput = {
   sourceIdentity: undefined,
   durationSeconds: 3600,
   partition: "aws",
+  stsEndpoint: undefined,
 };
 
 describe("cacheKey", () => {
@@ -33,6 +34,7 @@ describe("cacheKey", () => {
     ["sourceIdentity", { sourceIdentity: "alice" }],
     ["durationSeconds", { durationSeconds: 7200 }],
     ["partition", { partition: "aws-cn" }],
+    ["stsEndpoint (an emulator)", { stsEndpoint: "http://localhost:4566" }],
   ])("changes with %s", (_name, change) => {
     expect(cacheKey({ ...input, ...change })).not.toBe(cacheKey(input));
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SectionMap } from "../../src/config/load";
 import { CHAIN_ENV, regionalStsTarget, walkSourceChain } from "../../src/config/source-chain";
+import { digest } from "../../src/config/source-identity";
 import { UserError } from "../../src/errors";
 
 const served = (name: string, source?: string) => ({
@@ -10,15 +11,18 @@ const served = (name: string, source?: string) => ({
 });
 const files = (profiles: SectionMap, credentials: SectionMap = {}) => ({ profiles, credentials });
 const statics = { base: { aws_access_key_id: "AKIABASE", aws_secret_access_key: "baseSecretKey" } };
+/** Secrets enter the fingerprint only as digests. */
+const STATIC = `static:AKIABASE:${digest("baseSecretKey\n")}`;
+const NO_IMDS = { AWS_EC2_METADATA_DISABLED: "true" };
 
 describe("walkSourceChain: where the source credentials come from", () => {
   it.each([
     ["static keys in the credentials file", files({ app: served("app") }, statics), "base", {},
-      ["app", "base"], "static:AKIABASE"],
+      ["app", "base"], STATIC],
     ["a standard role profile over static keys", files({ app: served("app"), mid: { role_arn: "arn:aws:iam::1:role/Mid", source_profile: "base" } }, statics),
-      "mid", {}, ["app", "mid", "base"], "role:arn:aws:iam::1:role/Mid|static:AKIABASE"],
+      "mid", {}, ["app", "mid", "base"], `role:arn:aws:iam::1:role/Mid|${STATIC}`],
     ["a role profile with credential_source", files({ app: served("app"), ec2: { role_arn: "arn:aws:iam::1:role/E", credential_source: "Ec2InstanceMetadata" } }),
-      "ec2", {}, ["app", "ec2"], "role:arn:aws:iam::1:role/E"],
+      "ec2", {}, ["app", "ec2"], "role:arn:aws:iam::1:role/E|imds::"],
     ["an SSO profile", files({ app: served("app"), sso: { sso_session: "corp", sso_account_id: "111122223333", sso_role_name: "Admin" } }),
       "sso", {}, ["app", "sso"], "sso:corp:111122223333:Admin"],
     ["a legacy SSO profile", files({ app: served("app"), sso: { sso_start_url: "https://corp.awsapps.com/start", sso_account_id: "1", sso_role_name: "R" } }),
@@ -26,18 +30,18 @@ describe("walkSourceChain: where the source credentials come from", () => {
     ["another credential_process", files({ app: served("app"), proc: { credential_process: "/usr/bin/get-creds --team a" } }),
       "proc", {}, ["app", "proc"], "process:/usr/bin/get-creds --team a"],
     ["another regional-sts profile (role chaining)", files({ app: served("app"), mid: served("mid", "base") }, statics),
-      "mid", {}, ["app", "mid", "base"], "regional-sts:mid|static:AKIABASE"],
+      "mid", {}, ["app", "mid", "base"], `regional-sts:mid|${STATIC}`],
     ["a missing source profile", files({ app: served("app") }), "gone", {}, ["app", "gone"], "missing:gone"],
-    ["a profile with nothing usable", files({ app: served("app"), odd: { region: "eu-west-1" } }), "odd", {}, ["app", "odd"], "other:odd"],
+    ["a profile with nothing usable", files({ app: served("app"), odd: { region: "eu-west-1" } }), "odd", NO_IMDS, ["app", "odd"], "other:odd|none"],
     ["the default chain: keys in the environment", files({ app: served("app"), default: statics.base }), undefined,
-      { AWS_ACCESS_KEY_ID: "AKIAENV", AWS_SECRET_ACCESS_KEY: "envSecretKey" }, ["app"], "env:AKIAENV"],
+      { AWS_ACCESS_KEY_ID: "AKIAENV", AWS_SECRET_ACCESS_KEY: "envSecretKey" }, ["app"], `env:AKIAENV:${digest("envSecretKey\n")}`],
     ["the default chain: AWS_PROFILE", files({ app: served("app"), default: { sso_session: "x" } }, { dev: statics.base }), undefined,
-      { AWS_PROFILE: "dev" }, ["app", "dev"], "static:AKIABASE"],
+      { AWS_PROFILE: "dev" }, ["app", "dev"], STATIC],
     ["the default chain: the default profile", files({ app: served("app") }, { default: statics.base }), undefined, {},
-      ["app", "default"], "static:AKIABASE"],
-    ["the default chain: nothing in the files", files({ app: served("app") }), undefined, {}, ["app"], "default-chain"],
+      ["app", "default"], STATIC],
+    ["the default chain: nothing in the files, instance metadata", files({ app: served("app") }), undefined, {}, ["app"], "imds::"],
     ["an inherited chain without this profile", files({ mid: served("mid", "base") }, statics), "base", { [CHAIN_ENV]: "app" },
-      ["mid", "base"], "static:AKIABASE"],
+      ["mid", "base"], STATIC],
   ] as const)("%s", (_name, config, sourceProfile, env, profiles, fingerprint) => {
     const chain = walkSourceChain(profiles[0], sourceProfile, config, env);
     expect(chain).toEqual({ profiles, fingerprint });
