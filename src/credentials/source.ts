@@ -2,6 +2,7 @@ import { fromIni, fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 import type { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { ConfigPaths } from "../config/paths";
+import { programOf } from "../config/command-line";
 import { UserError } from "../errors";
 
 export interface SourceOptions {
@@ -35,13 +36,30 @@ export async function resolveSource(options: SourceOptions): Promise<AwsCredenti
     identity = await provider();
   } catch (error) {
     const from = options.sourceProfile ? `source profile ${options.sourceProfile}` : "the default credential chain (no regional_sts_source_profile)";
-    const detail = firstLine((error as Error).message);
+    const { detail, cause } = withoutCommandLine(error);
     const fix = options.sourceProfile
       ? `check [profile ${options.sourceProfile}] has working credentials`
       : `set regional_sts_source_profile in [profile ${options.profile}]`;
-    throw new UserError(`profile ${options.profile}: no source credentials from ${from}: ${detail}; ${fix}`, 1, "NoSourceCredentials", { cause: error });
+    throw new UserError(`profile ${options.profile}: no source credentials from ${from}: ${detail}; ${fix}`, 1, "NoSourceCredentials", { cause });
   }
   return async () => identity;
+}
+
+/**
+ * The SDK's process provider fails with Node's exec message, "Command failed: <whole command
+ * line>\n<the child's stderr>": either may hold a secret (`--api-key=...`, a token the program
+ * printed). Name the program only, in the message and in the cause --verbose prints (its stack
+ * frames are kept, its text is not).
+ */
+function withoutCommandLine(error: unknown): { detail: string; cause: unknown } {
+  const detail = firstLine((error as Error)?.message ?? String(error));
+  const failed = /^Command failed: (.*)$/.exec(detail);
+  if (!failed) return { detail, cause: error };
+  const said = `credential_process ${programOf(failed[1]!)} failed (its arguments and output are not shown: they may hold secrets)`;
+  const frames = ((error as Error).stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
+  const cause = new Error(said);
+  cause.stack = [`Error: ${said}`, ...frames].join("\n");
+  return { detail: said, cause };
 }
 
 function firstLine(text: string): string {

@@ -1,4 +1,5 @@
 import type { Section } from "../config/load";
+import { programOf } from "../config/command-line";
 import { regionalStsTarget } from "../config/source-chain";
 import { failed, passed, type Finding } from "./findings";
 
@@ -13,7 +14,8 @@ export function checkProcessLine(profile: string, section: Section): Finding {
     return failed("credential-process", `[profile ${profile}] has no credential_process line, so AWS tools never call regional-sts for it`, `add ${wanted} (or run regional-sts configure ${profile})`);
   }
   if (!/regional-sts/.test(line)) {
-    return failed("credential-process", `credential_process in [profile ${profile}] runs "${line}", not regional-sts`, `replace it with ${wanted}`);
+    // The program only: the rest of the line may carry a secret (--api-key=...).
+    return failed("credential-process", `credential_process in [profile ${profile}] runs ${programOf(line)}, not regional-sts`, `replace it with ${wanted}`);
   }
   if (!/\bcredential-process\b/.test(line)) {
     return failed("credential-process", `credential_process in [profile ${profile}] does not run the credential-process command`, `replace it with ${wanted}`);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { helpText } from "../../src/cli/help";
 import { connectSts as realConnectSts } from "../../src/credentials/connect";
 import type { ConnectSts } from "../../src/credentials/connect-port";
+import { checkProcessLine } from "../../src/doctor/process-line";
 import { runCli, TempHome } from "../support/cli-runner";
 import { recordSecrets } from "../support/stderr-capture";
 
@@ -24,6 +25,11 @@ const good = (over: Record<string, string> = {}) => {
 const served = (name: string, source: string) =>
   `[profile ${name}]\ncredential_process = regional-sts credential-process --profile ${name}\nregional_sts_role_arn = ${ROLE}\nregional_sts_source_profile = ${source}\n`;
 const CP = ["credential-process", "--profile", "app"];
+// Issue 12 item 13: a source's credential_process line may carry a secret, and so may its stderr.
+const API_KEY = "apikey-in-the-command-line-0123";
+const CHILD_SECRET = "secret-the-child-printed-4567";
+const leakyProcess = `[profile proc]\ncredential_process = sh -c "echo ${CHILD_SECRET} >&2; exit 3" --api-key=${API_KEY}\n`;
+const PROC_FAILED = "credential_process sh failed (its arguments and output are not shown: they may hold secrets)";
 
 const noAssumeRole: ConnectSts = async (options) => {
   await realConnectSts(options); // resolves the source credentials for real
@@ -34,7 +40,7 @@ const noAssumeRole: ConnectSts = async (options) => {
 
 let home: TempHome;
 beforeAll(() => {
-  recordSecrets([SOURCE_SECRET]);
+  recordSecrets([SOURCE_SECRET, API_KEY, CHILD_SECRET]);
   home = new TempHome();
 });
 afterAll(() => home.cleanup());
@@ -111,6 +117,8 @@ const cases: Case[] = [
     stderr: () => "regional-sts: profile app: no source credentials from source profile gone: Could not resolve credentials using profile: [gone] in configuration/credentials file(s).; check [profile gone] has working credentials" },
   { name: "source profile without credentials", config: app(good({ regional_sts_source_profile: "empty" }), "[profile empty]\nregion = us-east-1\n"),
     stderr: () => "regional-sts: profile app: no source credentials from source profile empty: Could not resolve credentials using profile: [empty] in configuration/credentials file(s).; check [profile empty] has working credentials" },
+  { name: "a source profile whose credential_process (with a secret in its arguments) fails", config: app(good({ regional_sts_source_profile: "proc" }), leakyProcess),
+    stderr: () => `regional-sts: profile app: no source credentials from source profile proc: ${PROC_FAILED}; check [profile proc] has working credentials` },
   { name: "a profile that is its own source", config: app(good({ regional_sts_source_profile: "app" })),
     stderr: () => "regional-sts: source profile cycle: app -> app; point regional_sts_source_profile of app at a profile with its own credentials" },
   { name: "a cycle of two", config: app(good({ regional_sts_source_profile: "b" }), served("b", "app")),
@@ -152,6 +160,8 @@ describe("bad input: one clear line, non-zero exit, empty stdout, no stack trace
     expect(result.stdout).toBe("");
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stderr).not.toContain(SOURCE_SECRET);
+    expect(result.stderr).not.toContain(API_KEY);
+    expect(result.stderr).not.toContain(CHILD_SECRET);
   });
 
   it("no command at all: exit 2 with the usage text on stderr", async () => {
@@ -181,4 +191,23 @@ describe("bad input: one clear line, non-zero exit, empty stdout, no stack trace
   });
 });
 
-export const BAD_INPUT_CASES = cases.length + 3;
+describe("a source's credential_process is named by its program only (it may carry --api-key=...)", () => {
+  it("--verbose shows the stack, not the command line or the child's stderr", async () => {
+    home.write(app(good({ regional_sts_source_profile: "proc" }), leakyProcess), CREDENTIALS);
+    const result = await runCli({ argv: [...CP, "--verbose"], home, connectSts: noAssumeRole });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.split("\n");
+    expect(lines[1]).toBe(`regional-sts: profile app: no source credentials from source profile proc: ${PROC_FAILED}; check [profile proc] has working credentials`);
+    expect(lines[2]).toBe(`Error: ${PROC_FAILED}`);
+    expect(lines[3]).toMatch(/^\s+at /);
+    expect(result.stderr).not.toContain(API_KEY);
+    expect(result.stderr).not.toContain(CHILD_SECRET);
+  });
+
+  it("doctor names the program of a credential_process that is not regional-sts", () => {
+    const finding = checkProcessLine("app", { credential_process: `"/opt/my tools/get-creds" --api-key=${API_KEY} --profile app` });
+    expect(finding).toMatchObject({ status: "failed", message: "credential_process in [profile app] runs /opt/my tools/get-creds, not regional-sts" });
+  });
+});
+
+export const BAD_INPUT_CASES = cases.length + 5;
