@@ -55,7 +55,8 @@ const runtime: Runtime = {
     env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
     return (await import("./doctor/aws-calls")).connectDoctor({ ...options, ...deferred });
   },
-  readMfaCode: (request) => makeMfaReader({ platform: process.platform, spawn: runtime.spawn, env })(request),
+  readMfaCode: (request) =>
+    makeMfaReader({ platform: process.platform, spawn: runtime.spawn, env, killGroup: (pgid, signal) => process.kill(-pgid, signal) })(request),
   // src/boot.ts saves V8 code caches after a run that worked, of the commands that run all day.
   onParsed: (command) => {
     (globalThis as Record<symbol, unknown>)[Symbol.for("regional-sts.warm")] = command.spec.warmsCodeCache === true && !command.noCache;

@@ -9,7 +9,14 @@ export interface MfaDeps {
   platform: NodeJS.Platform;
   spawn(command: string, args: readonly string[], options: SpawnOptions): ChildProcess;
   env: Record<string, string | undefined>;
+  /** Signals every process of a process group (process.kill(-pgid)): a shell's children too. */
+  killGroup(pgid: number, signal: NodeJS.Signals): void;
+  /** How long regional_sts_mfa_process may take; 30 s unless a test says otherwise. */
+  timeoutMs?: number;
 }
+
+/** Well under the Go SDK's one-minute limit on a credential process, and the lock waiters' 40 s. */
+const MFA_PROCESS_LIMIT_MS = 30_000;
 
 /**
  * Reads an MFA code from regional_sts_mfa_process or from the terminal itself: the AWS CLI
@@ -72,17 +79,38 @@ function readLine(fd: number): string {
   }
 }
 
+/**
+ * Runs regional_sts_mfa_process in a process group of its own (POSIX), so that at the time limit
+ * the whole group is killed: `sleep 100; echo 123456` is a shell waiting on a child, and killing
+ * the shell alone leaves the child holding our pipe (and the cache lock) to the end. We stop
+ * waiting at the limit in any case. The group is a new session, so the command has no terminal:
+ * one that must ask on the terminal belongs in the built-in prompt (mfa_serial alone).
+ */
 function runMfaProcess(request: MfaRequest, deps: MfaDeps): Promise<string> {
+  const limitMs = deps.timeoutMs ?? MFA_PROCESS_LIMIT_MS;
+  const ownGroup = deps.platform !== "win32";
   return new Promise((resolve, reject) => {
-    const child = deps.spawn(request.process!, [], { shell: true, stdio: ["ignore", "pipe", "inherit"], env: deps.env });
+    const fail = (why: string) => reject(new UserError(`profile ${request.profile}: regional_sts_mfa_process ${why}`, 1, "MfaProcess"));
+    const child = deps.spawn(request.process!, [], { shell: true, stdio: ["ignore", "pipe", "inherit"], env: deps.env, detached: ownGroup });
     let out = "";
-    const timer = setTimeout(() => child.kill("SIGTERM"), 30_000);
+    const timer = setTimeout(() => {
+      try {
+        if (ownGroup && child.pid !== undefined) deps.killGroup(child.pid, "SIGKILL");
+        else child.kill("SIGKILL");
+      } catch {
+        // Already gone between the last check and now.
+      }
+      fail(`timed out: no code after ${limitMs / 1000} s, so it was stopped; check the command prints the code on its own (run it in a shell)`);
+    }, limitMs);
     child.stdout?.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
-    child.on("error", (error) => reject(new UserError(`profile ${request.profile}: regional_sts_mfa_process could not start (${error.message}); fix the command`, 1, "MfaProcess")));
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      fail(`could not start (${error.message}); fix the command`);
+    });
     child.on("close", (code) => {
       clearTimeout(timer);
       if (code === 0) resolve(out.trim());
-      else reject(new UserError(`profile ${request.profile}: regional_sts_mfa_process exited with ${code ?? "a signal"}; fix the command`, 1, "MfaProcess"));
+      else fail(`exited with ${code ?? "a signal"}; fix the command`);
     });
   });
 }
