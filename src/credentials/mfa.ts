@@ -25,7 +25,7 @@ const MFA_PROCESS_LIMIT_MS = 30_000;
  */
 export function makeMfaReader(deps: MfaDeps): (request: MfaRequest) => Promise<string> {
   return async (request) => {
-    const code = request.process ? await runMfaProcess(request, deps) : promptTerminal(request, deps.platform);
+    const code = request.process ? await runMfaProcess(request, deps) : await promptTerminal(request, deps);
     if (!CODE.test(code)) {
       throw new UserError(`profile ${request.profile}: the MFA code for ${request.serial} must be 6 digits`, 1, "BadMfaCode");
     }
@@ -44,8 +44,8 @@ export function explainMfaRejection(error: unknown, profile: string, serial: str
   return new UserError(`profile ${profile}: the MFA code for ${serial} was not accepted (${detail}); run again with the current code from the device`, 1, "MfaRejected", { cause: error });
 }
 
-function promptTerminal(request: MfaRequest, platform: NodeJS.Platform): string {
-  const [input, output] = platform === "win32" ? ["\\\\.\\CONIN$", "\\\\.\\CONOUT$"] : ["/dev/tty", "/dev/tty"];
+async function promptTerminal(request: MfaRequest, deps: MfaDeps): Promise<string> {
+  const [input, output] = deps.platform === "win32" ? ["\\\\.\\CONIN$", "\\\\.\\CONOUT$"] : ["/dev/tty", "/dev/tty"];
   let inFd: number;
   let outFd: number;
   try {
@@ -58,13 +58,41 @@ function promptTerminal(request: MfaRequest, platform: NodeJS.Platform): string 
       "NoTerminal",
     );
   }
+  const prompt = `Enter MFA code for ${request.serial} (profile ${request.profile}): `;
   try {
-    writeSync(outFd, `Enter MFA code for ${request.serial} (profile ${request.profile}): `);
+    if (deps.platform !== "win32") return await readWithoutEcho(request, deps, inFd, outFd, prompt);
+    // Windows: the console offers no echo switch without a native module; the code is typed visibly.
+    writeSync(outFd, prompt);
     return readLine(inFd).trim();
   } finally {
     closeSync(inFd);
     closeSync(outFd);
   }
+}
+
+/*
+ * Echo off while the code is typed, as the AWS CLI's own prompt (Python's getpass) does. Node
+ * has no termios call short of raw mode, which would also turn Ctrl-C and line editing off, so
+ * the POSIX shell does it: `stty -echo`, the prompt, one line, a newline for the Enter that was
+ * not echoed, and echo back on whatever happens (Ctrl-C reaches the shell too, which restores it).
+ */
+const NO_ECHO_READ = `trap 'stty echo' EXIT
+trap 'exit 130' INT HUP TERM
+stty -echo || exit 3
+printf '%s' "$1" >&2
+IFS= read -r code
+printf '\\n' >&2
+printf '%s' "$code"`;
+
+function readWithoutEcho(request: MfaRequest, deps: MfaDeps, inFd: number, outFd: number, prompt: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = deps.spawn("/bin/sh", ["-c", NO_ECHO_READ, "sh", prompt], { stdio: [inFd, "pipe", outFd], env: deps.env });
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
+    const fail = (why: string) => reject(new UserError(`profile ${request.profile}: could not read the MFA code for ${request.serial} from the terminal (${why}); run again in a terminal, or set regional_sts_mfa_process`, 1, "NoTerminal"));
+    child.on("error", (error) => fail(error.message));
+    child.on("close", (code, signal) => (code === 0 ? resolve(out.trim()) : fail(signal ?? `exit ${code}`)));
+  });
 }
 
 function readLine(fd: number): string {

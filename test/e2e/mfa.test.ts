@@ -38,7 +38,7 @@ describe("MFA", () => {
   it("the AWS CLI runs the helper, the code is typed on the terminal, then the cache serves a caller with no terminal", async () => {
     e2e.writeFiles(config(), credentials);
     const typed = await runOnTerminal(["aws", "--profile", "mfa-role", ...GET_ARN], e2e.env({ USER: "tester" }), PROMPT, SEED.mfaCode);
-    expect(typed.screen).toBe(`${PROMPT}${SEED.mfaCode}\r\n${ARN}\r\n`);
+    expect(typed.screen).toBe(`${PROMPT}\r\n${ARN}\r\n`); // the code typed is not echoed (issue 12 item 12)
     expect(typed.code).toBe(0);
     expect(mfaCalls()).toEqual(FALLBACK_AND_MFA);
 
@@ -52,7 +52,7 @@ describe("MFA", () => {
     e2e.writeFiles(config(), credentials);
     const script = `eval "$("$0" env --profile mfa-role)" && aws ${GET_ARN.join(" ")}`;
     const typed = await runOnTerminal(["bash", "-c", script, BIN], e2e.env({ USER: "tester" }), PROMPT, SEED.mfaCode);
-    expect(typed.screen).toBe(`${PROMPT}${SEED.mfaCode}\r\n${ARN}\r\n`);
+    expect(typed.screen).toBe(`${PROMPT}\r\n${ARN}\r\n`); // the code typed is not echoed (issue 12 item 12)
     expect(typed.code).toBe(0);
   });
 
@@ -63,8 +63,18 @@ const { STSClient, GetCallerIdentityCommand } = require("@aws-sdk/client-sts");
 new STSClient({ region: "ap-east-1", credentials: fromIni({ profile: "mfa-role" }) }).send(new GetCallerIdentityCommand({})).then((r) => console.log(r.Arn));`;
     const env = e2e.env({ USER: "tester", NODE_PATH: `${ROOT}/node_modules`, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" });
     const typed = await runOnTerminal([process.execPath, "-e", script], env, PROMPT, SEED.mfaCode);
-    expect(typed.screen).toBe(`${PROMPT}${SEED.mfaCode}\r\n${ARN}\r\n`);
+    expect(typed.screen).toBe(`${PROMPT}\r\n${ARN}\r\n`); // the code typed is not echoed (issue 12 item 12)
     expect(typed.code).toBe(0);
+  });
+
+  it("Ctrl-C at the prompt (echo off) leaves the terminal echoing again", async () => {
+    e2e.writeFiles(config(), credentials);
+    // The outer shell traps INT (so it lives on); its children get the default, as from a terminal.
+    const script = `trap true INT; "$0" credential-process --profile mfa-role; echo "exit=$?"; stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo`;
+    const typed = await runOnTerminal(["sh", "-c", script, BIN], e2e.env({ USER: "tester" }), PROMPT, "\u0003");
+    expect(typed.screen.startsWith(PROMPT)).toBe(true);
+    expect(typed.screen).toMatch(/exit=130\r\n(.*\r\n)?echo\r\n$/);
+    expect(e2e.fake.assumeRoleCount()).toBe(0);
   });
 
   it("with no terminal and no regional_sts_mfa_process it fails at once, saying how to give the code", async () => {
@@ -115,7 +125,7 @@ new STSClient({ region: "ap-east-1", credentials: fromIni({ profile: "mfa-role" 
     const loop = `for i in 1 2 3 4 5 6 7 8 9 10; do "$0" credential-process --profile mfa-role > "$1/out.$i" & done; wait`;
     const typed = await runOnTerminal(["sh", "-c", loop, BIN, outDir], e2e.env(), PROMPT, SEED.mfaCode);
     expect(typed.code).toBe(0);
-    expect(typed.screen).toBe(`${PROMPT}${SEED.mfaCode}\r\n`);
+    expect(typed.screen).toBe(`${PROMPT}\r\n`);
     const outputs = readdirSync(outDir).map((f) => readFileSync(join(outDir, f), "utf8"));
     expect(outputs).toHaveLength(10);
     expect(new Set(outputs).size).toBe(1);
