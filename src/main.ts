@@ -1,4 +1,4 @@
-import { writeSync } from "node:fs";
+import { readFileSync, writeSync } from "node:fs";
 import { defaultCacheDir, homeFrom } from "./cache/default-folder";
 import { run } from "./cli/run";
 import { makeMfaReader } from "./credentials/mfa";
@@ -32,9 +32,7 @@ const runtime: Runtime = {
     return sea || !process.argv[1] ? quote(process.execPath) : `${quote(process.execPath)} ${quote(process.argv[1])}`;
   },
   pid: process.pid,
-  get stdinIsTTY() {
-    return isatty(0);
-  },
+  inTerminalForeground,
   uid: process.getuid?.(),
   platform: process.platform,
   processAlive: (pid) => {
@@ -99,6 +97,24 @@ function unlessFull(write: () => number): number {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
     return 0;
+  }
+}
+
+/**
+ * tcgetpgrp(controlling terminal) === getpgrp(), which Node does not expose: Linux gives both in
+ * /proc/self/stat (pgrp and tpgid, -1 without a terminal); elsewhere ps does. Asked only when a
+ * SIGINT or SIGQUIT reaches exec.
+ */
+function inTerminalForeground(): boolean {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const [, , pgrp, , , tpgid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(tpgid) > 0 && tpgid === pgrp;
+  } catch {
+    const ps = lazy<typeof import("node:child_process")>("node:child_process")
+      .spawnSync("ps", ["-o", "tpgid=", "-o", "pgid=", "-p", String(process.pid)], { encoding: "utf8" });
+    const [tpgid, pgid] = (ps.stdout ?? "").trim().split(/\s+/);
+    return ps.status === 0 && Number(tpgid) > 0 ? tpgid === pgid : isatty(0);
   }
 }
 

@@ -29,8 +29,14 @@ export interface Runtime {
   /** The command line that runs this program, for configure/doctor checks. */
   selfCommand: string;
   pid: number;
-  /** Whether standard input is a terminal (then Ctrl-C reaches a child on its own). */
-  stdinIsTTY: boolean;
+  /**
+   * Whether this process is in its terminal's foreground process group: then a Ctrl-C typed
+   * there reaches a child in our group on its own, whatever stdin is (`echo | regional-sts exec`).
+   * Absent (test runtimes) means no.
+   */
+  inTerminalForeground?(): boolean;
+  /** Unused since exec asks inTerminalForeground; kept optional so older test runtimes still compile. */
+  stdinIsTTY?: boolean;
   /** Effective user id (undefined on Windows): cache files owned by anyone else are refused. */
   uid: number | undefined;
   /** Whether a process with this id is still running (stale lock detection). */

@@ -43,11 +43,13 @@ function runChild(file: string, args: string[], env: Record<string, string | und
     // print before spawn() returns here) must not kill us and orphan the child.
     let child: ChildProcess | undefined;
     const early: NodeJS.Signals[] = [];
-    // A terminal's Ctrl-C already reaches the child (same process group): forwarding it would
-    // deliver it twice, which Terraform reads as "abort now". Other senders target us alone.
+    // A terminal's Ctrl-C goes to its whole foreground process group, the child included:
+    // forwarding it would deliver it twice, which Terraform reads as "abort now". Whether stdin
+    // is a terminal does not tell (`echo | regional-sts exec ...`); being in the terminal's
+    // foreground group does. Other senders target us alone.
     const removers = FORWARDED.map((signal) =>
       runtime.onSignal(signal, () => {
-        if ((signal === "SIGINT" || signal === "SIGQUIT") && runtime.stdinIsTTY) return;
+        if ((signal === "SIGINT" || signal === "SIGQUIT") && runtime.inTerminalForeground?.() === true) return;
         if (child) child.kill(signal);
         else early.push(signal);
       }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { ACCOUNT_A_CREDENTIALS, HK_ARN, hkConfig } from "../support/hk-profile";
+import { runOnTerminal } from "../support/terminal";
 import { E2e, ENTRIES, useE2e, type RunResult } from "./harness";
 
 const BIN = ENTRIES.binary[0];
@@ -85,6 +86,19 @@ describe("exec", () => {
   it("passes SIGINT on when it did not come from a terminal (no shared Ctrl-C)", async () => {
     const result = await execAndSignal(waiter(`trap 'echo got INT; exit 5' INT;`), "SIGINT");
     expect([result.code, result.stdout]).toEqual([5, "ready\ngot INT\n"]);
+  });
+
+  // Issue 12 item 7: with stdin a pipe, a Ctrl-C typed in the terminal reached the child twice
+  // (once from the terminal, once forwarded); Terraform reads a second one as "abort now".
+  it.each([
+    ["stdin a pipe (echo | regional-sts exec)", `echo | "$0" exec --profile hk-role -- "$1" -e "$2"`],
+    ["stdin the terminal", `"$0" exec --profile hk-role -- "$1" -e "$2"`],
+  ])("a Ctrl-C typed in the terminal reaches the command once, %s", async (_name, line) => {
+    const counter = `let n = 0; process.on("SIGINT", () => n++); console.log("ready");
+setTimeout(() => { console.log("SIGINT x" + n); process.exit(0); }, 1500);`;
+    // The outer shell traps INT so that it lives on; its children get the default, as from a terminal.
+    const typed = await runOnTerminal(["sh", "-c", `trap true INT; ${line}; echo "exit=$?"`, BIN, process.execPath, counter], e2e.env(), "ready", "\u0003");
+    expect(typed.screen).toMatch(/SIGINT x1\r\nexit=0\r\n$/);
   });
 
   it("a command that does not exist: 127 and one line", async () => {
