@@ -1,4 +1,5 @@
-import { isKnownRegion } from "../config/regions";
+import { DEFAULT_ENABLED_REGIONS, isKnownRegion, OPT_IN_REGIONS } from "../config/regions";
+import { closest } from "../suggest";
 import { UserError } from "../errors";
 
 export interface ExplainContext {
@@ -24,7 +25,9 @@ export function explainStsError(error: unknown, ctx: ExplainContext): UserError 
   const tries = `after ${e.$metadata?.attempts ?? "several"} attempts`;
   if (/^(ENOTFOUND|EAI_AGAIN)$/.test(e.code ?? name) && !isKnownRegion(ctx.region)) {
     // Most often a typo (ap-esat-1): say so rather than blame the network.
-    return make(`profile ${ctx.profile}: region ${ctx.region} is not a region regional-sts knows and ${ctx.host || `its STS endpoint`} does not resolve (${e.code ?? name}); check the spelling of the region (for example ap-east-1)`);
+    const near = closest(ctx.region, [...DEFAULT_ENABLED_REGIONS, ...OPT_IN_REGIONS]);
+    return new UserError(`profile ${ctx.profile}: region ${ctx.region} is not a region regional-sts knows and ${ctx.host || "its STS endpoint"} does not resolve (${e.code ?? name})`,
+      1, "UnknownRegion", { cause: error, hint: near ? `did you mean ${near}?` : "check the spelling of the region (for example ap-east-1)" });
   }
   // The SDK files a reset connection under TimeoutError; the socket code says what happened.
   const network = e.code && e.code !== "ETIMEDOUT" ? explainNetwork(e.code, message, head, error) : undefined;

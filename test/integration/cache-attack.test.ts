@@ -154,7 +154,7 @@ describe("input that changes meaning is never answered from the cache", () => {
     const typo = CONFIG.replace("region = eu-west-1", "region = ap-esat-1");
     writeFileSync(world.configFile, typo);
     world.sts.failures.set("ap-esat-1", { name: "ENOTFOUND", message: "getaddrinfo ENOTFOUND sts.ap-esat-1.amazonaws.com" });
-    const line = "regional-sts: profile eu: region ap-esat-1 is not a region regional-sts knows and its STS endpoint does not resolve (ENOTFOUND); check the spelling of the region (for example ap-east-1)\n";
+    const line = "regional-sts: profile eu: region ap-esat-1 is not a region regional-sts knows and its STS endpoint does not resolve (ENOTFOUND); did you mean ap-east-1?\n";
     const miss = await world.run([...EU, "--no-cache"]);
     const hit = await world.run(EU);
     expect(miss).toEqual({ code: 1, stdout: "", stderr: line });
