@@ -80,6 +80,17 @@ export class Directory {
     const account = s ? this.accounts.get(s.accountId) : undefined;
     if (!s || !account) return undefined;
     const p = partitionOfAccount(account);
+    if (s.userName !== undefined) {
+      // A GetSessionToken session acts as its IAM user.
+      return {
+        secretAccessKey: s.secretAccessKey,
+        caller: {
+          kind: 'user', account, accessKeyId, session: s,
+          arn: `arn:${p}:iam::${account.id}:user/${s.userName}`,
+          userId: stableId('AIDA', `${account.id}/${s.userName}`),
+        },
+      };
+    }
     return {
       secretAccessKey: s.secretAccessKey,
       caller: {

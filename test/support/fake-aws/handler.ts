@@ -5,6 +5,7 @@ import { authenticate, type AuthNotes } from './auth.js';
 import type { ActionNotes } from './context.js';
 import type { Directory } from './directory.js';
 import { handleEc2 } from './ec2.js';
+import { handleFederation, signinPartition } from './federation.js';
 import { errorDefaults, type ActiveFault, type Faults } from './faults.js';
 import { handleIam } from './iam.js';
 import type { LogEntry, RequestLog } from './log.js';
@@ -121,6 +122,11 @@ export async function handleRequest(state: FakeState, req: IncomingMessage, res:
     time: new Date().toISOString(), host, status: 0, ...(connectHost === undefined ? {} : { connectHost }),
   };
   const x: Exchange = { state, req, res, body, params: readParams(req, body), entry, requestId: randomUUID() };
+  if (signinPartition(host) !== undefined) {
+    await sleep(state.delayMs);
+    handleFederation(state, req, res, entry);
+    return;
+  }
   if (isSsoPortalHost(host)) {
     await sleep(state.delayMs);
     handleSsoPortal(state, req, res, entry);

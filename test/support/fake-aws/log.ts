@@ -23,6 +23,8 @@ export interface LogEntry {
   issuedAccessKeyId?: string;
   issuedTokenVersion?: 1 | 2;
   mfaUsed?: boolean;
+  /** SessionDuration sent to the federation endpoint's getSigninToken, if any. */
+  sessionDuration?: number;
 }
 
 export interface Counts {

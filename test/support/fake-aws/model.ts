@@ -67,6 +67,10 @@ export interface IssuedCredential {
   sourceIdentity?: string;
   /** Whether this session was itself obtained by role chaining or from another role session. */
   fromRoleSession: boolean;
+  /** Set for GetSessionToken sessions: the IAM user they belong to (not a role session). */
+  userName?: string;
+  /** The session was obtained with an MFA code (aws:MultiFactorAuthPresent in trust policies). */
+  mfaAuthenticated?: boolean;
 }
 
 /** Who signed a request. */

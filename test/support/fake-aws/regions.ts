@@ -33,6 +33,18 @@ export function partitionOf(region: string): Partition {
   return 'aws';
 }
 
+/** The console sign-in hosts of each partition (federation.ts). */
+export const SIGNIN_HOSTS: Readonly<Record<string, Partition>> = {
+  'signin.aws.amazon.com': 'aws',
+  'signin.amazonaws.cn': 'aws-cn',
+  'signin.amazonaws-us-gov.com': 'aws-us-gov',
+};
+
+/** Every sign-in host answered: the partitions' own and the regional ones of the aws partition. */
+export function signinHostNames(): string[] {
+  return [...Object.keys(SIGNIN_HOSTS), ...[...DEFAULT_REGIONS, ...OPT_IN_REGIONS].map((r) => `${r}.signin.aws.amazon.com`)];
+}
+
 /** What a host name designates. */
 export interface Endpoint {
   host: string;
@@ -57,6 +69,8 @@ export function allHostNames(): string[] {
         `sts-fips.${r}.api.aws`, `ec2.${r}.amazonaws.com`);
     }
   }
+  // The console sign-in federation endpoints (federation.ts).
+  names.push(...signinHostNames());
   // The SSO portal (sso.ts), in the default-enabled regions of the aws partition.
   names.push(...DEFAULT_REGIONS.map((r) => `portal.sso.${r}.amazonaws.com`));
   return names;

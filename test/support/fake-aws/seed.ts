@@ -20,6 +20,8 @@ export const SEED = {
   chen: { name: 'chen', accessKeyId: 'AKIACHENEXAMPLE00001', secretAccessKey: 'chenSecret/K7MDENG/bPxRfiCYEXAMPLEKEY00001' },
   roleKatoaki: 'arn:aws:iam::222222222222:role/katoaki',
   roleMfaAdmin: 'arn:aws:iam::222222222222:role/mfa-admin',
+  /** A second role behind the same MFA device (one prompt for both: GetSessionToken). */
+  roleMfaOps: 'arn:aws:iam::222222222222:role/mfa-ops',
   roleExternal: 'arn:aws:iam::222222222222:role/partner',
   roleLong: 'arn:aws:iam::222222222222:role/long-session',
   externalId: 'partner-external-id-42',
@@ -44,6 +46,7 @@ export function seedScenario(): Scenario {
     roles: [
       { arn: SEED.roleKatoaki, trustedAccounts: trusted },
       { arn: SEED.roleMfaAdmin, trustedAccounts: trusted, mfaRequired: true },
+      { arn: SEED.roleMfaOps, trustedAccounts: trusted, mfaRequired: true },
       { arn: SEED.roleExternal, trustedAccounts: trusted, externalId: SEED.externalId },
       { arn: SEED.roleLong, trustedAccounts: trusted, maxSessionDurationSeconds: 43200 },
       { arn: SEED.roleCn, trustedAccounts: [SEED.accountCn] },

@@ -1,16 +1,19 @@
-/** STS actions: AssumeRole and GetCallerIdentity. */
+/** STS actions: AssumeRole, GetSessionToken and GetCallerIdentity. */
 import { randomBytes } from 'node:crypto';
 import type { ActionContext } from './context.js';
 import type { AccountConfig, IssuedCredential, ParsedRoleArn, RoleConfig } from './model.js';
 import { makeSessionToken, parseRoleArn, partitionOfAccount, randomId, stableId } from './model.js';
 import { isOptInRegion } from './regions.js';
 import { readAssumeRoleInput, type AssumeRoleInput } from './sts-input.js';
+import { getSessionToken, isRoleSession } from './session-token.js';
 import { AwsError, el, queryResponse, STS_NS } from './xml.js';
 
 export function handleSts(ctx: ActionContext): string {
   switch (ctx.action) {
     case 'AssumeRole':
       return assumeRole(ctx);
+    case 'GetSessionToken':
+      return getSessionToken(ctx);
     case 'GetCallerIdentity':
       return queryResponse(STS_NS, 'GetCallerIdentity', [
         `    ${el('Arn', ctx.caller.arn)}`,
@@ -42,7 +45,9 @@ function authorize(ctx: ActionContext, input: AssumeRoleInput): Target {
   if (role.externalId !== undefined && input.externalId !== role.externalId) throw denied;
   const { serialNumber: serial, tokenCode: code } = input;
   if (serial !== undefined || code !== undefined) ctx.notes.mfaUsed = true;
-  if (role.mfaRequired && (serial === undefined || code === undefined)) throw denied;
+  // Credentials from GetSessionToken with a code carry the MFA context themselves.
+  const mfaPresent = (serial !== undefined && code !== undefined) || caller.session?.mfaAuthenticated === true;
+  if (role.mfaRequired && !mfaPresent) throw denied;
   if (serial !== undefined && code !== undefined && dir.mfaCodes.get(serial) !== code) {
     throw new AwsError('AccessDenied', 'MultiFactorAuthentication failed with invalid MFA one time pass code. ', 403);
   }
@@ -58,7 +63,7 @@ function checkLimits(ctx: ActionContext, input: AssumeRoleInput, t: Target): voi
     throw new AwsError('RegionDisabledException', `STS is not activated in this region for account:${t.account.id}. `
       + 'Your account administrator can activate STS in this region using the IAM Console.', 403);
   }
-  if (ctx.caller.session && input.durationSeconds > 3600) {
+  if (isRoleSession(ctx.caller) && input.durationSeconds > 3600) {
     throw new AwsError('ValidationError',
       'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.', 400);
   }
@@ -85,7 +90,7 @@ function issue(ctx: ActionContext, input: AssumeRoleInput, t: Target): IssuedCre
     roleId: stableId('AROA', input.roleArn),
     sessionName: input.sessionName,
     issuedBy: endpoint.host,
-    fromRoleSession: caller.session !== undefined,
+    fromRoleSession: isRoleSession(caller),
     ...(sourceIdentity === undefined ? {} : { sourceIdentity }),
   };
   ctx.dir.recordIssued(cred);
