@@ -49,6 +49,10 @@ const runtime: Runtime = {
     env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
     return (await import("./credentials/connect")).connectSts({ ...options, ...deferred });
   },
+  connectSessionToken: async (options) => {
+    env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+    return (await import("./credentials/connect")).connectSessionToken({ ...options, ...deferred });
+  },
   connectDoctor: async (options) => {
     env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
     return (await import("./doctor/aws-calls")).connectDoctor({ ...options, ...deferred });

@@ -1,6 +1,6 @@
 import type { SpawnOptions, ChildProcess } from "node:child_process";
 import type { ParsedCommand } from "./cli/command-line";
-import type { ConnectSts } from "./credentials/connect-port";
+import type { ConnectSessionToken, ConnectSts } from "./credentials/connect-port";
 import type { ConnectDoctor } from "./doctor/port";
 
 /** A writable text sink: the entry file wires these to process.stdout / process.stderr. */
@@ -44,6 +44,8 @@ export interface Runtime {
   platform: NodeJS.Platform;
   /** Builds the STS caller; the real one loads the AWS SDK lazily, on a cache miss only. */
   connectSts: ConnectSts;
+  /** Builds the GetSessionToken caller of MFA sessions (loads the SDK lazily); without it, MFA is asked per role. */
+  connectSessionToken?: ConnectSessionToken;
   /** Builds the AWS caller of `doctor` (loads the SDK lazily); optional so other runtimes need not stub it. */
   connectDoctor?: ConnectDoctor;
   /** Asks for an MFA code (terminal or regional_sts_mfa_process). */

@@ -1,4 +1,5 @@
 import type { ConfigPaths } from "../config/paths";
+import type { Credentials } from "../cache/entry";
 import type { AssumeRoleAt } from "./sts";
 
 export interface ConnectOptions {
@@ -13,6 +14,8 @@ export interface ConnectOptions {
   /** The configured STS endpoint (see config/sts-endpoint.ts); undefined for AWS's regional hosts. */
   stsEndpoint?: string;
   mfaCodeProvider: (serial: string) => Promise<string>;
+  /** Credentials to call STS with instead of the source profile's (an MFA session's). */
+  sourceCredentials?: Pick<Credentials, "accessKeyId" | "secretAccessKey" | "sessionToken">;
   /** NODE_EXTRA_CA_CERTS when Node did not load it at start (npm's bin defers it: see scripts/build.mjs). */
   extraCaCerts?: string;
   /** Where a warning about extraCaCerts goes (stderr). */
@@ -21,3 +24,15 @@ export interface ConnectOptions {
 
 /** Resolves the source credentials and returns an AssumeRole caller bound to them. */
 export type ConnectSts = (options: ConnectOptions) => Promise<AssumeRoleAt>;
+
+export interface SessionTokenParams {
+  durationSeconds: number;
+  serialNumber: string;
+  tokenCode: string;
+}
+
+/** GetSessionToken at one region's STS endpoint, with the source profile's long-term keys. */
+export type GetSessionTokenAt = (region: string, params: SessionTokenParams) => Promise<{ credentials: Credentials; host: string }>;
+
+/** Resolves the source credentials and returns a GetSessionToken caller bound to them. */
+export type ConnectSessionToken = (options: ConnectOptions) => Promise<GetSessionTokenAt>;

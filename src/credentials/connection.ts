@@ -10,7 +10,10 @@ import type { StsClientOptions } from "./sts";
  */
 export async function connectSource(options: ConnectOptions): Promise<StsClientOptions> {
   const requestHandler = makeRequestHandler(options);
-  const source = await resolveSource({
+  const given = options.sourceCredentials;
+  // Only the three fields: the SDK reads an `expiration` as a Date, ours are strings.
+  const identity = given && { accessKeyId: given.accessKeyId, secretAccessKey: given.secretAccessKey, sessionToken: given.sessionToken };
+  const source = identity ? async () => identity : await resolveSource({
     profile: options.profile,
     sourceProfile: options.sourceProfile,
     paths: options.paths,

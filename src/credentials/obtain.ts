@@ -7,6 +7,7 @@ import type { Runtime } from "../runtime";
 import { chooseStsRegion } from "./endpoint-region";
 import { explainStsError, type ExplainContext } from "./explain";
 import { explainMfaRejection } from "./mfa";
+import { getMfaSession, mfaSessionSource } from "./mfa-session";
 import type { AssumeRoleParams } from "./sts";
 
 export interface Obtained {
@@ -48,7 +49,7 @@ export async function obtainCredentials(request: ObtainRequest): Promise<Obtaine
   runtime.env[CHAIN_ENV] = [inherited, s.profile].filter(Boolean).join(",");
   const mfaCodeProvider = (serial: string) => runtime.readMfaCode({ profile: s.profile, serial, process: s.mfaProcess });
   const source = s.sourceProfile ? `source profile ${s.sourceProfile}` : "the default credential chain";
-  const assumeAt = await runtime.connectSts({
+  const connect = {
     profile: s.profile,
     sourceProfile: s.sourceProfile,
     paths: request.config.paths,
@@ -59,8 +60,14 @@ export async function obtainCredentials(request: ObtainRequest): Promise<Obtaine
     useDualstack: s.useDualstack,
     ...(chain.stsEndpoint ? { stsEndpoint: chain.stsEndpoint } : {}),
     mfaCodeProvider,
-  });
-  const params = await assumeRoleParams(s, mfaCodeProvider);
+  };
+  // One MFA prompt for every role behind the same static keys and device (see mfa-session.ts).
+  const sourceIdentity = request.cacheDir && runtime.connectSessionToken ? mfaSessionSource(s, chain, request.config, runtime.env) : undefined;
+  const sourceCredentials = sourceIdentity
+    ? await getMfaSession({ settings: s, config: request.config, runtime, cacheDir: request.cacheDir!, sourceIdentity, connect, plan, log })
+    : undefined;
+  const assumeAt = await runtime.connectSts(sourceCredentials ? { ...connect, sourceCredentials } : connect);
+  const params = await assumeRoleParams(sourceCredentials ? { ...s, mfaSerial: undefined } : s, mfaCodeProvider);
   const context = { profile: s.profile, roleArn: s.role.arn, source };
   const explain = (error: unknown, ctx: ExplainContext) =>
     (s.mfaSerial ? explainMfaRejection(error, s.profile, s.mfaSerial) : undefined) ?? explainStsError(error, ctx);

@@ -25,8 +25,15 @@ ${mfaProcess ? `regional_sts_mfa_process = ${mfaProcess}` : ""}
 const credentials = ACCOUNT_A_CREDENTIALS;
 const cacheEntries = () => (existsSync(e2e.cacheDir) ? readdirSync(e2e.cacheDir).filter((f) => /^[0-9a-f]{40}\.json$/.test(f)) : []);
 // Account A has not enabled ap-east-1: that endpoint refuses the caller before looking at the code.
-const FALLBACK_AND_MFA = ["sts.ap-east-1.amazonaws.com 403 mfa=false", "sts.us-east-1.amazonaws.com 200 mfa=true"];
-const mfaCalls = () => e2e.fake.log.filter((l) => l.action === "AssumeRole").map((l) => `${l.host} ${l.status} mfa=${l.mfaUsed === true}`);
+// Static source keys + mfa_serial: the code goes to GetSessionToken once (the MFA session), and
+// AssumeRole is called with that session's credentials, which carry the MFA context.
+const FALLBACK_AND_MFA = [
+  "GetSessionToken sts.ap-east-1.amazonaws.com 403 mfa=false",
+  "GetSessionToken sts.us-east-1.amazonaws.com 200 mfa=true",
+  "AssumeRole sts.ap-east-1.amazonaws.com 403 mfa=false",
+  "AssumeRole sts.us-east-1.amazonaws.com 200 mfa=false",
+];
+const mfaCalls = () => e2e.fake.log.filter((l) => l.service === "sts" && l.action !== "GetCallerIdentity").map((l) => `${l.action} ${l.host} ${l.status} mfa=${l.mfaUsed === true}`);
 
 useE2e((e) => (e2e = e));
 beforeAll(() => {
