@@ -38,7 +38,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   "credential-process": { options: PROFILE_OPTIONS, profile: "required", warmsCodeCache: true, load: async () => credentialProcessCommand },
   env: { options: { ...PROFILE_OPTIONS, format: { type: "string" } }, profile: "aws-profile", warmsCodeCache: true, load: async () => (await more()).envCommand },
   exec: {
-    options: { ...PROFILE_OPTIONS, "allow-nested": { type: "boolean" } }, profile: "aws-profile", takesRest: true, warmsCodeCache: true,
+    options: { ...PROFILE_OPTIONS, "allow-nested": { type: "boolean" }, server: { type: "boolean" } }, profile: "aws-profile", takesRest: true, warmsCodeCache: true,
     load: async () => (await more()).execCommand,
   },
   doctor: { options: { ...PROFILE_OPTIONS, json: { type: "boolean" } }, profile: "aws-profile", load: async () => (await more()).doctorCommand },

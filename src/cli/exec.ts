@@ -22,11 +22,17 @@ export async function execCommand(command: ParsedCommand, runtime: Runtime): Pro
     });
   }
   const { log, warn } = makeLoggers(runtime, command.verbose);
-  const { credentials, settings } = await getCredentials({ profile, flags: command.flags, useCache: !command.noCache, log, warn }, runtime);
+  const request = { profile, flags: command.flags, useCache: !command.noCache, log, warn };
+  const [file, ...args] = command.args.length > 0 ? command.args : [userShell(runtime)];
+  if (command.values.server === true) {
+    const { execWithServer } = await import("./exec-server");
+    if (command.args.length === 0) runtime.stderr.write(`regional-sts: starting ${file} with a credentials endpoint for profile ${profile}; exit it to return\n`);
+    return execWithServer({ request, command: [file!, ...args], baseEnv: { ...childEnv }, verbose: command.verbose }, runtime);
+  }
+  const { credentials, settings } = await getCredentials(request, runtime);
   for (const name of CONFLICTING_ENV) delete childEnv[name];
   for (const [name, value] of credentialEnv(credentials, settings.region).set) childEnv[name] = value;
   childEnv[EXEC_PROFILE_ENV] = profile;
-  const [file, ...args] = command.args.length > 0 ? command.args : [userShell(runtime)];
   if (command.args.length === 0) runtime.stderr.write(`regional-sts: starting ${file} with the credentials of profile ${profile}; exit it to return\n`);
   return runChild(file!, args, childEnv, runtime);
 }
@@ -37,7 +43,8 @@ function userShell(runtime: Runtime): string {
   return runtime.env.SHELL || "/bin/sh";
 }
 
-function runChild(file: string, args: string[], env: Record<string, string | undefined>, runtime: Runtime): Promise<number> {
+/** Runs the command with signals passed on; resolves with its exit code (128+n when killed by signal n). */
+export function runChild(file: string, args: string[], env: Record<string, string | undefined>, runtime: Runtime): Promise<number> {
   return new Promise((resolve, reject) => {
     // Handlers go in before the child starts: a signal sent the moment the child is up (it may
     // print before spawn() returns here) must not kill us and orphan the child.
