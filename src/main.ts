@@ -53,6 +53,7 @@ const runtime: Runtime = {
     env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
     return (await import("./credentials/connect")).connectSessionToken({ ...options, ...deferred });
   },
+  fetchFederation: async (url, options) => (await import("./credentials/connect")).fetchFederation(url, { ...options, ...deferred }),
   connectDoctor: async (options) => {
     env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
     return (await import("./doctor/aws-calls")).connectDoctor({ ...options, ...deferred });

@@ -2,6 +2,8 @@ import type { SpawnOptions, ChildProcess } from "node:child_process";
 import type { ParsedCommand } from "./cli/command-line";
 import type { ConnectSessionToken, ConnectSts } from "./credentials/connect-port";
 import type { ConnectDoctor } from "./doctor/port";
+import type { FederationAnswer } from "./console/federation";
+import type { HttpOptions } from "./credentials/http";
 
 /** A writable text sink: the entry file wires these to process.stdout / process.stderr. */
 export interface TextSink {
@@ -48,6 +50,8 @@ export interface Runtime {
   connectSessionToken?: ConnectSessionToken;
   /** Builds the AWS caller of `doctor` (loads the SDK lazily); optional so other runtimes need not stub it. */
   connectDoctor?: ConnectDoctor;
+  /** One GET to the console sign-in federation endpoint (loads the SDK's HTTP handler lazily); `console` needs it. */
+  fetchFederation?(url: string, options: HttpOptions): Promise<FederationAnswer>;
   /** Asks for an MFA code (terminal or regional_sts_mfa_process). */
   readMfaCode(request: MfaRequest): Promise<string>;
   /** Told the command line once parsed (src/main.ts passes on to src/boot.ts whether to save code caches). */

@@ -50,6 +50,10 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
     options: { profile: { type: "string" }, json: { type: "boolean" }, ...COMMON_OPTIONS }, profile: "optional", actions: ["list", "clear"],
     load: async () => (await more()).cacheCommand,
   },
+  console: {
+    options: { ...PROFILE_OPTIONS, url: { type: "boolean" }, destination: { type: "string" } }, profile: "aws-profile",
+    load: async () => (await more()).consoleCommand,
+  },
   help: { options: COMMON_OPTIONS, profile: "none", maxArgs: 1, load: async () => (await more()).helpCommand },
   version: { options: COMMON_OPTIONS, profile: "none", load: async () => (await more()).versionCommand },
 };

@@ -25,8 +25,12 @@ export const HELP: Readonly<Record<string, { usage: string; summary: string; opt
   exec: {
     usage: "exec [PROFILE] [options] [-- COMMAND [ARGS...]]",
     summary: "run COMMAND (or your shell) with the credentials; exits with its code",
-    options: "  --allow-nested             allow exec inside another profile's exec",
-    example: "regional-sts exec hk-role -- terraform plan",
+    options: [
+      "  --allow-nested             allow exec inside another profile's exec",
+      "  --server                   no keys in the environment: a credentials endpoint on 127.0.0.1",
+      "                             for the command's lifetime, refreshed as sessions near their end",
+    ].join("\n"),
+    example: "regional-sts exec hk-role --server -- terraform apply",
     more: [
       "PROFILE defaults to AWS_PROFILE. Without a command, starts $SHELL (else /bin/sh; COMSPEC on Windows).",
       "AWS_PROFILE and the other AWS_* variables that would pick other credentials are removed;",
@@ -49,9 +53,25 @@ export const HELP: Readonly<Record<string, { usage: string; summary: string; opt
     ].join("\n"),
     example: "regional-sts configure hk-role --role-arn arn:aws:iam::222222222222:role/katoaki --source-profile account-a --region ap-east-1",
   },
+  console: {
+    usage: "console [PROFILE] [options]",
+    summary: "open the AWS console as the profile's role, in its region",
+    options: [
+      "  --url                      print the sign-in URL (valid 15 minutes) instead of opening a browser",
+      "  --destination PATH         another console page, e.g. ec2/home, or a full https URL",
+    ].join("\n"),
+    example: "regional-sts console hk-role --destination ec2/home",
+    more: "PROFILE defaults to AWS_PROFILE. The browser is opened with xdg-open, open or start.",
+  },
+  list: {
+    usage: "list [options]",
+    summary: "one line per profile: served by regional-sts or convertible, region, role, cache state",
+    options: "  --json                     the profiles as JSON",
+    example: "regional-sts list",
+  },
   cache: {
     usage: "cache list|clear [PROFILE] [options]",
-    summary: "list cached entries (never secrets) or remove them",
+    summary: "list cached entries and MFA sessions (never secrets) or remove them",
     options: ["  --profile NAME             only that profile's entries", "  --json                     (list) the entries as JSON"].join("\n"),
     example: "regional-sts cache clear hk-role",
   },

@@ -5,6 +5,7 @@
  */
 export { cacheCommand } from "./cache";
 export { configureCommand } from "./configure";
+export { consoleCommand } from "./console";
 export { doctorCommand } from "./doctor";
 export { envCommand } from "./env";
 export { execCommand } from "./exec";

@@ -12,3 +12,6 @@ export async function connectSts(options: ConnectOptions): Promise<AssumeRoleAt>
 export async function connectSessionToken(options: ConnectOptions): Promise<GetSessionTokenAt> {
   return makeGetSessionTokenAt(await connectSource(options));
 }
+
+/** The console's federation call, in the SDK bundle: it uses the SDK's HTTP handler. */
+export { fetchFederation } from "../console/federation";

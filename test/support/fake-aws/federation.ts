@@ -42,8 +42,9 @@ function getSigninToken(state: FakeState, params: URLSearchParams, partition: Pa
   if (durationText !== null) {
     const seconds = Number(durationText);
     if (!Number.isInteger(seconds) || seconds < 900 || seconds > 43200) return refuse('SessionDuration must be 900 to 43200', note);
-    // Role-chained sessions may not ask for a console session length: AWS answers 400.
-    if (cred.fromRoleSession) return refuse('SessionDuration is not allowed for role-chained credentials', note);
+    // Only roles assumed with an IAM user's long-term keys may ask for a console session
+    // length; role-chained ones get 400 (and so, per the page above, any assumed with session credentials).
+    if (cred.fromRoleSession || cred.assumedWithSession) return refuse('SessionDuration is not allowed for role-chained credentials', note);
   }
   const token = randomBytes(48).toString('base64url');
   let issued = tokens.get(state);

@@ -67,6 +67,8 @@ export interface IssuedCredential {
   sourceIdentity?: string;
   /** Whether this session was itself obtained by role chaining or from another role session. */
   fromRoleSession: boolean;
+  /** Assumed with any session credentials (a role session or a GetSessionToken session). */
+  assumedWithSession?: boolean;
   /** Set for GetSessionToken sessions: the IAM user they belong to (not a role session). */
   userName?: string;
   /** The session was obtained with an MFA code (aws:MultiFactorAuthPresent in trust policies). */

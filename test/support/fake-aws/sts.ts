@@ -91,6 +91,7 @@ function issue(ctx: ActionContext, input: AssumeRoleInput, t: Target): IssuedCre
     sessionName: input.sessionName,
     issuedBy: endpoint.host,
     fromRoleSession: isRoleSession(caller),
+    assumedWithSession: caller.session !== undefined,
     ...(sourceIdentity === undefined ? {} : { sourceIdentity }),
   };
   ctx.dir.recordIssued(cred);
