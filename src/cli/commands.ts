@@ -54,6 +54,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
     options: { ...PROFILE_OPTIONS, url: { type: "boolean" }, destination: { type: "string" } }, profile: "aws-profile",
     load: async () => (await more()).consoleCommand,
   },
+  list: { options: { json: { type: "boolean" }, ...COMMON_OPTIONS }, profile: "none", load: async () => (await more()).listCommand },
   help: { options: COMMON_OPTIONS, profile: "none", maxArgs: 1, load: async () => (await more()).helpCommand },
   version: { options: COMMON_OPTIONS, profile: "none", load: async () => (await more()).versionCommand },
 };

@@ -10,3 +10,4 @@ export { doctorCommand } from "./doctor";
 export { envCommand } from "./env";
 export { execCommand } from "./exec";
 export { helpCommand, showHelp, versionCommand } from "./help";
+export { listCommand } from "./list";
