@@ -19,7 +19,8 @@ export interface ProfileRow {
  */
 export function listProfiles(config: Pick<LoadedConfig, "profiles" | "credentials">, env: Record<string, string | undefined>): ProfileRow[] {
   const names = new Set([...Object.keys(config.profiles), ...Object.keys(config.credentials)].filter((n) => !/^(sso-session|services)\./.test(n)));
-  return [...names].sort((a, b) => a.localeCompare(b)).map((profile) => {
+  // Code-unit order, not localeCompare: the ICU collator costs more than everything else on 3,000 names.
+  return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((profile) => {
     const section = profileSection(profile, config) ?? {};
     const served: Served = section.regional_sts_role_arn || regionalStsTarget(section.credential_process) !== undefined ? "regional-sts" : section.role_arn ? "convertible" : "no";
     return {
