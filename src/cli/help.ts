@@ -30,7 +30,7 @@ export const HELP: Readonly<Record<string, { usage: string; summary: string; opt
       "  --server                   no keys in the environment: a credentials endpoint on 127.0.0.1",
       "                             for the command's lifetime, refreshed as sessions near their end",
     ].join("\n"),
-    example: "regional-sts exec hk-role --server -- terraform apply",
+    example: "regional-sts exec hk-role -- terraform plan",
     more: [
       "PROFILE defaults to AWS_PROFILE. Without a command, starts $SHELL (else /bin/sh; COMSPEC on Windows).",
       "AWS_PROFILE and the other AWS_* variables that would pick other credentials are removed;",
@@ -53,6 +53,12 @@ export const HELP: Readonly<Record<string, { usage: string; summary: string; opt
     ].join("\n"),
     example: "regional-sts configure hk-role --role-arn arn:aws:iam::222222222222:role/katoaki --source-profile account-a --region ap-east-1",
   },
+  cache: {
+    usage: "cache list|clear [PROFILE] [options]",
+    summary: "list cached entries and MFA sessions (never secrets) or remove them",
+    options: ["  --profile NAME             only that profile's entries", "  --json                     (list) the entries as JSON"].join("\n"),
+    example: "regional-sts cache clear hk-role",
+  },
   console: {
     usage: "console [PROFILE] [options]",
     summary: "open the AWS console as the profile's role, in its region",
@@ -68,12 +74,6 @@ export const HELP: Readonly<Record<string, { usage: string; summary: string; opt
     summary: "one line per profile: served by regional-sts or convertible, region, role, cache state",
     options: "  --json                     the profiles as JSON",
     example: "regional-sts list",
-  },
-  cache: {
-    usage: "cache list|clear [PROFILE] [options]",
-    summary: "list cached entries and MFA sessions (never secrets) or remove them",
-    options: ["  --profile NAME             only that profile's entries", "  --json                     (list) the entries as JSON"].join("\n"),
-    example: "regional-sts cache clear hk-role",
   },
   help: { usage: "help [COMMAND]", summary: "show this overview, or a command's own help", example: "regional-sts help exec" },
   version: { usage: "version", summary: "print the version", example: "regional-sts version" },

@@ -58,7 +58,8 @@ function cacheStateOf(row: ProfileRow, config: LoadedConfig, present: Set<string
     const mfa = mfaName && present.has(mfaName) ? expirationIn(runtime, mfaName) : undefined;
     return mfa && Date.parse(mfa) > runtime.now() ? { ...state, mfaSessionExpiration: mfa } : state;
   } catch (error) {
-    return { state: "invalid", problem: (error as Error).message.replace(/^profile \S+: /, "") };
+    const { message, hint } = error as Error & { hint?: string };
+    return { state: "invalid", problem: (hint ? `${message}; ${hint}` : message).replace(/^profile \S+: /, "") };
   }
 }
 

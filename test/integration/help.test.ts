@@ -39,6 +39,8 @@ REGIONAL_STS_EXEC_PROFILE names the profile. SIGTERM and SIGHUP are passed on; 1
 
 Options:
   --allow-nested             allow exec inside another profile's exec
+  --server                   no keys in the environment: a credentials endpoint on 127.0.0.1
+                             for the command's lifetime, refreshed as sessions near their end
   --profile NAME             the profile (or give it as the first argument)
   --region REGION            target region; decides the STS endpoint (region)
   --role-arn ARN             the role to assume (required) (regional_sts_role_arn)

@@ -17,7 +17,7 @@ describe("console sign-in URLs", () => {
   });
 
   it("refuses partitions without a public console", () => {
-    expect(() => partitionConsole("aws-iso", "p")).toThrow("profile p: console sign-in is not available in partition aws-iso; use that partition's own sign-in page");
+    expect(() => partitionConsole("aws-iso", "p")).toThrow(expect.objectContaining({ message: "profile p: console sign-in is not available in partition aws-iso", hint: "use that partition's own sign-in page" }));
   });
 
   it("--destination: a path of the region's console (region added), or a full https URL as given", () => {

@@ -33,9 +33,10 @@ describe("MFA sessions", () => {
     expect(mfaSessionSeconds(settings, config({ p: { regional_sts_mfa_session_seconds: "129600" } }))).toBe(129600);
     expect(mfaSessionSeconds(settings, config({ p: { regional_sts_mfa_session_seconds: " 900 " } }))).toBe(900);
     for (const bad of ["899", "129601", "1h", "-5"]) {
-      expect(() => mfaSessionSeconds(settings, config({ p: { regional_sts_mfa_session_seconds: bad } }))).toThrow(
-        `regional_sts_mfa_session_seconds in profile p: "${bad}" must be a whole number of seconds from 900 to 129600 (36 hours, GetSessionToken's limit)`,
-      );
+      expect(() => mfaSessionSeconds(settings, config({ p: { regional_sts_mfa_session_seconds: bad } }))).toThrow(expect.objectContaining({
+        message: `regional_sts_mfa_session_seconds in profile p: "${bad}" is not a whole number of seconds from 900 to 129600`,
+        hint: "use at most 36 hours, GetSessionToken's limit",
+      }));
     }
   });
 
