@@ -25,9 +25,13 @@ export interface MfaSessionEntry {
 export const MFA_SESSION_FORMAT = "regional-sts/mfa-session-1";
 const FILE = /^mfa-[0-9a-f]{40}\.json$/;
 
-/** Who the session belongs to: the source's identity (its access key id), the device and the partition. */
-export function mfaSessionKey(input: { partition: string; sourceIdentity: string; mfaSerial: string }): string {
-  return sha256Hex(JSON.stringify(["mfa-session-v1", input.partition, input.sourceIdentity, input.mfaSerial])).slice(0, 40);
+/**
+ * Who the session belongs to: the source's identity (its fingerprint from source-chain: access
+ * key id and a digest of the secret), the device, the partition, and a configured STS endpoint
+ * (an emulator's session must never answer for AWS), as in the role cache key (key.ts).
+ */
+export function mfaSessionKey(input: { partition: string; sourceIdentity: string; mfaSerial: string; stsEndpoint?: string | undefined }): string {
+  return sha256Hex(JSON.stringify(["mfa-session-v1", input.partition, input.sourceIdentity, input.mfaSerial, input.stsEndpoint ?? ""])).slice(0, 40);
 }
 
 export const mfaSessionName = (key: string) => `mfa-${key}.json`;

@@ -50,11 +50,11 @@ function cacheStateOf(row: ProfileRow, config: LoadedConfig, present: Set<string
   try {
     const settings = validateSettings(resolveSettings(row.profile, row.section, {}, runtime.env), defaultSessionName(runtime.env));
     const chain = walkSourceChain(settings.profile, settings.sourceProfile, config, runtime.env);
-    const key = cacheKeyFor(settings, chain.fingerprint);
+    const key = cacheKeyFor(settings, chain);
     const expiration = present.has(entryName(key)) ? expirationIn(runtime, entryName(key)) : undefined;
     const state: CacheState = expiration === undefined ? { state: "none" } : { state: Date.parse(expiration) > runtime.now() ? "valid" : "expired", expiration };
     const source = mfaSessionSource(settings, chain, config, runtime.env);
-    const mfaName = source && mfaSessionName(mfaSessionKey({ partition: settings.role.partition, sourceIdentity: source, mfaSerial: settings.mfaSerial! }));
+    const mfaName = source && mfaSessionName(mfaSessionKey({ partition: settings.role.partition, sourceIdentity: source, mfaSerial: settings.mfaSerial!, stsEndpoint: chain.stsEndpoint }));
     const mfa = mfaName && present.has(mfaName) ? expirationIn(runtime, mfaName) : undefined;
     return mfa && Date.parse(mfa) > runtime.now() ? { ...state, mfaSessionExpiration: mfa } : state;
   } catch (error) {

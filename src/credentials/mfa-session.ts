@@ -50,6 +50,8 @@ export interface MfaSessionRequest {
   runtime: Runtime;
   cacheDir: string;
   sourceIdentity: string;
+  /** The configured STS endpoint, if any (part of the key). */
+  stsEndpoint: string | undefined;
   connect: ConnectOptions;
   plan: { first: string; fallback?: string | undefined };
   log(message: string): void;
@@ -62,7 +64,7 @@ export interface MfaSessionRequest {
 export async function getMfaSession(request: MfaSessionRequest): Promise<Credentials> {
   const { settings: s, runtime, cacheDir: dir } = request;
   const serial = s.mfaSerial!;
-  const key = mfaSessionKey({ partition: s.role.partition, sourceIdentity: request.sourceIdentity, mfaSerial: serial });
+  const key = mfaSessionKey({ partition: s.role.partition, sourceIdentity: request.sourceIdentity, mfaSerial: serial, stsEndpoint: request.stsEndpoint });
   const read = () => readMfaSession(dir, key, runtime.now(), runtime.uid)?.credentials;
   const hit = read();
   if (hit) {

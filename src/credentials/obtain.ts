@@ -64,7 +64,7 @@ export async function obtainCredentials(request: ObtainRequest): Promise<Obtaine
   // One MFA prompt for every role behind the same static keys and device (see mfa-session.ts).
   const sourceIdentity = request.cacheDir && runtime.connectSessionToken ? mfaSessionSource(s, chain, request.config, runtime.env) : undefined;
   const sourceCredentials = sourceIdentity
-    ? await getMfaSession({ settings: s, config: request.config, runtime, cacheDir: request.cacheDir!, sourceIdentity, connect, plan, log })
+    ? await getMfaSession({ settings: s, config: request.config, runtime, cacheDir: request.cacheDir!, sourceIdentity, stsEndpoint: chain.stsEndpoint, connect, plan, log })
     : undefined;
   const assumeAt = await runtime.connectSts(sourceCredentials ? { ...connect, sourceCredentials } : connect);
   const params = await assumeRoleParams(sourceCredentials ? { ...s, mfaSerial: undefined } : s, mfaCodeProvider);

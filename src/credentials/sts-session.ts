@@ -2,7 +2,7 @@ import { GetSessionTokenCommand, STSClient } from "@aws-sdk/client-sts";
 import { toUtcZ } from "../output/process-json";
 import type { GetSessionTokenAt } from "./connect-port";
 import { sendRecordingHost } from "./record-host";
-import type { StsClientOptions } from "./sts";
+import { stsClientConfig, type StsClientOptions } from "./sts";
 
 /**
  * GetSessionToken through @aws-sdk/client-sts, at a regional endpoint only (`useGlobalEndpoint:
@@ -11,16 +11,8 @@ import type { StsClientOptions } from "./sts";
  */
 export function makeGetSessionTokenAt(options: StsClientOptions): GetSessionTokenAt {
   return async (region, params) => {
-    const client = new STSClient({
-      region,
-      credentials: options.source,
-      requestHandler: options.requestHandler,
-      useFipsEndpoint: options.useFipsEndpoint,
-      useDualstackEndpoint: options.useDualstackEndpoint,
-      useGlobalEndpoint: false,
-      profile: options.profile,
-      maxAttempts: 3,
-    });
+    // The same client settings as AssumeRole's (configured endpoint, FIPS, dual-stack, never global).
+    const client = new STSClient({ ...stsClientConfig(options, region), maxAttempts: 3 });
     const command = new GetSessionTokenCommand({ DurationSeconds: params.durationSeconds, SerialNumber: params.serialNumber, TokenCode: params.tokenCode });
     const { response, host } = await sendRecordingHost(client, () => client.send(command));
     const c = response.Credentials;
