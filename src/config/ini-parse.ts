@@ -75,7 +75,7 @@ export function configFileProfiles(sections: IniSections): IniSections {
 const NOT_A_LINE = "is neither a [section] nor name = value";
 
 /** What precedes the first # or ; that starts the line or follows a space (the SDK's /(^|\s)[;#]/). */
-function withoutComment(line: string): string {
+export function withoutComment(line: string): string {
   for (let i = commentMark(line, 0); i !== -1; i = commentMark(line, i + 1)) {
     if (i === 0 || isSpace(line[i - 1]!)) return line.slice(0, i);
   }
@@ -90,7 +90,7 @@ function commentMark(line: string, from: number): number {
 }
 
 /** The SDK's /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/: `type name` gives `type.name` for known types, nothing for others; anything else is the name as written. */
-function sectionKey(name: string): string | undefined {
+export function sectionKey(name: string): string | undefined {
   let space = 0;
   while (space < name.length && isTypeChar(name.charCodeAt(space))) space++;
   if (space === 0 || space === name.length || !isSpace(name[space]!)) return name;
@@ -112,7 +112,7 @@ function lastWord(text: string): string {
 }
 
 /** JavaScript's \s and String.prototype.trim share one set of white space and line terminators. */
-function isSpace(char: string): boolean {
+export function isSpace(char: string): boolean {
   return char.trim() === "";
 }
 

@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { UserError } from "../errors";
-import { configFileProfiles, parseSharedIni, type IniSections } from "./ini-parse";
+import { cliConfigProfiles, cliCredentials } from "./cli-reading";
+import { parseSharedIni, type IniSections } from "./ini-parse";
 import type { ConfigPaths } from "./paths";
 
 export type Section = Record<string, string | undefined>;
@@ -8,7 +9,8 @@ export type SectionMap = Record<string, Section | undefined>;
 
 /**
  * Both shared files, parsed: `profiles` from the config file (`[profile x]` as `x`, and
- * `sso-session.x`, `services.x`), `credentials` from the other.
+ * `sso-session.x`, `services.x`), `credentials` from the other, read as the AWS CLI reads them
+ * (cli-reading.ts). From loadConfigFor, only the sections a call for its profiles can need.
  */
 export interface LoadedConfig {
   paths: ConfigPaths;
@@ -19,39 +21,89 @@ export interface LoadedConfig {
   credentialsExists: boolean;
 }
 
+/** An open shared file and what fstat says of it. */
+export interface OpenFile {
+  fd: number;
+  stat: Stats;
+  file: string;
+  setBy: string | undefined;
+}
+
 /**
- * Reads both files as the SDKs do (see ini-parse.ts). A missing file at the default path is an
- * empty one, as for the SDKs; an unreadable or malformed file, which the SDKs would quietly
- * skip, is an error that names it instead of a confusing "profile not found".
+ * Reads both files whole, as the SDKs do (see ini-parse.ts), for the commands that need every
+ * profile. A missing file at the default path is an empty one, as for the SDKs; an unreadable or
+ * malformed file, which the SDKs would quietly skip, is an error that names it instead of a
+ * confusing "profile not found".
  */
 export async function loadConfig(paths: ConfigPaths): Promise<LoadedConfig> {
-  const config = readChecked(paths.configFile, paths.configFrom);
-  const credentials = readChecked(paths.credentialsFile, paths.credentialsFrom);
+  const [config, credentials] = openBoth(paths);
+  try {
+    return loadedConfig(paths, config && parseChecked(readWhole(config), config), credentials && parseChecked(readWhole(credentials), credentials));
+  } finally {
+    closeBoth([config, credentials]);
+  }
+}
+
+export function loadedConfig(paths: ConfigPaths, config: IniSections | undefined, credentials: IniSections | undefined): LoadedConfig {
   return {
     paths,
-    profiles: config ? configFileProfiles(config) : Object.create(null),
-    credentials: credentials ?? Object.create(null),
+    profiles: config ? cliConfigProfiles(config) : Object.create(null),
+    credentials: credentials ? cliCredentials(credentials) : Object.create(null),
     configExists: config !== undefined,
     credentialsExists: credentials !== undefined,
   };
 }
 
-/** Reads and parses a file; undefined where it is missing from its default place. */
-function readChecked(file: string, setBy: string | undefined): IniSections | undefined {
-  const origin = setBy ? ` (set by ${setBy})` : "";
-  let text: string;
+/** Opens both files (undefined where one is missing from its default place); the caller closes them. */
+export function openBoth(paths: ConfigPaths): [OpenFile | undefined, OpenFile | undefined] {
+  const config = openChecked(paths.configFile, paths.configFrom);
   try {
-    text = readFileSync(file, "utf8");
+    return [config, openChecked(paths.credentialsFile, paths.credentialsFrom)];
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" && !setBy) return undefined;
-    const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "is not readable by this user"
-      : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code})`;
-    throw new UserError(`${file}${origin} ${why}; fix the path or the file's permissions`, 1, "ConfigFile");
+    closeBoth([config, undefined]);
+    throw error;
   }
+}
+
+export function closeBoth(files: (OpenFile | undefined)[]): void {
+  for (const f of files) if (f) closeSync(f.fd);
+}
+
+function openChecked(file: string, setBy: string | undefined): OpenFile | undefined {
+  let code: string | undefined;
+  try {
+    const fd = openSync(file, "r");
+    const stat = fstatSync(fd);
+    if (!stat.isDirectory()) return { fd, stat, file, setBy };
+    closeSync(fd);
+    code = "EISDIR";
+  } catch (error) {
+    code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" && !setBy) return undefined;
+  }
+  throw fileError(file, setBy, code);
+}
+
+export function readWhole(file: OpenFile): string {
+  try {
+    return readFileSync(file.fd, "utf8");
+  } catch (error) {
+    throw fileError(file.file, file.setBy, (error as NodeJS.ErrnoException).code);
+  }
+}
+
+function fileError(file: string, setBy: string | undefined, code: string | undefined): UserError {
+  const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "is not readable by this user"
+    : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code})`;
+  return new UserError(`${file}${setBy ? ` (set by ${setBy})` : ""} ${why}; fix the path or the file's permissions`, 1, "ConfigFile");
+}
+
+/** Parses a file's text; a line the SDKs would skip is an error naming the file and the line. */
+export function parseChecked(text: string, file: OpenFile): IniSections {
   const parsed = parseSharedIni(text);
   if (parsed.fault) {
-    throw new UserError(`${file}${origin} line ${parsed.fault.line} ${parsed.fault.problem}; fix that line`, 1, "ConfigParse");
+    const origin = file.setBy ? ` (set by ${file.setBy})` : "";
+    throw new UserError(`${file.file}${origin} line ${parsed.fault.line} ${parsed.fault.problem}; fix that line`, 1, "ConfigParse");
   }
   return parsed.sections;
 }

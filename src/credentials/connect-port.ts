@@ -1,11 +1,14 @@
 import type { ConfigPaths } from "../config/paths";
 import type { Credentials } from "../cache/entry";
+import type { SdkFiles } from "../config/sdk-files";
 import type { AssumeRoleAt } from "./sts";
 
 export interface ConnectOptions {
   profile: string;
   sourceProfile: string | undefined;
   paths: ConfigPaths;
+  /** What the SDK reads in place of the two files (see config/sdk-files.ts); absent: the files. */
+  sdkFiles?: SdkFiles;
   env: Record<string, string | undefined>;
   caBundle: string | undefined;
   caBundleOrigin?: string;

@@ -1,3 +1,4 @@
+import { externalDataInterceptor } from "@smithy/core/config";
 import type { ConnectOptions } from "./connect-port";
 import { makeRequestHandler } from "./http";
 import { resolveSource } from "./source";
@@ -9,6 +10,11 @@ import type { StsClientOptions } from "./sts";
  * connect.ts so the doctor's SDK bundle can include it without loading the credentials one.
  */
 export async function connectSource(options: ConnectOptions): Promise<StsClientOptions> {
+  if (options.sdkFiles) {
+    // Every loader of the SDK (source providers, the STS client's settings) reads these instead.
+    externalDataInterceptor.interceptFile(options.paths.configFile, options.sdkFiles.config);
+    externalDataInterceptor.interceptFile(options.paths.credentialsFile, options.sdkFiles.credentials);
+  }
   const requestHandler = makeRequestHandler(options);
   const given = options.sourceCredentials;
   // Only the three fields: the SDK reads an `expiration` as a Date, ours are strings.

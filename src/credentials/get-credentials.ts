@@ -1,7 +1,8 @@
 import type { Credentials } from "../cache/entry";
 import { cacheKeyFor } from "../cache/key";
 import { readEntry } from "../cache/store";
-import { loadConfig, type LoadedConfig } from "../config/load";
+import type { LoadedConfig } from "../config/load";
+import { loadConfigFor } from "../config/load-for";
 import { resolveConfigPaths } from "../config/paths";
 import { resolveSettings, type Flags } from "../config/settings";
 import { isKnownRegion, regionPartition } from "../config/regions";
@@ -26,7 +27,13 @@ export interface Resolved {
 
 /** Loads and checks the profile's settings (no network). */
 export async function loadProfileSettings(profile: string, flags: Flags, runtime: Runtime): Promise<{ config: LoadedConfig; settings: Settings }> {
-  const config = await loadConfig(resolveConfigPaths(runtime.env, runtime.homeDir));
+  // Only the sections this profile can lead to: the same cost with 30,000 profiles as with 3.
+  const config = loadConfigFor(resolveConfigPaths(runtime.env, runtime.homeDir), {
+    names: startProfiles(profile, flags, runtime.env),
+    cacheDir: runtime.cacheDir,
+    uid: runtime.uid,
+    now: runtime.now(),
+  });
   const section = profileSection(profile, config);
   if (!section) {
     const where = config.configExists ? config.paths.configFile : `${config.paths.configFile} (which does not exist)`;
@@ -42,6 +49,11 @@ export async function loadProfileSettings(profile: string, flags: Flags, runtime
     );
   }
   return { config, settings };
+}
+
+/** The profiles a call starts from: the served one, a --source-profile, and the default chain's. */
+export function startProfiles(profile: string, flags: Flags, env: Record<string, string | undefined>): (string | undefined)[] {
+  return [profile, flags.sourceProfile, env.AWS_PROFILE || "default"];
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Credentials } from "../cache/entry";
 import { recallFallback, rememberFallback } from "../cache/facts";
 import type { LoadedConfig } from "../config/load";
+import { sdkFiles } from "../config/sdk-files";
 import { CHAIN_ENV, profileSection, type SourceChain } from "../config/source-chain";
 import type { Settings } from "../config/validate";
 import type { Runtime } from "../runtime";
@@ -53,6 +54,7 @@ export async function obtainCredentials(request: ObtainRequest): Promise<Obtaine
     profile: s.profile,
     sourceProfile: s.sourceProfile,
     paths: request.config.paths,
+    sdkFiles: sdkFiles(request.config, [s.profile, s.sourceProfile, runtime.env.AWS_PROFILE || "default"]),
     env: runtime.env,
     caBundle: s.caBundle,
     caBundleOrigin: s.caBundleOrigin,
