@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [-- --out FILE] [-- --profile] [-- --instructions]: issue 5's benchmark against the loopback stand-in,
+// npm run bench [-- --quick] [-- --out FILE] [-- --profile] [-- --instructions] [-- --sizes]: issue 5's benchmark against the loopback stand-in,
 // without root (the stand-in's HTTPS proxy mode). Prints tables and PASS/MISS per target and
 // writes bench/results.json. Needs `npm run build` first; part 4 needs the AWS CLI.
 import { execFileSync } from "node:child_process";
@@ -11,17 +11,19 @@ import { startStandIn } from "./bench/standin.mjs";
 import { canMeasureMemory, checkProcessJson, command, timeOnce } from "./bench/run.mjs";
 import { alternate, coldCalls, concurrentCallers, peakMemory } from "./bench/sections.mjs";
 import { printTable, printTargets, summaryRows } from "./bench/report.mjs";
-import { judge } from "./bench/targets.mjs";
+import { judge, judgeSizes } from "./bench/targets.mjs";
 import { buildEmptySea } from "./bench/empty-sea.mjs";
 import { functionRows, npmBinEnv, profileRows, profileRuns } from "./bench/profile.mjs";
 import { canCountInstructions, instructionMedians } from "./bench/instructions.mjs";
 import { privateNode, readBackFromDisk } from "./bench/page-cache.mjs";
+import { coldSizeRows, measureSizes, sizeRows, SIZES, writeSizedConfigs } from "./bench/sizes.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
 const profile = argv.includes("--profile");
 const instructions = argv.includes("--instructions");
+const sizesOnly = argv.includes("--sizes"); // only part 1's floors and part 6, the config-size curves
 const outFile = argv.includes("--out") ? resolve(argv[argv.indexOf("--out") + 1]) : join(root, "bench/results.json");
 const PLAN = quick
   ? { hitRounds: 6, memRuns: 2, coldRuns: 2, firstRuns: 1, concurrentReps: 1, e2eRounds: 2 }
@@ -46,7 +48,7 @@ try {
     await countAll();
   } else {
     const results = await measureAll();
-    const targets = judge(results);
+    const targets = sizesOnly ? judgeSizes(results.sizes) : judge(results);
     printTargets(targets);
     machine.loadAtEnd = loadavg().map((x) => x.toFixed(2));
     mkdirSync(dirname(outFile), { recursive: true });
@@ -61,6 +63,7 @@ try {
 
 async function measureAll() {
   const { helper, floor, floorWithExtraCa } = box.env;
+  const sized = writeSizedConfigs(box); // Written first: a file must be 2 s old before it is indexed.
   const NODE = privateNode(box.home);
   const seaFloor = buildEmptySea(root, NODE24, box.home);
   machine.pageCacheNormalized = readBackFromDisk([NODE, NODE24, seaFloor, ENTRIES.binary[0]]);
@@ -80,6 +83,7 @@ async function measureAll() {
   await standIn.setDelayMs(0);
   box.clearAll();
   timeOnce(cmds.npm); // Fills the cache (and learns ap-east-1's fallback region).
+  if (sizesOnly) return { sizes: await sizeCurves(sized, helper) };
   await standIn.reset();
   results.cacheHit = alternate([...floors, cmds.npm, cmds.binary], PLAN.hitRounds);
   results.cacheHitAssumeRoles = (await standIn.counts()).assumeRole;
@@ -96,6 +100,7 @@ async function measureAll() {
   printTable(`2. Cold call (stand-in delay ${DELAY_MS} ms per request; overhead = total - requests x ${DELAY_MS} - cache hit)`, coldRows(results));
   if (memory) results.memoryCold = peakMemory(cold.map((c) => ({ ...c, label: `${c.label} cold` })), Math.max(2, PLAN.memRuns - 2), box.clearEntries);
   if (memory) printTable("5. Peak resident memory (MB, GNU time %M = ru_maxrss)", summaryRows({ ...results.memoryHit, ...results.memoryCold }, "node -e 0", "MB"));
+  if (memory) results.sizes = await sizeCurves(sized, helper);
 
   // npm's bin does not let Node 20 parse NODE_EXTRA_CA_CERTS at start, so bare starts are its floor.
   const [npmFloor, binaryFloor] = [cmds.floor, command("node24 -e 0", [NODE24, "-e", "0"], helper)];
@@ -111,6 +116,17 @@ async function measureAll() {
     console.log("\n4. skipped: no AWS CLI found (pyenv which aws / PATH)");
   }
   return results;
+}
+
+/** Part 6 (issue 16): hit, memory and cold call against the config's size. */
+async function sizeCurves(sized, helper) {
+  const entries = { "npm entry": ENTRIES.npm, binary: ENTRIES.binary };
+  const sizes = await measureSizes({ box, sized, entries, helper, plan: PLAN, standIn, delayMs: DELAY_MS });
+  printTable(`6. Config size (${SIZES.map((n) => n.toLocaleString("en-US")).join(" / ")} generated SSO profiles before ours; ${PLAN.hitRounds} alternating rounds; ${sizes.indexes} section indexes in use)`, sizeRows(sizes, Object.keys(entries)));
+  printTable(`6. Cold call against config size (stand-in delay ${DELAY_MS} ms; overhead = total - requests x ${DELAY_MS} - that size's hit)`, coldSizeRows(sizes));
+  if (sizes.list.missing) console.log(`\n6. regional-sts list: not in this build (${sizes.list.missing}); timed here once it is`);
+  else printTable("6. regional-sts list (binary)", summaryRows(sizes.list));
+  return sizes;
 }
 
 /** --profile: CPU profiles of hits and cold calls of both entries, summed per script and function. */
@@ -146,10 +162,14 @@ async function countAll() {
   const NODE = privateNode(box.home);
   const seaFloor = buildEmptySea(root, NODE24, box.home);
   const args = ["credential-process", "--profile", "p"];
+  const sized = writeSizedConfigs(box);
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, sized.settledAt - Date.now())));
+  const at = (n) => ({ ...helper, AWS_CONFIG_FILE: sized.files[n] });
   await standIn.setDelayMs(0);
   box.clearAll();
-  // The credentials and each entry's code caches, as every call after the first finds them.
+  // The credentials, each entry's code caches and the large configs' indexes, as every call after the first finds them.
   for (const entry of [ENTRIES.npm, ENTRIES.binary]) for (let i = 0; i < 2; i++) timeOnce(command("fill", [...entry, ...args], helper, checkProcessJson));
+  for (const n of [3000, 30000]) for (const entry of [ENTRIES.npm, ENTRIES.binary]) timeOnce(command("fill", [...entry, ...args], at(n), checkProcessJson));
   await standIn.reset();
   const runs = quick ? 1 : 3;
   const counts = instructionMedians([
@@ -158,8 +178,14 @@ async function countAll() {
     { label: "npm entry hit", argv: [NODE, ENTRIES.npm[0], ...args], env: npmBinEnv(helper) },
     { label: "empty node24 SEA", argv: [seaFloor], env: floor },
     { label: "binary hit", argv: [...ENTRIES.binary, ...args], env: helper },
+    // Issue 16: the same hits with 3,000 and 30,000 generated profiles in the config.
+    ...[3000, 30000].flatMap((n) => [
+      { label: `npm entry hit, ${n} profiles`, argv: [NODE, ENTRIES.npm[0], ...args], env: npmBinEnv(at(n)) },
+      { label: `binary hit, ${n} profiles`, argv: [...ENTRIES.binary, ...args], env: at(n) },
+    ]),
   ], runs);
   const base = { "npm entry hit": "node -e 0", "binary hit": "empty node24 SEA" };
+  for (const n of [3000, 30000]) Object.assign(base, { [`npm entry hit, ${n} profiles`]: "npm entry hit", [`binary hit, ${n} profiles`]: "binary hit" });
   const rows = [["", "median M", "min", "max", "n", "above its floor"]];
   for (const [label, s] of Object.entries(counts)) {
     rows.push([label, s.median.toFixed(2), s.min.toFixed(2), s.max.toFixed(2), s.n, base[label] ? `+${(s.median - counts[base[label]].median).toFixed(2)} M (${base[label]})` : ""]);

@@ -48,7 +48,8 @@ export function makeSandbox({ entries, standIn }) {
   const home = mkdtempSync(join(tmpdir(), "regional-sts-bench-"));
   const cacheDir = join(home, ".cache", "regional-sts");
   mkdirSync(join(home, ".aws"), { recursive: true });
-  writeFileSync(join(home, ".aws", "config"), configText(entries));
+  const config = configText(entries);
+  writeFileSync(join(home, ".aws", "config"), config);
   writeFileSync(join(home, ".aws", "credentials"), `[account-a]\naws_access_key_id = ${ALICE.id}\naws_secret_access_key = ${ALICE.secret}\n`);
   const machineExtraCa = process.env.NODE_EXTRA_CA_CERTS || undefined;
   const base = {
@@ -71,9 +72,11 @@ export function makeSandbox({ entries, standIn }) {
   if (machineExtraCa) helper.NODE_EXTRA_CA_CERTS = withStandIn(machineExtraCa, "extra-ca.pem");
   return {
     home,
+    cacheDir,
+    configText: config,
     machineExtraCa,
     env: { helper, floor: base, floorWithExtraCa: machineExtraCa ? { ...base, NODE_EXTRA_CA_CERTS: machineExtraCa } : undefined },
-    /** Cold cache as after an expiry: credential entries gone; the learned region fallback and V8's code caches kept. */
+    /** Cold cache as after an expiry: credential entries gone; the learned region fallback, V8's code caches and the configs' section indexes kept. */
     clearEntries() {
       let names = [];
       try {
@@ -82,7 +85,7 @@ export function makeSandbox({ entries, standIn }) {
         return;
       }
       for (const name of names) {
-        if (name !== FACTS_FILE && !/^code-.*\.v8$/.test(name)) rmSync(join(cacheDir, name), { force: true, recursive: true });
+        if (name !== FACTS_FILE && !/^code-.*\.v8$/.test(name) && !/^sections-.*\.json$/.test(name)) rmSync(join(cacheDir, name), { force: true, recursive: true });
       }
     },
     /** The very first call on a machine: no cache folder at all. */

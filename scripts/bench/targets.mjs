@@ -1,6 +1,7 @@
 // Issue 5's targets, judged on one run's results (medians, same machine, same run).
 import { ratio } from "./stats.mjs";
 import { target } from "./report.mjs";
+import { sizeLabel } from "./sizes.mjs";
 
 const HIT_RATIO = 1.15;
 const MEMORY_RATIO = 1.2;
@@ -8,6 +9,28 @@ const SEA_MEMORY_RATIO = 1.6; // "a Node 24 single executable alone peaks at abo
 const COLD_OVERHEAD_MS = 150;
 const CONCURRENT_RATIO = 2;
 const E2E_RATIO = 1.15;
+const HIT_RATIO_16 = 1.1;
+// Issue 16: against the same hit with a 3-profile config, in the same run.
+const SIZE_HIT_RATIO = { 3000: 1.05, 30000: 1.1 };
+const SIZE_MEMORY_RATIO = 1.05;
+const SIZE_COLD_MS = 10;
+
+/** Issue 16's targets: hit time and peak memory against the config's size, cold-call overhead at 3,000. */
+export function judgeSizes(s) {
+  const out = [];
+  const at = (map, entry, n) => map[sizeLabel(entry, n)].median;
+  for (const entry of ["npm entry", "binary"]) {
+    for (const [n, limit] of Object.entries(SIZE_HIT_RATIO)) {
+      out.push(target(`hit with ${Number(n).toLocaleString("en-US")} profiles / 3, ${entry}`, ratio(at(s.hit, entry, Number(n)), at(s.hit, entry, 3)), limit, { unit: "x" }));
+    }
+    for (const n of [3000, 30000]) {
+      out.push(target(`peak memory with ${n.toLocaleString("en-US")} profiles / 3, ${entry}`, ratio(at(s.memory, entry, n), at(s.memory, entry, 3)), SIZE_MEMORY_RATIO, { unit: "x" }));
+    }
+    const cold = (n) => s.cold[sizeLabel(entry, n)].overhead.median;
+    out.push(target(`cold overhead with 3,000 profiles - with 3, ${entry}`, Math.round((cold(3000) - cold(3)) * 10) / 10, SIZE_COLD_MS, { unit: " ms" }));
+  }
+  return out;
+}
 
 /** Every target as {name, value, limit, pass}; informative ratios go in `note`. */
 export function judge(r) {
@@ -43,6 +66,12 @@ export function judge(r) {
     out.push(target(`50 cold callers, ${c.entry}: last done / one cold call`, ratio(c.lastDone.median, single), CONCURRENT_RATIO, {
       unit: "x", note: floor ? `(50 bare \`${floor.entry}\` at once: ${ratio(floor.lastDone.median, single)}x; ours ${ratio(c.lastDone.median, floor.lastDone.median)}x that)` : undefined,
     }));
+  }
+  if (r.sizes) out.push(...judgeSizes(r.sizes));
+  // Issue 16.3: within 1.10x of node -e 0 on a quiet machine; Node 20 (the npm entry here) reported, not judged.
+  out.push(target("issue 16: cache hit, binary / node -e 0", ratio(hit.binary.median, floor), HIT_RATIO_16, { unit: "x" }));
+  if (Number(process.versions.node.split(".")[0]) >= 22) {
+    out.push(target("issue 16: cache hit, npm entry / node -e 0", ratio(hit["npm entry"].median, floor), HIT_RATIO_16, { unit: "x" }));
   }
   if (r.endToEnd) {
     const own = r.endToEnd["aws, CLI's own role"].median;

@@ -1,38 +1,13 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { externalDataInterceptor, loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
 import { configFileProfiles, parseSharedIni } from "../../src/config/ini-parse";
-
-/** What the AWS SDK for JavaScript makes of a config and a credentials file with these contents. */
-async function sdkReads(config: string, credentials: string): Promise<{ configFile: unknown; credentialsFile: unknown }> {
-  const id = Math.random().toString(36).slice(2);
-  const [configPath, credentialsPath] = [`/sdk-reads/${id}/config`, `/sdk-reads/${id}/credentials`];
-  externalDataInterceptor.interceptFile(configPath, config);
-  externalDataInterceptor.interceptFile(credentialsPath, credentials);
-  return loadSharedConfigFiles({ filepath: credentialsPath, configFilepath: configPath });
-}
+import { iniFile as file, sdkReads } from "./ini-arbitraries";
 
 const ours = (text: string) => {
   const parsed = parseSharedIni(text);
   if (parsed.fault) throw new Error(`unexpected fault ${JSON.stringify(parsed.fault)}`);
   return parsed.sections;
 };
-
-// Names and values with what the SDK's patterns treat specially: quotes, its name characters
-// (-@+.%:/), other punctuation, non-ASCII and non-breaking or ideographic spaces. Not names that
-// Object.prototype has: the SDK's own maps would write onto Object itself.
-const word = fc.constantFrom("a", "hk-role", "x_1", "default", "profile", "sso-session", "services", "foo", "n@m+e.%:/", "q'", 'q"', "ß", "x y", "a=b", "a#b");
-const space = fc.constantFrom(" ", "  ", "\t", "\u00a0", "\u3000", "");
-const header = fc.oneof(
-  fc.tuple(fc.constantFrom("profile", "sso-session", "services", "foo", "default", "p-1"), space, fc.constantFrom("", "'", '"'), word, fc.constantFrom("", "'", '"'))
-    .map(([type, s, open, name, close]) => `[${type}${s}${open}${name}${close}]`),
-  fc.tuple(space, word, space).map(([a, name, b]) => `[${a}${name}${b}]`),
-);
-const comment = fc.constantFrom("", " # note", " ; note", "#x", " #", "\t;");
-const keyLine = fc.tuple(space, word, space, fc.constantFrom("=", " = ", "= "), fc.oneof(word, fc.constant("")), comment)
-  .map(([indent, key, s, eq, value, c]) => `${indent}${key}${s}${eq}${value}${c}`);
-const line = fc.oneof({ weight: 2, arbitrary: header }, { weight: 5, arbitrary: keyLine }, fc.constantFrom("", "   ", "# comment", "; comment", "\r"));
-const file = fc.tuple(fc.array(line, { maxLength: 14 }), fc.constantFrom("\n", "\r\n")).map(([lines, eol]) => lines.join(eol));
 
 describe("parseSharedIni", () => {
   it("reads any file it accepts exactly as the SDK does: the config file's profiles and the credentials file's sections", async () => {
