@@ -19,7 +19,7 @@ export async function sdkParse(text: string): Promise<unknown> {
 // (-@+.%:/), other punctuation, non-ASCII and non-breaking or ideographic spaces. Not names that
 // Object.prototype has: the SDK's own maps would write onto Object itself. Few enough that
 // sections and keys repeat often: duplicates are where readers differ.
-export const word = fc.constantFrom("a", "hk-role", "x_1", "default", "profile", "sso-session", "services", "foo", "n@m+e.%:/", "q'", 'q"', "ß", "x y", "a=b", "a#b", "Region", "REGION");
+export const word = fc.constantFrom("a", "hk-role", "x_1", "default", "profile", "sso-session", "services", "foo", "n@m+e.%:/", "q'", 'q"', "ß", "x y", "a=b", "a#b", "Region", "REGION", "source_profile", "regional_sts_source_profile", "sso_session");
 const space = fc.constantFrom(" ", "  ", "\t", "\u00a0", "\u3000", "");
 export const header = fc.oneof(
   fc.tuple(fc.constantFrom("profile", "sso-session", "services", "foo", "default", "p-1"), space, fc.constantFrom("", "'", '"'), word, fc.constantFrom("", "'", '"'))
