@@ -30,6 +30,8 @@ const API_KEY = "apikey-in-the-command-line-0123";
 const CHILD_SECRET = "secret-the-child-printed-4567";
 const leakyProcess = `[profile proc]\ncredential_process = sh -c "echo ${CHILD_SECRET} >&2; exit 3" --api-key=${API_KEY}\n`;
 const PROC_FAILED = "credential_process sh failed (its arguments and output are not shown: they may hold secrets)";
+// 2,000 SSO profiles: a config large enough to be read through its index (src/config/load-for.ts).
+const FILLER = Array.from({ length: 2000 }, (_, i) => `[profile sso-${i}]\nsso_session = org\nsso_account_id = ${100000000000 + i}\nsso_role_name = ReadOnly\n`).join("");
 
 const noAssumeRole: ConnectSts = async (options) => {
   await realConnectSts(options); // resolves the source credentials for real
@@ -77,6 +79,20 @@ const cases: Case[] = [
     stderr: (h) => `regional-sts: ${h.credentialsFile} line 3 is neither a [section] nor name = value; fix that line` },
   { name: "config file with a forbidden profile name", config: `${app(good())}\n[__proto__]\nregion = us-east-1\n`,
     stderr: (h) => `regional-sts: ${cfg(h)} line 8 names a section __proto__, which the AWS SDKs refuse; fix that line` },
+  // Issue 16: a large config is read whole until its index exists; either way a malformed line anywhere is an error, as for the AWS CLI.
+  { name: "config file malformed far below the profile, in a config of 2,000 profiles", config: `${app(good())}\n${FILLER}oops\n`,
+    stderr: (h) => `regional-sts: ${cfg(h)} line ${8 + FILLER.split("\n").length - 1} is neither a [section] nor name = value; fix that line` },
+  // Issue 12.11: read as the AWS CLI reads it. [default] after [profile default] is the one used, whole.
+  { name: "[default] after [profile default]: [default]'s settings count, as in the AWS CLI", argv: ["credential-process", "--profile", "default"],
+    config: `[profile base]\nregion = us-east-1\n[profile default]\n${good()}\n[default]\nregion = us-east-1\nregional_sts_role_arn = arn:aws:iam::1234:role/Deploy\n`,
+    stderr: () => 'regional-sts: regional_sts_role_arn in profile default: "arn:aws:iam::1234:role/Deploy" is not an IAM role ARN; expected arn:aws:iam::123456789012:role/NAME' },
+  { name: "[profile default] after [default]: [profile default]'s settings count, whole", argv: ["credential-process", "--profile", "default"],
+    config: `[profile base]\nregion = us-east-1\n[default]\n${good()}\n[profile default]\nregional_sts_role_arn = ${ROLE}\n`,
+    stderr: () => "regional-sts: profile default: no region; add region = <region> to [profile default] or pass --region" },
+  { name: "key names in capitals are read, as in the AWS CLI (Region =)", config: app(`${good({ region: "" })}\nRegion = Asia-East`),
+    stderr: () => 'regional-sts: region in profile app: "Asia-East" is not a region name; expected something like ap-east-1' },
+  { name: "of two keys differing in case, the later one counts (REGIONAL_STS_ROLE_ARN)", config: app(`${good()}\nREGIONAL_STS_ROLE_ARN = arn:aws:iam::1234:role/Deploy`),
+    stderr: () => 'regional-sts: regional_sts_role_arn in profile app: "arn:aws:iam::1234:role/Deploy" is not an IAM role ARN; expected arn:aws:iam::123456789012:role/NAME' },
   { name: "profile missing", config: app(good()), argv: ["credential-process", "--profile", "nope"],
     stderr: (h) => `regional-sts: profile nope not found in ${cfg(h)}; add a [profile nope] section or fix --profile` },
   { name: "profile missing, named like a property every object has", config: app(good()), argv: ["credential-process", "--profile", "constructor"],
