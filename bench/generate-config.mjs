@@ -21,7 +21,7 @@ export function generateConfig(count, tail = "") {
     if (i % ROLES.length === 0) parts.push(`# Account: team-${Math.floor(i / ROLES.length)} (${account})\n`);
     parts.push(`[profile ${name}]\nsso_session = org${i % SESSIONS}\nsso_account_id = ${account}\nsso_role_name = ${role}\nregion = ${REGIONS[i % REGIONS.length]}\noutput = json\n\n`);
     if (i % 10 === 9) {
-      parts.push(`[profile deploy-${i}]\nrole_arn = arn:aws:iam::${account}:role/deployer ; CI role\nsource_profile = ${name}\nregion = ${REGIONS[(i + 1) % REGIONS.length]}\n\n`);
+      parts.push(`# CI role of team-${Math.floor(i / ROLES.length)}\n[profile deploy-${i}]\nrole_arn = arn:aws:iam::${account}:role/deployer\nsource_profile = ${name}\nregion = ${REGIONS[(i + 1) % REGIONS.length]}\n\n`);
     }
   }
   parts.push(tail);

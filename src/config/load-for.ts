@@ -1,4 +1,5 @@
 import { readSync } from "node:fs";
+import { cliSectionName } from "./cli-reading";
 import { sectionSpans } from "./ini-sections";
 import { closeBoth, loadedConfig, openBoth, parseChecked, readWhole, type LoadedConfig, type OpenFile } from "./load";
 import type { ConfigPaths } from "./paths";
@@ -42,9 +43,9 @@ export function loadConfigFor(paths: ConfigPaths, read: ReadFor): LoadedConfig {
     const loaded = loadedConfig(paths, config && parseChecked(texts[0]!, config), credentials && parseChecked(texts[1]!, credentials));
     if (settled(stamps[0], read.now) && settled(stamps[1], read.now)) {
       const needed = neededSections(names, loaded);
-      const configKeys = new Set(needed.flatMap((n) => [n, `profile.${n}`]));
-      const configRanges = byteRanges(texts[0], stamps[0], configKeys);
-      const credentialsRanges = byteRanges(texts[1], stamps[1], new Set(needed));
+      const wanted = new Set(needed);
+      const configRanges = byteRanges(texts[0], stamps[0], (key) => wanted.has(cliSectionName(key)!));
+      const credentialsRanges = byteRanges(texts[1], stamps[1], (key) => wanted.has(key));
       if (configRanges && credentialsRanges) {
         writeIndex(read.cacheDir, name, {
           v: 1,
@@ -92,7 +93,7 @@ export function neededSections(names: readonly string[], config: Pick<LoadedConf
  * text is not the file's bytes read as UTF-8 one for one (invalid UTF-8 was replaced): then
  * offsets into the text are not offsets into the file, and no index is written.
  */
-function byteRanges(text: string | undefined, stamp: FileStamp, keys: ReadonlySet<string>): number[] | undefined {
+function byteRanges(text: string | undefined, stamp: FileStamp, wanted: (key: string) => boolean): number[] | undefined {
   if (text === undefined || stamp === null) return [];
   if (Buffer.byteLength(text) !== stamp[0]) return undefined;
   const ranges: number[] = [];
@@ -102,7 +103,7 @@ function byteRanges(text: string | undefined, stamp: FileStamp, keys: ReadonlySe
     bytes += Buffer.byteLength(text.slice(chars, span.start));
     chars = span.start;
     const end = bytes + Buffer.byteLength(text.slice(span.start, span.end));
-    if (span.key !== undefined && keys.has(span.key)) {
+    if (span.key !== undefined && wanted(span.key)) {
       if (ranges.length > 0 && ranges[ranges.length - 1] === bytes) ranges[ranges.length - 1] = end;
       else ranges.push(bytes, end);
     }

@@ -33,6 +33,10 @@ const CASES: Case[] = [
     config: `[profile caps]\nRegion = ap-east-1\n${keys("AKIACAPITALCONFIG001", true)}` },
   { name: "key names in capitals in the credentials file", profile: "src", sdkAgrees: false,
     config: "[profile src]\nregion = us-east-1\n", credentials: `[src]\n${keys("AKIACAPITALCREDS0001", true)}` },
+  { name: "a header with two spaces: [profile  two]", profile: "two", sdkAgrees: false, credentials: "",
+    config: `[profile  two]\nregion = ap-east-1\n${keys("AKIATWOSPACES0000001")}` },
+  { name: 'a quoted name with a space: [profile "x y"]', profile: "x y", sdkAgrees: false, credentials: "",
+    config: `[profile "x y"]\nregion = ap-east-1\n${keys("AKIAQUOTEDNAME000001")}` },
   { name: "the usual lower-case file", profile: "src", sdkAgrees: true,
     config: "[profile src]\nregion = us-east-1\n", credentials: `[src]\n${keys("AKIALOWERCASEKEYS001")}` },
 ];

@@ -56,11 +56,12 @@ describe("sectionsText: what the SDK is shown on a miss", () => {
 });
 
 describe("cliConfigProfiles: the config file as the AWS CLI reads it", () => {
-  it("is the SDK's reading wherever neither [default] with [profile default] nor a key name in capitals is involved", () => {
+  it("is the SDK's reading wherever neither [default] with [profile default], a key name in capitals nor a header the SDK's pattern refuses is involved", () => {
     fc.assert(fc.property(iniFile, (text) => {
       fc.pre(!parseSharedIni(text).fault);
       const sections = ours(text);
       fc.pre(!(sections.default && sections["profile.default"]) && !/[A-Z]/.test(Object.values(sections).flatMap(Object.keys).join("")));
+      fc.pre(!Object.keys(sections).some((raw) => /^(profile|sso-session|services)/.test(raw) && /[ \t]/.test(raw)));
       // The same profiles; the SDK lists [default] first, we keep the file's order.
       expect(cliConfigProfiles(sections)).toEqual(configFileProfiles(sections));
     }), { numRuns: 1000 });
@@ -72,6 +73,10 @@ describe("cliConfigProfiles: the config file as the AWS CLI reads it", () => {
     ["[profile default]\nregion = a\nextra = 1\n[default]\nregion = b", { default: { region: "b" } }],
     ["[profile a]\nRegion = x\nREGIONAL_STS_ROLE_ARN = r\ns3 =\n  Max_Concurrent = 2", { a: { region: "x", regional_sts_role_arn: "r", "s3.Max_Concurrent": "2" } }],
     ["[profile a]\nregion = x\nRegion = y", { a: { region: "y" } }],
+    // Headers botocore splits as a shell would, where the SDK's pattern wants one space and no quoted spaces.
+    ["[profile  two]\nk = 1\n[profile \"x y\"]\nk = 2\n[profile 'it''s']\nk = 3", { two: { k: "1" }, "x y": { k: "2" }, "its": { k: "3" } }],
+    ["[profile x y]\nk = 1\n[profile \"x]\nk = 2\n[sso-session  s]\nk = 3\n[services\t\tv]\nk = 4", { "sso-session.s": { k: "3" }, "services.v": { k: "4" } }],
+    ["[profile a]\nk = 1\n[profile  a]\nk = 2", { a: { k: "2" } }],
   ])("%j", (text, profiles) => {
     same(cliConfigProfiles(ours(text)), profiles);
   });
