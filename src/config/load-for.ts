@@ -12,7 +12,8 @@ export const INDEX_FROM_BYTES = 16 * 1024;
 export interface ReadFor {
   /** The profiles a call starts from: the one served, a --source-profile, the default chain's (AWS_PROFILE or default). */
   names: (string | undefined)[];
-  cacheDir: string;
+  /** Where the index is kept; undefined: no index (--no-cache), the files are read whole. */
+  cacheDir: string | undefined;
   uid: number | undefined;
   now: number;
 }
@@ -30,11 +31,12 @@ export function loadConfigFor(paths: ConfigPaths, read: ReadFor): LoadedConfig {
   const files = openBoth(paths);
   try {
     const [config, credentials] = files;
-    if ((config?.stat.size ?? 0) + (credentials?.stat.size ?? 0) < INDEX_FROM_BYTES) return wholeFiles(paths, files);
+    const dir = read.cacheDir;
+    if (dir === undefined || (config?.stat.size ?? 0) + (credentials?.stat.size ?? 0) < INDEX_FROM_BYTES) return wholeFiles(paths, files);
     const names = [...new Set(read.names.filter((n): n is string => n !== undefined))];
     const name = indexName(paths.configFile, paths.credentialsFile, names);
     const stamps = [stampOf(config?.stat), stampOf(credentials?.stat)] as const;
-    const index = readIndex(read.cacheDir, name, read.uid, { names, paths: [paths.configFile, paths.credentialsFile] });
+    const index = readIndex(dir, name, read.uid, { names, paths: [paths.configFile, paths.credentialsFile] });
     if (index && sameStamp(index.config.stamp, stamps[0]) && sameStamp(index.credentials.stamp, stamps[1])) {
       const take = (file: OpenFile | undefined, ranges: number[]) => file && parseChecked(readRanges(file, ranges), file);
       return loadedConfig(paths, take(config, index.config.ranges), take(credentials, index.credentials.ranges));
@@ -47,7 +49,7 @@ export function loadConfigFor(paths: ConfigPaths, read: ReadFor): LoadedConfig {
       const configRanges = byteRanges(texts[0], stamps[0], (key) => wanted.has(cliSectionName(key)!));
       const credentialsRanges = byteRanges(texts[1], stamps[1], (key) => wanted.has(key));
       if (configRanges && credentialsRanges) {
-        writeIndex(read.cacheDir, name, {
+        writeIndex(dir, name, {
           v: 1,
           names,
           config: { path: paths.configFile, stamp: stamps[0], ranges: configRanges },
@@ -69,7 +71,9 @@ function wholeFiles(paths: ConfigPaths, [config, credentials]: [OpenFile | undef
  * Every section a call for these profiles can look at: the profiles, the ones they take their
  * credentials from (source_profile, regional_sts_source_profile, a regional-sts
  * credential_process's --profile), and the sso-session and services sections they name. The
- * same closure decides what the AWS SDK is shown on a miss (sdk-files.ts).
+ * same closure decides what the AWS SDK is shown on a miss (sdk-files.ts). A section that a call
+ * looks up must be reachable here, or it reads as missing through the index: a change here
+ * changes what an index holds, so bump SectionIndex's `v` with it.
  */
 export function neededSections(names: readonly string[], config: Pick<LoadedConfig, "profiles" | "credentials">): string[] {
   const seen = new Set<string>();

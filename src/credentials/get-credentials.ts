@@ -26,11 +26,12 @@ export interface Resolved {
 }
 
 /** Loads and checks the profile's settings (no network). */
-export async function loadProfileSettings(profile: string, flags: Flags, runtime: Runtime): Promise<{ config: LoadedConfig; settings: Settings }> {
+export async function loadProfileSettings(profile: string, flags: Flags, runtime: Runtime, useCache = true): Promise<{ config: LoadedConfig; settings: Settings }> {
   // Only the sections this profile can lead to: the same cost with 30,000 profiles as with 3.
+  // The index lives in the cache folder, which --no-cache neither reads nor writes.
   const config = loadConfigFor(resolveConfigPaths(runtime.env, runtime.homeDir), {
     names: startProfiles(profile, flags, runtime.env),
-    cacheDir: runtime.cacheDir,
+    cacheDir: useCache ? runtime.cacheDir : undefined,
     uid: runtime.uid,
     now: runtime.now(),
   });
@@ -61,7 +62,7 @@ export function startProfiles(profile: string, flags: Flags, env: Record<string,
  * AssumeRole shared by every concurrent caller through a lock file, then cached.
  */
 export async function getCredentials(request: CredentialsRequest, runtime: Runtime): Promise<Resolved> {
-  const { config, settings } = await loadProfileSettings(request.profile, request.flags, runtime);
+  const { config, settings } = await loadProfileSettings(request.profile, request.flags, runtime, request.useCache);
   const chain = walkSourceChain(settings.profile, settings.sourceProfile, config, runtime.env);
   const key = cacheKeyFor(settings, chain);
   const dir = runtime.cacheDir;

@@ -104,6 +104,18 @@ describe("a large config", () => {
     expect(loadConfigFor(paths(), readFor(["app"])).credentials.base).toEqual({ aws_access_key_id: "AKIAINDEXTEST0001", aws_secret_access_key: "indexTestSecret" });
   });
 
+  it("with --no-cache (no cache folder given) neither reads nor writes an index", () => {
+    home.write(`[profile app]\nregion = us-east-1\n${FILLER}`, "");
+    loadConfigFor(paths(), readFor(["app"]));
+    expect(indexes()).toHaveLength(1);
+    appendFileSync(home.configFile, "[profile app]\nregion = eu-west-1\n");
+    expect(loadConfigFor(paths(), { ...readFor(["app"]), cacheDir: undefined }).profiles.app).toEqual({ region: "eu-west-1" });
+    const [name] = indexes();
+    const before = readFileSync(join(home.cacheDir, name!), "utf8");
+    expect(loadConfigFor(paths(), { ...readFor(["app"]), cacheDir: undefined }).profiles.app).toEqual({ region: "eu-west-1" });
+    expect(readFileSync(join(home.cacheDir, name!), "utf8")).toBe(before);
+  });
+
   it("writes no index into a cache folder that does not exist yet", () => {
     rmSync(home.cacheDir, { recursive: true, force: true });
     home.write(`[profile app]\nregion = us-east-1\n${FILLER}`, "");
