@@ -90,7 +90,7 @@ const cases: Case[] = [
     config: `[profile base]\nregion = us-east-1\n[default]\n${good()}\n[profile default]\nregional_sts_role_arn = ${ROLE}\n`,
     stderr: () => "regional-sts: profile default: no region; add region = <region> to [profile default] or pass --region" },
   { name: "key names in capitals are read, as in the AWS CLI (Region =)", config: app(`${good({ region: "" })}\nRegion = Asia-East`),
-    stderr: () => 'regional-sts: region in profile app: "Asia-East" is not a region name; expected something like ap-east-1' },
+    stderr: () => 'regional-sts: region in profile app: "Asia-East" is not an AWS region; use a name like ap-east-1' },
   { name: "of two keys differing in case, the later one counts (REGIONAL_STS_ROLE_ARN)", config: app(`${good()}\nREGIONAL_STS_ROLE_ARN = arn:aws:iam::1234:role/Deploy`),
     stderr: () => 'regional-sts: regional_sts_role_arn in profile app: "arn:aws:iam::1234:role/Deploy" is not an IAM role ARN; expected arn:aws:iam::123456789012:role/NAME' },
   { name: "profile missing", config: app(good()), argv: ["credential-process", "--profile", "nope"],
