@@ -22,7 +22,11 @@ it("npm run bench -- --quick measures every part and judges every target of issu
   expect(Object.values(results.concurrent).map((c) => (c as { maxAssumeRoles: number }).maxAssumeRoles)).toEqual([1, 1, 1, 1]);
   expect(targets.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining([
     "cache hit, npm entry / node -e 0", "cache hit, binary / node -e 0", "cold call overhead, binary", "end to end, aws via npm entry / CLI's own role",
+    // Issue 16: the curves against the config's size, each large config read through its index.
+    "hit with 3,000 profiles / 3, binary", "hit with 30,000 profiles / 3, npm entry", "peak memory with 30,000 profiles / 3, binary",
+    "cold overhead with 3,000 profiles - with 3, npm entry",
   ]));
+  expect(results.sizes.indexes).toBe(3); // 300, 3,000 and 30,000 profiles; 3 is read whole
 }, 300_000);
 
 it("npm run bench -- --profile --quick prints where the time of hits and cold calls goes", () => {
