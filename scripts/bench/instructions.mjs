@@ -41,9 +41,14 @@ export function countInstructions(argv, env) {
   }
 }
 
-/** Each command `runs` times, alternating; the median per label. */
+/** Each command `runs` times, alternating (each after its `before`, if any); the median per label. */
 export function instructionMedians(cmds, runs) {
   const counts = Object.fromEntries(cmds.map((c) => [c.label, []]));
-  for (let i = 0; i < runs; i++) for (const c of cmds) counts[c.label].push(countInstructions(c.argv, c.env));
+  for (let i = 0; i < runs; i++) {
+    for (const c of cmds) {
+      c.before?.();
+      counts[c.label].push(countInstructions(c.argv, c.env));
+    }
+  }
   return Object.fromEntries(Object.entries(counts).map(([label, xs]) => [label, { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length }]));
 }
