@@ -47,11 +47,11 @@ function readChecked(file: string, setBy: string | undefined): IniSections | und
     if (code === "ENOENT" && !setBy) return undefined;
     const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "is not readable by this user"
       : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code})`;
-    throw new UserError(`${file}${origin} ${why}; fix the path or the file's permissions`, 1, "ConfigFile");
+    throw new UserError(`${file}${origin} ${why}`, 1, "ConfigFile", { hint: "fix the path or the file's permissions" });
   }
   const parsed = parseSharedIni(text);
   if (parsed.fault) {
-    throw new UserError(`${file}${origin} line ${parsed.fault.line} ${parsed.fault.problem}; fix that line`, 1, "ConfigParse");
+    throw new UserError(`${file}${origin} line ${parsed.fault.line} ${parsed.fault.problem}`, 1, "ConfigParse", { hint: "fix that line" });
   }
   return parsed.sections;
 }

@@ -9,6 +9,7 @@ import { profileSection, walkSourceChain } from "../config/source-chain";
 import { defaultSessionName, validateSettings, type Settings } from "../config/validate";
 import { UserError } from "../errors";
 import type { Runtime } from "../runtime";
+import { closest } from "../suggest";
 
 export interface CredentialsRequest {
   profile: string;
@@ -30,15 +31,19 @@ export async function loadProfileSettings(profile: string, flags: Flags, runtime
   const section = profileSection(profile, config);
   if (!section) {
     const where = config.configExists ? config.paths.configFile : `${config.paths.configFile} (which does not exist)`;
-    throw new UserError(`profile ${profile} not found in ${where}; add a [profile ${profile}] section or fix --profile`, 1, "NoProfile");
+    const near = closest(profile, [...Object.keys(config.profiles), ...Object.keys(config.credentials)]);
+    throw new UserError(`profile ${profile} not found in ${where}`, 1, "NoProfile", {
+      hint: near ? `did you mean ${near}?` : `add a [profile ${profile}] section or fix the profile name`,
+    });
   }
   const settings = validateSettings(resolveSettings(profile, section, flags, runtime.env), defaultSessionName(runtime.env));
   const regionPart = regionPartition(settings.region);
   if (regionPart !== settings.role.partition) {
     throw new UserError(
-      `profile ${profile}: regional_sts_role_arn is in partition ${settings.role.partition} but region ${settings.region} is in ${regionPart}; use a role and region of the same partition`,
+      `profile ${profile}: regional_sts_role_arn is in partition ${settings.role.partition} but region ${settings.region} is in ${regionPart}`,
       1,
       "PartitionMismatch",
+      { hint: "use a role and region of the same partition" },
     );
   }
   return { config, settings };
