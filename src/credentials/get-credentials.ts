@@ -1,6 +1,6 @@
-import type { Credentials } from "../cache/entry";
+import type { CredentialsRequest, Resolved } from "./types";
 import { cacheKeyFor } from "../cache/key";
-import { readEntry } from "../cache/store";
+import { readEntry } from "../cache/read-entry";
 import { loadConfig, type LoadedConfig } from "../config/load";
 import { resolveConfigPaths } from "../config/paths";
 import { resolveSettings, type Flags } from "../config/settings";
@@ -11,19 +11,6 @@ import { UserError } from "../errors";
 import type { Runtime } from "../runtime";
 import { closest } from "../suggest";
 
-export interface CredentialsRequest {
-  profile: string;
-  flags: Flags;
-  useCache: boolean;
-  log(message: string): void;
-  warn(message: string): void;
-}
-
-export interface Resolved {
-  credentials: Credentials;
-  settings: Settings;
-  fromCache: boolean;
-}
 
 /** Loads and checks the profile's settings (no network). */
 export async function loadProfileSettings(profile: string, flags: Flags, runtime: Runtime): Promise<{ config: LoadedConfig; settings: Settings }> {

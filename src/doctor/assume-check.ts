@@ -1,4 +1,4 @@
-import type { Credentials } from "../cache/entry";
+import type { Credentials } from "../credentials/types";
 import type { Settings } from "../config/validate";
 import { explainStsError } from "../credentials/explain";
 import { problemAndFix } from "../errors";

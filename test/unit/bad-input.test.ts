@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { helpText } from "../../src/cli/help";
 import { connectSts as realConnectSts } from "../../src/credentials/connect";
-import type { ConnectSts } from "../../src/credentials/connect-port";
+import type { ConnectSts } from "../../src/credentials/types";
 import { checkProcessLine } from "../../src/doctor/process-line";
 import { runCli, TempHome } from "../support/cli-runner";
 import { recordSecrets } from "../support/stderr-capture";
