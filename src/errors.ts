@@ -57,3 +57,9 @@ export function formatError(error: unknown, verbose: boolean): string {
 function oneLine(text: string): string {
   return text.replace(/\s*\r?\n\s*/g, " ").trim();
 }
+
+/** What went wrong and what to do, as two strings (doctor shows them apart); `fallback` when the error has no hint. */
+export function problemAndFix(error: unknown, fallback: string): { problem: string; fix: string } {
+  if (isUserError(error)) return { problem: oneLine(error.message), fix: error.hint ?? fallback };
+  return { problem: oneLine(error instanceof Error ? error.message : String(error)), fix: fallback };
+}

@@ -1,6 +1,6 @@
 import type { SpawnOptions, ChildProcess } from "node:child_process";
 import type { ParsedCommand } from "./cli/command-line";
-import type { ConnectSessionToken, ConnectSts } from "./credentials/connect-port";
+import type { ConnectSessionToken, ConnectSts } from "./credentials/types";
 import type { ConnectDoctor } from "./doctor/port";
 import type { FederationAnswer } from "./console/federation";
 import type { HttpOptions } from "./credentials/http";

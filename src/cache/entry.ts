@@ -1,12 +1,4 @@
-/** Credentials as regional-sts stores and prints them. */
-export interface Credentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string;
-  /** RFC 3339, UTC, with Z. */
-  expiration: string;
-  accountId: string;
-}
+import type { Credentials } from "../credentials/types";
 
 /** One cache file. `format` changes whenever the shape does; other formats are misses. */
 export interface CacheEntry {

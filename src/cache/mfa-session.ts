@@ -1,6 +1,7 @@
 import { readdirSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
-import { REFRESH_WINDOW_MS, type Credentials } from "./entry";
+import type { Credentials } from "../credentials/types";
+import { REFRESH_WINDOW_MS } from "./entry";
 import { readPrivateText } from "./private-file";
 import { sha256Hex } from "./sha256";
 import { writeFileAtomic } from "./write";

@@ -1,5 +1,6 @@
 import { startContainerEndpoint } from "../credentials/container-endpoint";
-import { getCredentials, type CredentialsRequest } from "../credentials/get-credentials";
+import { getCredentials } from "../credentials/get-credentials";
+import type { CredentialsRequest } from "../credentials/types";
 import { formatError } from "../errors";
 import { CONFLICTING_ENV, EXEC_PROFILE_ENV } from "../output/credential-env";
 import type { Runtime } from "../runtime";

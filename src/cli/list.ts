@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { cacheKeyFor } from "../cache/key";
 import { mfaSessionKey, mfaSessionName } from "../cache/mfa-session";
 import { readPrivateText } from "../cache/private-file";
-import { entryName } from "../cache/store";
+import { entryName } from "../cache/read-entry";
 import { loadConfig, type LoadedConfig } from "../config/load";
 import { resolveConfigPaths } from "../config/paths";
 import { listProfiles, type ProfileRow } from "../config/profile-list";

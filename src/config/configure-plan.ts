@@ -2,8 +2,8 @@ import { UserError } from "../errors";
 import { parseRoleArn } from "./arn";
 import type { Section } from "./load";
 import { PROFILE_OPTIONS_TABLE } from "./options";
-import { isKnownPartitionRegion, isWellFormedRegion, regionPartition } from "./regions";
-import { MAX_DURATION_SECONDS, MIN_DURATION_SECONDS } from "./validate";
+import { regionPartition } from "./regions";
+import { optionProblem } from "./validate";
 
 /** Profile keys configure writes, in the order a new block lists them, with their flags (src/config/options.ts). */
 const KEYS = PROFILE_OPTIONS_TABLE.filter((o) => o.configure && o.flag).map((o) => [o.key, o.flag!, o.configure!.from] as const);
@@ -50,17 +50,16 @@ export function planProfile(input: PlanInput): [string, string][] {
 }
 
 function checkValues(profile: string, roleArn: string, region: string, duration: string | undefined, stsRegion: string | undefined): void {
+  // Flags were checked when parsed; these may come from --from-profile or the existing block.
+  const checks = [["role_arn", "roleArn", roleArn], ["region", "region", region], ["regional_sts_sts_region", "region", stsRegion], ["duration_seconds", "duration", duration]] as const;
+  for (const [key, kind, value] of checks) {
+    const problem = value === undefined ? undefined : optionProblem(kind, value);
+    if (problem) throw new UserError(`configure ${profile}: ${key} ${problem.message}`, 2, kind === "duration" ? "BadDuration" : kind === "region" ? "BadRegion" : "BadRoleArn", { hint: problem.hint });
+  }
   const partition = parseRoleArn(roleArn, `configure ${profile}: --role-arn`).partition;
-  for (const [name, r] of [["--region", region], ["--sts-region", stsRegion]] as const) {
-    if (r !== undefined && (!isWellFormedRegion(r) || !isKnownPartitionRegion(r))) {
-      throw new UserError(`configure ${profile}: ${name} "${r}" is not an AWS region; use a name like ap-east-1`, 2, "BadRegion");
-    }
-  }
   if (regionPartition(region) !== partition) {
-    throw new UserError(`configure ${profile}: role ${roleArn} is in partition ${partition} but region ${region} is in ${regionPartition(region) ?? "no known partition"}; use a role and region of the same partition`, 2, "PartitionMismatch");
-  }
-  const seconds = duration === undefined ? undefined : Number(duration);
-  if (seconds !== undefined && !(Number.isInteger(seconds) && seconds >= MIN_DURATION_SECONDS && seconds <= MAX_DURATION_SECONDS)) {
-    throw new UserError(`configure ${profile}: duration_seconds "${duration}" must be a whole number from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS}`, 2, "BadDuration");
+    throw new UserError(`configure ${profile}: role ${roleArn} is in partition ${partition} but region ${region} is in ${regionPartition(region) ?? "no known partition"}`, 2, "PartitionMismatch", {
+      hint: "use a role and region of the same partition",
+    });
   }
 }

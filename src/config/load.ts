@@ -95,7 +95,9 @@ export function readWhole(file: OpenFile): string {
 function fileError(file: string, setBy: string | undefined, code: string | undefined): UserError {
   const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "is not readable by this user"
     : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code})`;
-  return new UserError(`${file}${setBy ? ` (set by ${setBy})` : ""} ${why}; fix the path or the file's permissions`, 1, "ConfigFile");
+  return new UserError(`${file}${setBy ? ` (set by ${setBy})` : ""} ${why}`, 1, "ConfigFile", {
+    hint: "fix the path or the file's permissions",
+  });
 }
 
 /** Parses a file's text; a line the SDKs would skip is an error naming the file and the line. */
@@ -103,7 +105,9 @@ export function parseChecked(text: string, file: OpenFile): IniSections {
   const parsed = parseSharedIni(text);
   if (parsed.fault) {
     const origin = file.setBy ? ` (set by ${file.setBy})` : "";
-    throw new UserError(`${file.file}${origin} line ${parsed.fault.line} ${parsed.fault.problem}; fix that line`, 1, "ConfigParse");
+    throw new UserError(`${file.file}${origin} line ${parsed.fault.line} ${parsed.fault.problem}`, 1, "ConfigParse", {
+      hint: "fix that line",
+    });
   }
   return parsed.sections;
 }

@@ -1,3 +1,4 @@
+import { PROFILE_OPTIONS } from "../cli/args";
 import { UserError } from "../errors";
 import type { Section, SectionMap } from "./load";
 import { configuredStsEndpoint } from "./sts-endpoint";
@@ -44,7 +45,7 @@ export function walkSourceChain(
     if (visited.includes(current)) throw cycleError([...visited, current]);
     visited.push(current);
     if (visited.length - inherited.length > MAX_DEPTH) {
-      throw new UserError(`profile ${profile}: source profiles nest deeper than ${MAX_DEPTH} (${visited.join(" -> ")}); shorten the chain`, 1, "ChainTooDeep");
+      throw new UserError(`profile ${profile}: source profiles nest deeper than ${MAX_DEPTH} (${visited.join(" -> ")})`, 1, "ChainTooDeep", { hint: "shorten the chain" });
     }
     current = next;
     if (current !== undefined) next = hopFrom(current, files, env, hops, servedByChild);
@@ -54,11 +55,9 @@ export function walkSourceChain(
 }
 
 function cycleError(chain: string[]): UserError {
-  return new UserError(
-    `source profile cycle: ${chain.join(" -> ")}; point regional_sts_source_profile of ${chain[chain.length - 2]} at a profile with its own credentials`,
-    1,
-    "Cycle",
-  );
+  return new UserError(`source profile cycle: ${chain.join(" -> ")}`, 1, "Cycle", {
+    hint: `point regional_sts_source_profile of ${chain[chain.length - 2]} at a profile with its own credentials`,
+  });
 }
 
 /** The profile the served profile takes its credentials from (explicit, or the SDK default chain's). */
@@ -136,5 +135,14 @@ export function profileSection(name: string, files: Files): Section | undefined 
 export function regionalStsTarget(commandLine: string | undefined): string | undefined {
   if (!commandLine || !/regional-sts/.test(commandLine)) return undefined;
   const match = /--profile(?:=|\s+)("([^"]*)"|'([^']*)'|(\S+))/.exec(commandLine);
-  return match ? (match[2] ?? match[3] ?? match[4]) : undefined;
+  if (match) return match[2] ?? match[3] ?? match[4];
+  // Or as the argument: the first word after credential-process that is neither an option nor its value.
+  const words = [...commandLine.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => ({ word: m[1] ?? m[2] ?? m[3]!, quoted: m[3] === undefined }));
+  const start = words.findIndex((w) => w.word === "credential-process");
+  for (let i = start + 1; start >= 0 && i < words.length; i++) {
+    const { word, quoted } = words[i]!;
+    if (quoted || !word.startsWith("-")) return word;
+    if (!word.includes("=") && PROFILE_OPTIONS[word.slice(2)]?.type === "string") i++;
+  }
+  return undefined;
 }

@@ -81,7 +81,7 @@ export function optionProblem(kind: NonNullable<ProfileOption["check"]>, value: 
       return { message: `"${value}" is not an AWS region`, hint: near ? `did you mean ${near}?` : "use a name like ap-east-1" };
     }
     case "roleArn":
-      return ROLE_ARN.test(value) ? undefined : { message: `"${value}" is not an IAM role ARN`, hint: "expected arn:aws:iam::123456789012:role/NAME" };
+      return ROLE_ARN.test(value) ? undefined : { message: `"${value}" is not an IAM role ARN`, hint: "use arn:aws:iam::123456789012:role/NAME" };
     case "duration": {
       const seconds = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
       return seconds >= MIN_DURATION_SECONDS && seconds <= MAX_DURATION_SECONDS

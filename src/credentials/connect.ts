@@ -1,9 +1,13 @@
-import type { ConnectOptions, GetSessionTokenAt } from "./connect-port";
-import { connectSource } from "./connection";
+import type { ConnectOptions, GetSessionTokenAt } from "./types";
+import { connectSource } from "./connect-source";
 import { makeAssumeRoleAt, type AssumeRoleAt } from "./sts";
 import { makeGetSessionTokenAt } from "./sts-session";
 
-/** The real ConnectSts: everything here loads the AWS SDK, so it is imported on a cache miss only. */
+/**
+ * The real ConnectSts and the entry of the SDK bundle (dist/sdk.js): everything here loads the
+ * AWS SDK, so it is imported on a cache miss only. The types it serves are in types.ts; the part
+ * doctor's own SDK bundle shares is connect-source.ts.
+ */
 export async function connectSts(options: ConnectOptions): Promise<AssumeRoleAt> {
   return makeAssumeRoleAt(await connectSource(options));
 }

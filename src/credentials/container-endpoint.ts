@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Credentials } from "../cache/entry";
+import type { Credentials } from "./types";
 import { toUtcZ } from "../output/process-json";
 
 /**

@@ -21,7 +21,7 @@ export function explainStsError(error: unknown, ctx: ExplainContext): UserError 
   const message = (e.message ?? String(error)).split(/\r?\n/)[0]!.trim();
   const at = ctx.host ? ` at ${ctx.host}` : ` in ${ctx.region}`;
   const head = `profile ${ctx.profile}: AssumeRole ${ctx.roleArn}${at} failed`;
-  const make = (text: string) => new UserError(text, 1, "Sts", { cause: error });
+  const make = (text: string, hint?: string) => new UserError(text, 1, "Sts", { cause: error, hint });
   const tries = `after ${e.$metadata?.attempts ?? "several"} attempts`;
   if (/^(ENOTFOUND|EAI_AGAIN)$/.test(e.code ?? name) && !isKnownRegion(ctx.region)) {
     // Most often a typo (ap-esat-1): say so rather than blame the network.
@@ -34,51 +34,51 @@ export function explainStsError(error: unknown, ctx: ExplainContext): UserError 
   if (network) return network;
   switch (name) {
     case "AccessDenied":
-      return make(`${head}: AccessDenied: ${message}; check the role's trust policy allows ${ctx.source} (and its MFA or external id conditions)`);
+      return make(`${head}: AccessDenied: ${message}`, `check the role's trust policy allows ${ctx.source} (and its MFA or external id conditions)`);
     case "ExpiredToken":
     case "ExpiredTokenException":
-      return make(`${head}: ExpiredToken: the credentials of ${ctx.source} have expired; refresh them (for SSO: aws sso login)`);
+      return make(`${head}: ExpiredToken: the credentials of ${ctx.source} have expired`, `refresh them (for SSO: aws sso login)`);
     case "InvalidClientTokenId":
-      return make(`${head}: InvalidClientTokenId: ${ctx.source} was not accepted; check its keys are current and its account has enabled ${ctx.region}`);
+      return make(`${head}: InvalidClientTokenId: ${ctx.source} was not accepted`, `check its keys are current and its account has enabled ${ctx.region}`);
     case "RegionDisabledException":
-      return make(`${head}: RegionDisabledException: ${message}; activate STS in ${ctx.region} or set regional_sts_sts_region to another region`);
+      return make(`${head}: RegionDisabledException: ${message}`, `activate STS in ${ctx.region} or set regional_sts_sts_region to another region`);
     case "ValidationError":
-      return make(`${head}: ValidationError: ${message}; fix the value in [profile ${ctx.profile}]`);
+      return make(`${head}: ValidationError: ${message}`, `fix the value in [profile ${ctx.profile}]`);
     case "Throttling":
     case "ThrottlingException":
     case "RequestLimitExceeded":
-      return make(`${head}: ${name} (${message}) ${tries}; wait a moment and try again`);
+      return make(`${head}: ${name} (${message}) ${tries}`, `wait a moment and try again`);
     case "SignatureDoesNotMatch":
-      return make(/expired|clock|skew/i.test(message)
-        ? `${head}: the clock of this machine is too far from AWS time (${message}); correct the system clock`
-        : `${head}: SignatureDoesNotMatch: the secret key of ${ctx.source} does not match its access key id; fix the keys`);
+      return /expired|clock|skew/i.test(message)
+        ? make(`${head}: the clock of this machine is too far from AWS time (${message})`, "correct the system clock")
+        : make(`${head}: SignatureDoesNotMatch: the secret key of ${ctx.source} does not match its access key id`, "fix the keys");
     case "TimeoutError":
     case "RequestTimeout":
-      return make(`${head}: no answer in time ${tries} (${message.replace(/^@smithy\/node-http-handler - \[ERROR\] /, "")}); check the network, HTTPS_PROXY and NO_PROXY`);
+      return make(`${head}: no answer in time ${tries} (${message.replace(/^@smithy\/node-http-handler - \[ERROR\] /, "")})`, `check the network, HTTPS_PROXY and NO_PROXY`);
   }
   const status = e.$metadata?.httpStatusCode;
   if (name === "Unknown" || name === "UnknownError") {
     // An answer that is not an AWS error document: usually a proxy, firewall or captive portal.
-    return make(`${head}: the answer (HTTP ${status ?? "?"}) is not an AWS response ${tries}; check HTTPS_PROXY, NO_PROXY and any firewall between this machine and AWS`);
+    return make(`${head}: the answer (HTTP ${status ?? "?"}) is not an AWS response ${tries}`, `check HTTPS_PROXY, NO_PROXY and any firewall between this machine and AWS`);
   }
   if (e.$fault === "server" || (status !== undefined && status >= 500)) {
-    return make(`${head}: ${name} (${message}) ${tries}; STS is failing on its side, try again in a moment`);
+    return make(`${head}: ${name} (${message}) ${tries}`, `STS is failing on its side, try again in a moment`);
   }
   if (/returned no credentials/.test(message)) {
-    return make(`${head}: the answer held no credentials (not an AWS response?); check HTTPS_PROXY, NO_PROXY and any firewall between this machine and AWS`);
+    return make(`${head}: the answer held no credentials (not an AWS response?)`, `check HTTPS_PROXY, NO_PROXY and any firewall between this machine and AWS`);
   }
   return explainNetwork(e.code ?? name, message, head, error) ?? make(`${head}: ${name}: ${message}`);
 }
 
 function explainNetwork(code: string, message: string, head: string, cause: unknown): UserError | undefined {
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/.test(code)) {
-    return new UserError(`${head}: the server's TLS certificate is not trusted (${code}); set AWS_CA_BUNDLE (or ca_bundle) to your CA bundle`, 1, "Network", { cause });
+    return new UserError(`${head}: the server's TLS certificate is not trusted (${code})`, 1, "Network", { cause, hint: `set AWS_CA_BUNDLE (or ca_bundle) to your CA bundle` });
   }
   if (code === "ECONNRESET" || code === "EPIPE") {
-    return new UserError(`${head}: the connection was cut (${code}: ${message}); check the network, HTTPS_PROXY and NO_PROXY`, 1, "Network", { cause });
+    return new UserError(`${head}: the connection was cut (${code}: ${message})`, 1, "Network", { cause, hint: `check the network, HTTPS_PROXY and NO_PROXY` });
   }
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH/.test(code)) {
-    return new UserError(`${head}: cannot connect (${code}: ${message}); check the network, HTTPS_PROXY and NO_PROXY`, 1, "Network", { cause });
+    return new UserError(`${head}: cannot connect (${code}: ${message})`, 1, "Network", { cause, hint: `check the network, HTTPS_PROXY and NO_PROXY` });
   }
   return undefined;
 }

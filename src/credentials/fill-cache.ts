@@ -1,15 +1,15 @@
 import { join } from "node:path";
-import { CACHE_FORMAT, type Credentials } from "../cache/entry";
+import { CACHE_FORMAT } from "../cache/entry";
 import { ensurePrivateFolder } from "../cache/folder";
 import { lockOrWait, type Release } from "../cache/lock";
-import { entryName } from "../cache/store";
+import { entryName } from "../cache/read-entry";
 import { writeEntry } from "../cache/write";
 import type { LoadedConfig } from "../config/load";
 import type { SourceChain } from "../config/source-chain";
 import type { Settings } from "../config/validate";
 import { UserError } from "../errors";
 import type { Runtime } from "../runtime";
-import type { CredentialsRequest, Resolved } from "./get-credentials";
+import type { Credentials, CredentialsRequest, Resolved } from "./types";
 import { obtainCredentials } from "./obtain";
 
 export interface FillRequest {

@@ -1,6 +1,6 @@
-import type { Credentials } from "../cache/entry";
+import type { CredentialsRequest, Resolved } from "./types";
 import { cacheKeyFor } from "../cache/key";
-import { readEntry } from "../cache/store";
+import { readEntry } from "../cache/read-entry";
 import type { LoadedConfig } from "../config/load";
 import { loadConfigFor } from "../config/load-for";
 import { resolveConfigPaths } from "../config/paths";
@@ -10,20 +10,8 @@ import { profileSection, walkSourceChain } from "../config/source-chain";
 import { defaultSessionName, validateSettings, type Settings } from "../config/validate";
 import { UserError } from "../errors";
 import type { Runtime } from "../runtime";
+import { closest } from "../suggest";
 
-export interface CredentialsRequest {
-  profile: string;
-  flags: Flags;
-  useCache: boolean;
-  log(message: string): void;
-  warn(message: string): void;
-}
-
-export interface Resolved {
-  credentials: Credentials;
-  settings: Settings;
-  fromCache: boolean;
-}
 
 /** Loads and checks the profile's settings (no network). */
 export async function loadProfileSettings(profile: string, flags: Flags, runtime: Runtime, useCache = true): Promise<{ config: LoadedConfig; settings: Settings }> {
@@ -38,15 +26,19 @@ export async function loadProfileSettings(profile: string, flags: Flags, runtime
   const section = profileSection(profile, config);
   if (!section) {
     const where = config.configExists ? config.paths.configFile : `${config.paths.configFile} (which does not exist)`;
-    throw new UserError(`profile ${profile} not found in ${where}; add a [profile ${profile}] section or fix --profile`, 1, "NoProfile");
+    const near = closest(profile, [...Object.keys(config.profiles), ...Object.keys(config.credentials)]);
+    throw new UserError(`profile ${profile} not found in ${where}`, 1, "NoProfile", {
+      hint: near ? `did you mean ${near}?` : `add a [profile ${profile}] section or fix the profile name`,
+    });
   }
   const settings = validateSettings(resolveSettings(profile, section, flags, runtime.env), defaultSessionName(runtime.env));
   const regionPart = regionPartition(settings.region);
   if (regionPart !== settings.role.partition) {
     throw new UserError(
-      `profile ${profile}: regional_sts_role_arn is in partition ${settings.role.partition} but region ${settings.region} is in ${regionPart}; use a role and region of the same partition`,
+      `profile ${profile}: regional_sts_role_arn is in partition ${settings.role.partition} but region ${settings.region} is in ${regionPart}`,
       1,
       "PartitionMismatch",
+      { hint: "use a role and region of the same partition" },
     );
   }
   return { config, settings };

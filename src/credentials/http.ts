@@ -71,7 +71,7 @@ function trustedCas(options: HttpOptions): tls.SecureContext | undefined {
       bundle = readFileSync(options.caBundle, "utf8");
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UserError(`${options.caBundleOrigin ?? "AWS_CA_BUNDLE"}: cannot read ${options.caBundle} (${code}); fix the path`, 1, "CaBundle");
+      throw new UserError(`${options.caBundleOrigin ?? "AWS_CA_BUNDLE"}: cannot read ${options.caBundle} (${code})`, 1, "CaBundle", { hint: "fix the path" });
     }
     return tls.createSecureContext({ ca: bundle });
   }

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { Credentials } from "../cache/entry";
+import type { Credentials } from "./types";
 import { ensurePrivateFolder } from "../cache/folder";
 import { lockOrWait } from "../cache/lock";
 import { MFA_SESSION_FORMAT, mfaSessionKey, mfaSessionName, readMfaSession, writeMfaSession } from "../cache/mfa-session";
@@ -8,7 +8,7 @@ import { profileSection, type SourceChain } from "../config/source-chain";
 import type { Settings } from "../config/validate";
 import { UserError } from "../errors";
 import type { Runtime } from "../runtime";
-import type { ConnectOptions } from "./connect-port";
+import type { ConnectOptions } from "./types";
 import { explainMfaRejection } from "./mfa";
 
 /**

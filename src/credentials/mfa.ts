@@ -41,7 +41,10 @@ export function explainMfaRejection(error: unknown, profile: string, serial: str
   const e = error as { name?: string; message?: string };
   if (e.name !== "AccessDenied" || !/MultiFactorAuthentication/.test(e.message ?? "")) return undefined;
   const detail = (e.message ?? "").split(/\r?\n/)[0]!.trim();
-  return new UserError(`profile ${profile}: the MFA code for ${serial} was not accepted (${detail}); run again with the current code from the device`, 1, "MfaRejected", { cause: error });
+  return new UserError(`profile ${profile}: the MFA code for ${serial} was not accepted (${detail})`, 1, "MfaRejected", {
+    cause: error,
+    hint: "run again with the current code from the device",
+  });
 }
 
 async function promptTerminal(request: MfaRequest, deps: MfaDeps): Promise<string> {
@@ -52,11 +55,9 @@ async function promptTerminal(request: MfaRequest, deps: MfaDeps): Promise<strin
     inFd = openSync(input, "r");
     outFd = openSync(output, "w");
   } catch {
-    throw new UserError(
-      `profile ${request.profile}: an MFA code for ${request.serial} is needed and there is no terminal; set regional_sts_mfa_process to a command that prints the code, or run "regional-sts credential-process --profile ${request.profile}" once in a terminal to fill the cache`,
-      1,
-      "NoTerminal",
-    );
+    throw new UserError(`profile ${request.profile}: an MFA code for ${request.serial} is needed and there is no terminal`, 1, "NoTerminal", {
+      hint: `set regional_sts_mfa_process to a command that prints the code, or run "regional-sts credential-process --profile ${request.profile}" once in a terminal to fill the cache`,
+    });
   }
   const prompt = `Enter MFA code for ${request.serial} (profile ${request.profile}): `;
   try {
@@ -118,7 +119,7 @@ function runMfaProcess(request: MfaRequest, deps: MfaDeps): Promise<string> {
   const limitMs = deps.timeoutMs ?? MFA_PROCESS_LIMIT_MS;
   const ownGroup = deps.platform !== "win32";
   return new Promise((resolve, reject) => {
-    const fail = (why: string) => reject(new UserError(`profile ${request.profile}: regional_sts_mfa_process ${why}`, 1, "MfaProcess"));
+    const fail = (why: string, hint = "fix the command") => reject(new UserError(`profile ${request.profile}: regional_sts_mfa_process ${why}`, 1, "MfaProcess", { hint }));
     const child = deps.spawn(request.process!, [], { shell: true, stdio: ["ignore", "pipe", "inherit"], env: deps.env, detached: ownGroup });
     let out = "";
     const timer = setTimeout(() => {
@@ -128,17 +129,17 @@ function runMfaProcess(request: MfaRequest, deps: MfaDeps): Promise<string> {
       } catch {
         // Already gone between the last check and now.
       }
-      fail(`timed out: no code after ${limitMs / 1000} s, so it was stopped; check the command prints the code on its own (run it in a shell)`);
+      fail(`timed out: no code after ${limitMs / 1000} s, so it was stopped`, "check the command prints the code on its own (run it in a shell)");
     }, limitMs);
     child.stdout?.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
     child.on("error", (error) => {
       clearTimeout(timer);
-      fail(`could not start (${error.message}); fix the command`);
+      fail(`could not start (${error.message})`);
     });
     child.on("close", (code) => {
       clearTimeout(timer);
       if (code === 0) resolve(out.trim());
-      else fail(`exited with ${code ?? "a signal"}; fix the command`);
+      else fail(`exited with ${code ?? "a signal"}`);
     });
   });
 }

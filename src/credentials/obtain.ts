@@ -1,4 +1,4 @@
-import type { Credentials } from "../cache/entry";
+import type { Credentials } from "./types";
 import { recallFallback, rememberFallback } from "../cache/facts";
 import type { LoadedConfig } from "../config/load";
 import { sdkFiles } from "../config/sdk-files";

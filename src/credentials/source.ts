@@ -36,11 +36,11 @@ export async function resolveSource(options: SourceOptions): Promise<AwsCredenti
     identity = await provider();
   } catch (error) {
     const from = options.sourceProfile ? `source profile ${options.sourceProfile}` : "the default credential chain (no regional_sts_source_profile)";
-    const { detail, cause } = withoutCommandLine(error);
+    const { detail, cause } = withoutCommandLine(error, options);
     const fix = options.sourceProfile
       ? `check [profile ${options.sourceProfile}] has working credentials`
       : `set regional_sts_source_profile in [profile ${options.profile}]`;
-    throw new UserError(`profile ${options.profile}: no source credentials from ${from}: ${detail}; ${fix}`, 1, "NoSourceCredentials", { cause });
+    throw new UserError(`profile ${options.profile}: no source credentials from ${from}: ${detail}`, 1, "NoSourceCredentials", { cause, hint: fix });
   }
   return async () => identity;
 }
@@ -51,8 +51,8 @@ export async function resolveSource(options: SourceOptions): Promise<AwsCredenti
  * printed). Name the program only, in the message and in the cause --verbose prints (its stack
  * frames are kept, its text is not).
  */
-function withoutCommandLine(error: unknown): { detail: string; cause: unknown } {
-  const detail = firstLine((error as Error)?.message ?? String(error));
+function withoutCommandLine(error: unknown, options: SourceOptions): { detail: string; cause: unknown } {
+  const detail = inOurWords(firstLine((error as Error)?.message ?? String(error)), options);
   const failed = /^Command failed: (.*)$/.exec(detail);
   if (!failed) return { detail, cause: error };
   const said = `credential_process ${programOf(failed[1]!)} failed (its arguments and output are not shown: they may hold secrets)`;
@@ -60,6 +60,17 @@ function withoutCommandLine(error: unknown): { detail: string; cause: unknown } 
   const cause = new Error(said);
   cause.stack = [`Error: ${said}`, ...frames].join("\n");
   return { detail: said, cause };
+}
+
+/**
+ * The SDK's reason in our voice: its "profile not found" sentence is said plainly, and any other
+ * line loses its final period (it is quoted inside ours).
+ */
+function inOurWords(line: string, options: SourceOptions): string {
+  if (/Could not resolve credentials using profile/.test(line)) {
+    return `no keys, SSO, credential_process or role for it in ${options.paths.configFile} or ${options.paths.credentialsFile}`;
+  }
+  return line.replace(/\.$/, "");
 }
 
 function firstLine(text: string): string {

@@ -1,6 +1,6 @@
 import { GetSessionTokenCommand, STSClient } from "@aws-sdk/client-sts";
 import { toUtcZ } from "../output/process-json";
-import type { GetSessionTokenAt } from "./connect-port";
+import type { GetSessionTokenAt } from "./types";
 import { sendRecordingHost } from "./record-host";
 import { stsClientConfig, type StsClientOptions } from "./sts";
 

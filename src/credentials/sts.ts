@@ -1,7 +1,7 @@
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import type { NodeHttpHandler } from "@smithy/node-http-handler";
-import type { Credentials } from "../cache/entry";
+import type { Credentials } from "./types";
 import { toUtcZ } from "../output/process-json";
 import { sendRecordingHost } from "./record-host";
 

@@ -1,6 +1,7 @@
-import type { Credentials } from "../cache/entry";
+import type { Credentials } from "../credentials/types";
 import type { Settings } from "../config/validate";
 import { explainStsError } from "../credentials/explain";
+import { problemAndFix } from "../errors";
 import { assumeRoleParams } from "../credentials/obtain";
 import type { Runtime } from "../runtime";
 import { failed, passed, type Finding } from "./findings";
@@ -57,9 +58,10 @@ function explainRefusal(error: unknown, input: AssumeCheckInput): Finding {
     return failed("assume-role", head, `activate STS in ${input.stsRegion} for account ${s.role.accountId}, or set regional_sts_sts_region in ${profileBlock} to another region`);
   }
   if (f.name === "MfaCode" || f.name === "UserError") {
-    return failed("assume-role", f.message.replace(/;.*$/, ""), f.message.includes(";") ? f.message.slice(f.message.indexOf(";") + 1).trim() : "give an MFA code");
+    const { problem, fix } = problemAndFix(error, "give an MFA code");
+    return failed("assume-role", problem, fix);
   }
-  const explained = explainStsError(error, { profile: s.profile, roleArn: s.role.arn, region: input.stsRegion, host: f.host, source }).message;
-  const at = explained.lastIndexOf(";");
-  return failed("assume-role", at > 0 ? explained.slice(0, at) : explained, at > 0 ? explained.slice(at + 1).trim() : "see the error");
+  const explained = explainStsError(error, { profile: s.profile, roleArn: s.role.arn, region: input.stsRegion, host: f.host, source });
+  const { problem, fix } = problemAndFix(explained, "see the error");
+  return failed("assume-role", problem, fix);
 }

@@ -1,6 +1,6 @@
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import type { ConnectOptions } from "../credentials/connect-port";
-import { connectSource } from "../credentials/connection";
+import type { ConnectOptions } from "../credentials/types";
+import { connectSource } from "../credentials/connect-source";
 import { sendRecordingHost } from "../credentials/record-host";
 import { makeAssumeRoleAt, stsClientConfig, type StsClientOptions } from "../credentials/sts";
 import { readGlobalEndpointTokenVersion } from "./iam-summary";

@@ -1,4 +1,4 @@
-import type { Credentials } from "../cache/entry";
+import type { Credentials } from "../credentials/types";
 import { recallFallback } from "../cache/facts";
 import type { LoadedConfig } from "../config/load";
 import { isOptInRegion } from "../config/regions";

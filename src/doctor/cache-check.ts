@@ -1,7 +1,7 @@
 import { lstatSync } from "node:fs";
 import { cacheKeyFor } from "../cache/key";
 import { readEntrySummary } from "../cache/list";
-import { entryPath } from "../cache/store";
+import { entryPath } from "../cache/read-entry";
 import { REFRESH_WINDOW_MS } from "../cache/entry";
 import type { SourceChain } from "../config/source-chain";
 import type { Settings } from "../config/validate";

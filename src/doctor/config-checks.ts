@@ -5,6 +5,7 @@ import { profileSection, walkSourceChain, type SourceChain } from "../config/sou
 import { defaultSessionName, validateSettings, type Settings } from "../config/validate";
 import { parseRoleArn } from "../config/arn";
 import { regionPartition } from "../config/regions";
+import { problemAndFix } from "../errors";
 import { failed, passed, warning, type Finding } from "./findings";
 import { isKnownRegion, optInList } from "./known-regions";
 import { checkProcessLine, checkPlainKeys } from "./process-line";
@@ -43,7 +44,7 @@ export function checkConfiguration(profile: string, config: LoadedConfig, flags:
   try {
     settings = validateSettings(raw, defaultSessionName(env));
   } catch (error) {
-    findings.push(failed("settings", (error as Error).message.replace(/;.*$/, ""), fixOf(error)));
+    findings.push(failedWith("settings", error, "fix the value in the profile"));
     return { findings, region };
   }
   findings.push(passed("settings", `session ${settings.roleSessionName}, ${settings.durationSeconds} s${settings.mfaSerial ? `, MFA ${settings.mfaSerial}` : ""}${settings.externalId ? ", external id set" : ""}`));
@@ -51,7 +52,7 @@ export function checkConfiguration(profile: string, config: LoadedConfig, flags:
   try {
     chain = walkSourceChain(profile, settings.sourceProfile, config, env);
   } catch (error) {
-    findings.push(failed("source-chain", (error as Error).message.replace(/;.*$/, ""), fixOf(error)));
+    findings.push(failedWith("source-chain", error, "fix the value in the profile"));
     return { findings, region };
   }
   findings.push(checkSourceProfile(settings, chain, config));
@@ -85,7 +86,7 @@ function checkRoleArn(profile: string, arn: string | undefined, origin: string |
   try {
     partition = parseRoleArn(arn, origin ?? "regional_sts_role_arn").partition;
   } catch (error) {
-    findings.push(failed("role-arn", (error as Error).message.replace(/;.*$/, ""), "use arn:aws:iam::123456789012:role/NAME"));
+    findings.push(failedWith("role-arn", error, "use arn:aws:iam::123456789012:role/NAME"));
     return false;
   }
   if (region && regionPartition(region) !== partition) {
@@ -105,9 +106,8 @@ function checkSourceProfile(settings: Settings, chain: SourceChain, config: Load
   return passed("source-chain", `${chain.profiles.join(" -> ")} (no cycle)`);
 }
 
-/** The part of a UserError message after the first ";" is already a fix. */
-function fixOf(error: unknown): string {
-  const message = (error as Error).message;
-  const at = message.indexOf(";");
-  return at >= 0 ? message.slice(at + 1).trim() : "fix the value in the profile";
+/** A failed finding from a UserError: its message, and its hint as the fix. */
+function failedWith(check: Parameters<typeof failed>[0], error: unknown, fallback: string): Finding {
+  const { problem, fix } = problemAndFix(error, fallback);
+  return failed(check, problem, fix);
 }

@@ -1,5 +1,5 @@
-import type { Credentials } from "../cache/entry";
-import type { ConnectOptions } from "../credentials/connect-port";
+import type { Credentials } from "../credentials/types";
+import type { ConnectOptions } from "../credentials/types";
 import type { AssumeRoleAt } from "../credentials/sts";
 
 /** Who a set of credentials belongs to, and which STS host said so. */

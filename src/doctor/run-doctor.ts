@@ -1,6 +1,7 @@
 import { loadConfig, type LoadedConfig } from "../config/load";
 import { resolveConfigPaths } from "../config/paths";
 import type { Flags } from "../config/settings";
+import { problemAndFix } from "../errors";
 import type { Runtime } from "../runtime";
 import { checkAws } from "./aws-checks";
 import { checkCache } from "./cache-check";
@@ -19,9 +20,8 @@ export async function runDoctor(profile: string, flags: Flags, runtime: Runtime,
   try {
     config = await loadConfig(resolveConfigPaths(runtime.env, runtime.homeDir));
   } catch (error) {
-    const message = (error as Error).message;
-    const at = message.lastIndexOf(";");
-    const findings = [failed("config-files", message.slice(0, at > 0 ? at : undefined), at > 0 ? message.slice(at + 1).trim() : "fix the file")];
+    const { problem, fix } = problemAndFix(error, "fix the file");
+    const findings = [failed("config-files", problem, fix)];
     return finish(profile, undefined, [...findings, ...AWS_CHECKS.map((c) => skipped(c, "needs a readable configuration")), checkCache(undefined, undefined, runtime)], false);
   }
   const outcome = checkConfiguration(profile, config, flags, runtime.env);

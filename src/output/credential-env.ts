@@ -1,4 +1,4 @@
-import type { Credentials } from "../cache/entry";
+import type { Credentials } from "../credentials/types";
 import type { EnvChange } from "./shell";
 import { toUtcZ } from "./process-json";
 

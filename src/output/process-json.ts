@@ -1,4 +1,4 @@
-import type { Credentials } from "../cache/entry";
+import type { Credentials } from "../credentials/types";
 
 /**
  * The credential_process document every SDK reads: Version 1, keys, and an RFC 3339 UTC

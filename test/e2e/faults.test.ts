@@ -128,7 +128,7 @@ describe("STS and network faults", () => {
     it(`${kind}: a message naming a non-ASCII profile reaches stderr whole (stdout and stderr are written as strings)`, async () => {
       const result = await e2e.run(entry[0], ["credential-process", "--profile", "café-日本"]);
       expect([result.code, result.stdout]).toEqual([1, ""]);
-      expect(result.stderr).toBe(`regional-sts: profile café-日本 not found in ${e2e.configFile}; add a [profile café-日本] section or fix --profile\n`);
+      expect(result.stderr).toBe(`regional-sts: profile café-日本 not found in ${e2e.configFile}; add a [profile café-日本] section or fix the profile name\n`);
     });
   }
 });

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { readEntry } from "../../src/cache/store";
+import { readEntry } from "../../src/cache/read-entry";
 import { bundleMain } from "../support/bundle";
 import { WRITER_KEYS } from "../support/cache-writer";
 

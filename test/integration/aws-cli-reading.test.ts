@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { loadConfig } from "../../src/config/load";
 import { sdkFiles } from "../../src/config/sdk-files";
 import { profileSection } from "../../src/config/source-chain";
-import { connectSource } from "../../src/credentials/connection";
+import { connectSource } from "../../src/credentials/connect-source";
 import { TempHome } from "../support/cli-runner";
 import { recordSecrets } from "../support/stderr-capture";
 

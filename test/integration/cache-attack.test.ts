@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { readEntry } from "../../src/cache/store";
+import { readEntry } from "../../src/cache/read-entry";
 import { expectedJson, makeWorld, NOW, ROLE, type World } from "./harness";
 
 /**

@@ -69,6 +69,14 @@ describe("cache", () => {
     expect(await world.run(["cache", "clear"])).toEqual({ code: 0, stdout: `removed 0 cached entries from ${world.cacheDir}\n`, stderr: "" });
   });
 
+  it("takes the profile as an argument too: list PROFILE filters, clear PROFILE removes that profile's", async () => {
+    await fill();
+    expect((await world.run(["cache", "list", "tokyo"])).stdout.split("\n").slice(1, -1)).toEqual([`tokyo    ${ROLE}  ap-northeast-1  2026-03-01T11:00:00Z  1h00m`]);
+    expect(await world.run(["cache", "clear", "hk"])).toEqual({ code: 0, stdout: `removed 1 cached entry of profile hk from ${world.cacheDir}\n`, stderr: "" });
+    expect(await world.run(["cache", "clear", "hk", "--profile", "tokyo"])).toEqual({ code: 2, stdout: "",
+      stderr: "regional-sts: cache: two profiles given, hk and --profile tokyo; give one\n" });
+  });
+
   it("rejects anything but list and clear", async () => {
     world = makeWorld(config);
     expect(await world.run(["cache", "purge"])).toEqual({ code: 2, stdout: "", stderr: "regional-sts: cache: unknown action purge; expected cache list or cache clear\n" });

@@ -37,6 +37,13 @@ describe("configure", () => {
     expect(await world.run(["configure", "hk-role", "--region", "ap-east-2"])).toEqual({ code: 0, stdout: `profile hk-role in ${world.configFile} is already up to date\n`, stderr: "" });
   });
 
+  it("checks values it copies with --from-profile as it checks flags, the key named", async () => {
+    world = makeWorld(`${REAL}\n[profile odd-role]\nrole_arn = ${ROLE}\nsource_profile = account-a\nregion = ap-east-1\nduration_seconds = 60\n`);
+    expect(await world.run(["configure", "x", "--from-profile", "odd-role"])).toEqual({ code: 2, stdout: "",
+      stderr: `regional-sts: configure x: duration_seconds "60" is not a session duration; give a whole number of seconds from 900 to 43200\n` });
+    expect(written()).toContain("duration_seconds = 60");
+  });
+
   it("refuses to overwrite a profile it does not manage, unless --force", async () => {
     world = makeWorld(REAL);
     const refused = await world.run(["configure", "sso-dev", "--role-arn", ROLE, "--region", "ap-east-1"]);

@@ -78,7 +78,7 @@ describe("credential-process", () => {
 describe("credential-process refuses bad input before any STS call", () => {
   it.each([
     ["unknown profile", ["credential-process", "--profile", "nope"], 1,
-      (w: World) => `regional-sts: profile nope not found in ${w.configFile}; add a [profile nope] section or fix --profile\n`],
+      (w: World) => `regional-sts: profile nope not found in ${w.configFile}; add a [profile nope] section or fix the profile name\n`],
     ["missing region", ["credential-process", "--profile", "noregion"], 1,
       () => "regional-sts: profile noregion: no region; add region = <region> to [profile noregion] or pass --region\n"],
     ["bad duration", [...EU, "--duration-seconds", "60"], 2,

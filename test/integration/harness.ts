@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { expect } from "vitest";
 import { run } from "../../src/cli/run";
-import type { ConnectOptions } from "../../src/credentials/connect-port";
+import type { ConnectOptions } from "../../src/credentials/types";
 import type { AssumeRoleParams } from "../../src/credentials/sts";
 import type { Runtime } from "../../src/runtime";
 import { recordSecrets, recordStderr } from "../support/stderr-capture";

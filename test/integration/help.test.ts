@@ -98,3 +98,15 @@ describe("the profile from AWS_PROFILE", () => {
     expect(await world.run(["credential-process", "eu"])).toEqual({ code: 0, stdout: expectedJson(1), stderr: "" });
   });
 });
+
+describe("exit code 1 for everything that is not the command line", () => {
+  it.each([["credential-process"], ["env"], ["exec"]])("%s of a mistyped profile: 1, the closest profile suggested", async (name) => {
+    const argv = name === "exec" ? [name, "euu", "--", "true"] : [name, "euu"];
+    expect(await world.run(argv)).toEqual({ code: 1, stdout: "", stderr: `regional-sts: profile euu not found in ${world.configFile}; did you mean eu?\n` });
+  });
+
+  it("doctor without the AWS part in its runtime: 1, one line", async () => {
+    expect(await world.run(["doctor", "eu"])).toEqual({ code: 1, stdout: "",
+      stderr: "regional-sts: doctor: this build cannot make AWS calls (no connectDoctor in the runtime); reinstall regional-sts\n" });
+  });
+});

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../../src/cli/run";
-import type { ConnectSts } from "../../src/credentials/connect-port";
+import type { ConnectSts } from "../../src/credentials/types";
 import type { Runtime } from "../../src/runtime";
 import { recordStderr } from "./stderr-capture";
 

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { helpText } from "../../src/cli/help";
 import { connectSts as realConnectSts } from "../../src/credentials/connect";
-import type { ConnectSts } from "../../src/credentials/connect-port";
+import type { ConnectSts } from "../../src/credentials/types";
 import { checkProcessLine } from "../../src/doctor/process-line";
 import { runCli, TempHome } from "../support/cli-runner";
 import { recordSecrets } from "../support/stderr-capture";
@@ -61,7 +61,7 @@ interface Case {
 const cfg = (h: TempHome) => h.configFile;
 const cases: Case[] = [
   { name: "config file missing", config: undefined,
-    stderr: (h) => `regional-sts: profile app not found in ${cfg(h)} (which does not exist); add a [profile app] section or fix --profile` },
+    stderr: (h) => `regional-sts: profile app not found in ${cfg(h)} (which does not exist); add a [profile app] section or fix the profile name` },
   { name: "AWS_CONFIG_FILE pointing nowhere", env: (h) => ({ AWS_CONFIG_FILE: join(h.root, "nowhere") }),
     stderr: (h) => `regional-sts: ${join(h.root, "nowhere")} (set by AWS_CONFIG_FILE) does not exist; fix the path or the file's permissions` },
   { name: "AWS_SHARED_CREDENTIALS_FILE pointing nowhere", config: app(good()), env: (h) => ({ AWS_SHARED_CREDENTIALS_FILE: join(h.root, "gone") }),
@@ -94,9 +94,9 @@ const cases: Case[] = [
   { name: "of two keys differing in case, the later one counts (REGIONAL_STS_ROLE_ARN)", config: app(`${good()}\nREGIONAL_STS_ROLE_ARN = arn:aws:iam::1234:role/Deploy`),
     stderr: () => 'regional-sts: regional_sts_role_arn in profile app: "arn:aws:iam::1234:role/Deploy" is not an IAM role ARN; expected arn:aws:iam::123456789012:role/NAME' },
   { name: "profile missing", config: app(good()), argv: ["credential-process", "--profile", "nope"],
-    stderr: (h) => `regional-sts: profile nope not found in ${cfg(h)}; add a [profile nope] section or fix --profile` },
+    stderr: (h) => `regional-sts: profile nope not found in ${cfg(h)}; add a [profile nope] section or fix the profile name` },
   { name: "profile missing, named like a property every object has", config: app(good()), argv: ["credential-process", "--profile", "constructor"],
-    stderr: (h) => `regional-sts: profile constructor not found in ${cfg(h)}; add a [profile constructor] section or fix --profile` },
+    stderr: (h) => `regional-sts: profile constructor not found in ${cfg(h)}; add a [profile constructor] section or fix the profile name` },
   { name: "region missing", config: app(good({ region: "" })),
     stderr: () => "regional-sts: profile app: no region; add region = <region> to [profile app] or pass --region" },
   { name: "region malformed", config: app(good({ region: "Asia-East" })),
@@ -110,9 +110,9 @@ const cases: Case[] = [
   { name: "role ARN missing", config: app(good({ regional_sts_role_arn: "" })),
     stderr: () => "regional-sts: profile app: regional_sts_role_arn is not set; add it to [profile app] or pass --role-arn" },
   { name: "role ARN malformed", config: app(good({ regional_sts_role_arn: "arn:aws:iam::1234:role/Deploy" })),
-    stderr: () => 'regional-sts: regional_sts_role_arn in profile app: "arn:aws:iam::1234:role/Deploy" is not an IAM role ARN; expected arn:aws:iam::123456789012:role/NAME' },
+    stderr: () => 'regional-sts: regional_sts_role_arn in profile app: "arn:aws:iam::1234:role/Deploy" is not an IAM role ARN; use arn:aws:iam::123456789012:role/NAME' },
   { name: "role ARN of a user, not a role", config: app(good()), argv: [...CP, "--role-arn", "arn:aws:iam::111122223333:user/bob"], code: 2,
-    stderr: () => 'regional-sts: credential-process: --role-arn "arn:aws:iam::111122223333:user/bob" is not an IAM role ARN; expected arn:aws:iam::123456789012:role/NAME' },
+    stderr: () => 'regional-sts: credential-process: --role-arn "arn:aws:iam::111122223333:user/bob" is not an IAM role ARN; use arn:aws:iam::123456789012:role/NAME' },
   { name: "role ARN of another partition than the region", config: app(good({ regional_sts_role_arn: "arn:aws-cn:iam::111122223333:role/Deploy" })),
     stderr: () => "regional-sts: profile app: regional_sts_role_arn is in partition aws-cn but region us-east-1 is in aws; use a role and region of the same partition" },
   { name: "a commercial role with a region of the European sovereign cloud", config: app(good({ region: "eusc-de-east-1" })),
@@ -130,11 +130,13 @@ const cases: Case[] = [
   { name: "session name with a slash (flag)", config: app(good()), argv: [...CP, "--role-session-name", "a/b"], code: 2,
     stderr: () => 'regional-sts: credential-process: --role-session-name "a/b" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-' },
   { name: "source profile missing", config: app(good({ regional_sts_source_profile: "gone" })),
-    stderr: () => "regional-sts: profile app: no source credentials from source profile gone: Could not resolve credentials using profile: [gone] in configuration/credentials file(s).; check [profile gone] has working credentials" },
+    stderr: (h) => `regional-sts: profile app: no source credentials from source profile gone: no keys, SSO, credential_process or role for it in ${cfg(h)} or ${h.credentialsFile}; check [profile gone] has working credentials` },
   { name: "source profile without credentials", config: app(good({ regional_sts_source_profile: "empty" }), "[profile empty]\nregion = us-east-1\n"),
-    stderr: () => "regional-sts: profile app: no source credentials from source profile empty: Could not resolve credentials using profile: [empty] in configuration/credentials file(s).; check [profile empty] has working credentials" },
+    stderr: (h) => `regional-sts: profile app: no source credentials from source profile empty: no keys, SSO, credential_process or role for it in ${cfg(h)} or ${h.credentialsFile}; check [profile empty] has working credentials` },
   { name: "a source profile whose credential_process (with a secret in its arguments) fails", config: app(good({ regional_sts_source_profile: "proc" }), leakyProcess),
     stderr: () => `regional-sts: profile app: no source credentials from source profile proc: ${PROC_FAILED}; check [profile proc] has working credentials` },
+  { name: "profile mistyped: the closest one suggested", config: app(good()), argv: ["credential-process", "appp"],
+    stderr: (h) => `regional-sts: profile appp not found in ${cfg(h)}; did you mean app?` },
   { name: "a profile that is its own source", config: app(good({ regional_sts_source_profile: "app" })),
     stderr: () => "regional-sts: source profile cycle: app -> app; point regional_sts_source_profile of app at a profile with its own credentials" },
   { name: "a cycle of two", config: app(good({ regional_sts_source_profile: "b" }), served("b", "app")),

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensurePrivateFolder } from "../../src/cache/folder";
 import { readPrivateBytes, readPrivateText } from "../../src/cache/private-file";
-import { entryPath, readEntry } from "../../src/cache/store";
+import { entryPath, readEntry } from "../../src/cache/read-entry";
 import { writeEntry } from "../../src/cache/write";
 import { UserError } from "../../src/errors";
 import { sampleEntry } from "../support/cache-entry";

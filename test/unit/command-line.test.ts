@@ -74,7 +74,7 @@ describe("exit code 2 for anything wrong on the command line, for every command"
     const head = COMMANDS[name]!.actions ? [name, COMMANDS[name]!.actions![0]!, "p"] : [name, "p"];
     expect(refusal([...head, "--duration-seconds", "10"])).toEqual([2,
       `${name}: --duration-seconds "10" is not a session duration; give a whole number of seconds from 900 to 43200`]);
-    expect(refusal([...head, "--role-arn", "nope"])).toEqual([2, `${name}: --role-arn "nope" is not an IAM role ARN; expected arn:aws:iam::123456789012:role/NAME`]);
+    expect(refusal([...head, "--role-arn", "nope"])).toEqual([2, `${name}: --role-arn "nope" is not an IAM role ARN; use arn:aws:iam::123456789012:role/NAME`]);
     expect(refusal([...head, "--region", "ap-east1"])).toEqual([2, `${name}: --region "ap-east1" is not an AWS region; did you mean ap-east-1?`]);
     expect(refusal([...head, "--sts-region", "nowhere"])).toEqual([2, `${name}: --sts-region "nowhere" is not an AWS region; use a name like ap-east-1`]);
     expect(refusal([...head, "--role-session-name", "a b"])).toEqual([2, `${name}: --role-session-name "a b" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-`]);

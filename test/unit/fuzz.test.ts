@@ -5,7 +5,7 @@ import { parseSharedIni } from "../../src/config/ini-parse";
 import { resolveSettings } from "../../src/config/settings";
 import { walkSourceChain } from "../../src/config/source-chain";
 import { validateSettings } from "../../src/config/validate";
-import type { ConnectSts } from "../../src/credentials/connect-port";
+import type { ConnectSts } from "../../src/credentials/types";
 import { isUserError } from "../../src/errors";
 import { runCli, TempHome } from "../support/cli-runner";
 

@@ -26,7 +26,7 @@ describe("regional_sts_mfa_process", () => {
   });
 
   it("names a command that fails", async () => {
-    await expect(ask("exit 4")).rejects.toThrow("profile mfa-role: regional_sts_mfa_process exited with 4; fix the command");
+    await expect(ask("exit 4")).rejects.toMatchObject({ message: "profile mfa-role: regional_sts_mfa_process exited with 4", hint: "fix the command" });
   });
 
   // Issue 12 item 8: `sleep 100; echo 123456` took 101 s (the shell was killed, its child was
@@ -39,8 +39,8 @@ describe("regional_sts_mfa_process", () => {
     const error = await slow({ profile: "mfa-role", serial: SERIAL, process: `echo $$ > '${pidFile}'; sleep 100; echo 123456` }).catch((e: Error) => e);
     expect(Date.now() - started).toBeLessThan(3000);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toBe(
-      "profile mfa-role: regional_sts_mfa_process timed out: no code after 0.4 s, so it was stopped; check the command prints the code on its own (run it in a shell)");
+    expect([(error as UserError).message, (error as UserError).hint]).toEqual([
+      "profile mfa-role: regional_sts_mfa_process timed out: no code after 0.4 s, so it was stopped", "check the command prints the code on its own (run it in a shell)"]);
     const group = Number(readFileSync(pidFile, "utf8"));
     await new Promise((done) => setTimeout(done, 200));
     expect(liveMembers(group)).toEqual([]); // sleep included (a dead one may linger as a zombie until reaped)
@@ -53,7 +53,8 @@ describe("explainMfaRejection", () => {
 
   it("turns STS's refusal of the code into its own line", () => {
     const explained = explainMfaRejection(error("AccessDenied", "MultiFactorAuthentication failed with invalid MFA one time pass code. "), "mfa-role", SERIAL);
-    expect(explained?.message).toBe(`profile mfa-role: the MFA code for ${SERIAL} was not accepted (MultiFactorAuthentication failed with invalid MFA one time pass code.); run again with the current code from the device`);
+    expect(explained?.message).toBe(`profile mfa-role: the MFA code for ${SERIAL} was not accepted (MultiFactorAuthentication failed with invalid MFA one time pass code.)`);
+    expect(explained?.hint).toBe("run again with the current code from the device");
     expect(explained?.exitCode).toBe(1);
   });
 

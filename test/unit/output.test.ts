@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Credentials } from "../../src/cache/entry";
+import type { Credentials } from "../../src/credentials/types";
 import { formatProcessJson, toUtcZ } from "../../src/output/process-json";
 
 const credentials = (expiration: string): Credentials => ({

@@ -80,7 +80,7 @@ describe("walkSourceChain: cycles", () => {
       { [CHAIN_ENV]: "a,x" }, `a -> x -> x${tail("x")}`],
   ] as const)("%s", (_name, profile, config, sourceProfile, env, message) => {
     const error = errorOf(() => walkSourceChain(profile, sourceProfile, config, env));
-    expect(error.message).toBe(`source profile cycle: ${message}`);
+    expect(`${error.message}; ${error.hint}`).toBe(`source profile cycle: ${message}`);
     expect(error.code).toBe("Cycle");
   });
 
@@ -88,7 +88,7 @@ describe("walkSourceChain: cycles", () => {
     const profiles: SectionMap = {};
     for (let i = 0; i < 9; i++) profiles[`p${i}`] = { role_arn: `arn:aws:iam::1:role/R${i}`, source_profile: `p${i + 1}` };
     const error = errorOf(() => walkSourceChain("p0", "p1", files(profiles), {}));
-    expect(error.message).toBe("profile p0: source profiles nest deeper than 8 (p0 -> p1 -> p2 -> p3 -> p4 -> p5 -> p6 -> p7 -> p8); shorten the chain");
+    expect([error.message, error.hint]).toEqual(["profile p0: source profiles nest deeper than 8 (p0 -> p1 -> p2 -> p3 -> p4 -> p5 -> p6 -> p7 -> p8)", "shorten the chain"]);
   });
 });
 
@@ -100,6 +100,10 @@ describe("regionalStsTarget", () => {
     ['regional-sts credential-process --profile "my profile"', "my profile"],
     ["regional-sts credential-process --profile 'quoted'", "quoted"],
     ["regional-sts credential-process", undefined],
+    ["regional-sts credential-process hk", "hk"],
+    ["regional-sts credential-process --region ap-east-1 -v hk --no-cache", "hk"],
+    ['"/opt/my tools/regional-sts" credential-process "my profile"', "my profile"],
+    ["regional-sts credential-process --region=ap-east-1 --fips", undefined],
     ["aws-vault export --profile hk", undefined],
     ["", undefined],
     [undefined, undefined],

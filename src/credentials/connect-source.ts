@@ -1,5 +1,5 @@
 import { externalDataInterceptor } from "@smithy/core/config";
-import type { ConnectOptions } from "./connect-port";
+import type { ConnectOptions } from "./types";
 import { makeRequestHandler } from "./http";
 import { resolveSource } from "./source";
 import type { StsClientOptions } from "./sts";
@@ -7,7 +7,8 @@ import type { StsClientOptions } from "./sts";
 /**
  * What every STS client for a profile shares: one request handler (proxy, CA bundle), the
  * resolved source credentials and the endpoint settings. Loads the AWS SDK; kept apart from
- * connect.ts so the doctor's SDK bundle can include it without loading the credentials one.
+ * connect.ts (the credentials SDK bundle's entry) so the doctor's SDK bundle can include it
+ * without loading that bundle.
  */
 export async function connectSource(options: ConnectOptions): Promise<StsClientOptions> {
   if (options.sdkFiles) {

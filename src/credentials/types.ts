@@ -1,8 +1,36 @@
 import type { ConfigPaths } from "../config/paths";
-import type { Credentials } from "../cache/entry";
 import type { SdkFiles } from "../config/sdk-files";
+import type { Flags } from "../config/settings";
+import type { Settings } from "../config/validate";
 import type { AssumeRoleAt } from "./sts";
 
+/** Credentials as regional-sts stores and prints them. */
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  /** RFC 3339, UTC, with Z. */
+  expiration: string;
+  accountId: string;
+}
+
+/** What a command asks getCredentials for. */
+export interface CredentialsRequest {
+  profile: string;
+  flags: Flags;
+  useCache: boolean;
+  log(message: string): void;
+  warn(message: string): void;
+}
+
+/** What getCredentials (a hit) or fillCache (a miss) answers. */
+export interface Resolved {
+  credentials: Credentials;
+  settings: Settings;
+  fromCache: boolean;
+}
+
+/** How to reach STS for one profile: what connect.ts (the SDK bundle) needs to build the caller. */
 export interface ConnectOptions {
   profile: string;
   sourceProfile: string | undefined;
@@ -25,7 +53,7 @@ export interface ConnectOptions {
   warn?(message: string): void;
 }
 
-/** Resolves the source credentials and returns an AssumeRole caller bound to them. */
+/** Resolves the source credentials and returns an AssumeRole caller bound to them (the Runtime's port to the SDK). */
 export type ConnectSts = (options: ConnectOptions) => Promise<AssumeRoleAt>;
 
 export interface SessionTokenParams {
