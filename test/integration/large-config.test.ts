@@ -76,9 +76,9 @@ describe("a large config", () => {
     expect(loadConfigFor(paths(), readFor(["app"])).profiles.app).toEqual({ region: "us-east-1" });
     appendFileSync(home.configFile, "[profile typo\nregion = x\n");
     const line = FILLER.split("\n").length + 2;
-    expect(() => loadConfigFor(paths(), readFor(["app"]))).toThrow(`${home.configFile} line ${line} is neither a [section] nor name = value; fix that line`);
+    expect(faultOf(() => loadConfigFor(paths(), readFor(["app"])))).toBe(`${home.configFile} line ${line} is neither a [section] nor name = value; fix that line`);
     home.write("[profile typo\n", "");
-    expect(() => loadConfigFor(paths(), readFor(["app"]))).toThrow(`${home.configFile} line 1 is neither a [section] nor name = value; fix that line`);
+    expect(faultOf(() => loadConfigFor(paths(), readFor(["app"])))).toBe(`${home.configFile} line 1 is neither a [section] nor name = value; fix that line`);
   });
 
   it("is not indexed while it is younger than two seconds (a change within one tick of a coarse clock could go unseen)", () => {
@@ -123,3 +123,14 @@ describe("a large config", () => {
     expect(() => readdirSync(home.cacheDir)).toThrow();
   });
 });
+
+/** The line a user sees for an error: its message and, where it has one, its hint. */
+function faultOf(call: () => unknown): string {
+  try {
+    call();
+  } catch (error) {
+    const { message, hint } = error as { message: string; hint?: string };
+    return hint ? `${message}; ${hint}` : message;
+  }
+  throw new Error("expected an error");
+}
