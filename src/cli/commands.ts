@@ -43,7 +43,8 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   },
   doctor: { options: { ...PROFILE_OPTIONS, json: { type: "boolean" } }, profile: "aws-profile", load: async () => (await more()).doctorCommand },
   configure: {
-    options: { ...PROFILE_OPTIONS, "from-profile": { type: "string" }, force: { type: "boolean" } }, profile: "required",
+    // No profile: --from-profile OLD alone converts OLD in place.
+    options: { ...PROFILE_OPTIONS, "from-profile": { type: "string" }, force: { type: "boolean" } }, profile: "optional",
     load: async () => (await more()).configureCommand,
   },
   cache: {

@@ -1,11 +1,11 @@
 /**
  * The known name closest to a misspelt one ("ap-esat-1" -> "ap-east-1"), or undefined when none
- * is close enough to be a likely slip: at most a third of the name's letters edited, a swap of two
+ * is close enough to be a likely slip: at most a quarter of the name's letters edited, a swap of two
  * neighbours counting as one edit.
  */
 export function closest(wrong: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(wrong.length / 3)) + 1;
+  let bestDistance = Math.max(1, Math.floor(wrong.length / 4)) + 1;
   for (const name of known) {
     const d = editDistance(wrong.toLowerCase(), name.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [name, d];
