@@ -42,6 +42,11 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
     load: async () => (await more()).execCommand,
   },
   doctor: { options: { ...PROFILE_OPTIONS, json: { type: "boolean" } }, profile: "aws-profile", load: async () => (await more()).doctorCommand },
+  // No --no-cache: filling the cache is the point.
+  refresh: {
+    options: Object.fromEntries(Object.entries(PROFILE_OPTIONS).filter(([name]) => name !== "no-cache")), profile: "required",
+    load: async () => (await more()).refreshCommand,
+  },
   configure: {
     // No profile: --from-profile OLD alone converts OLD in place.
     options: { ...PROFILE_OPTIONS, "from-profile": { type: "string" }, force: { type: "boolean" } }, profile: "optional",

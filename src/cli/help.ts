@@ -44,6 +44,12 @@ export const HELP: Readonly<Record<string, { usage: string; summary: string; opt
     example: "regional-sts doctor hk-role",
     more: "PROFILE defaults to AWS_PROFILE.",
   },
+  refresh: {
+    usage: "refresh PROFILE [options]",
+    summary: "assume the role now (asking for MFA if needed) and cache it for every tool",
+    example: "regional-sts refresh prod-admin",
+    more: "Prints the role, account and expiry, never a key, secret or token. Run it in a terminal before tools that have none.",
+  },
   configure: {
     usage: "configure PROFILE [options]",
     summary: "write [profile PROFILE] to the config file (backup kept, rest untouched)",

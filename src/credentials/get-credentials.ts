@@ -14,6 +14,8 @@ export interface CredentialsRequest {
   profile: string;
   flags: Flags;
   useCache: boolean;
+  /** `refresh`: never serve an entry written before this time (ms); assume the role anew unless another caller just did. */
+  freshSince?: number;
   log(message: string): void;
   warn(message: string): void;
 }
@@ -22,6 +24,8 @@ export interface Resolved {
   credentials: Credentials;
   settings: Settings;
   fromCache: boolean;
+  /** Set on a miss: whether the credentials are now in the cache for the next caller. */
+  cached?: boolean;
 }
 
 /** Loads and checks the profile's settings (no network). */
@@ -53,9 +57,11 @@ export async function getCredentials(request: CredentialsRequest, runtime: Runti
   const chain = walkSourceChain(settings.profile, settings.sourceProfile, config, runtime.env);
   const key = cacheKeyFor(settings, chain);
   const dir = runtime.cacheDir;
+  const since = request.freshSince;
   const read = () => {
     const entry = readEntry(dir, key, runtime.now(), runtime.uid, settings.durationSeconds);
-    return entry && servesRegion(entry.stsRegion, settings) ? entry.credentials : undefined;
+    // refresh: never an entry written before it started (one another caller just wrote will do).
+    return entry && servesRegion(entry.stsRegion, settings) && (since === undefined || Date.parse(entry.createdAt) > since) ? entry.credentials : undefined;
   };
   if (request.useCache) {
     const hit = read();

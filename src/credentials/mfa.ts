@@ -53,7 +53,7 @@ async function promptTerminal(request: MfaRequest, deps: MfaDeps): Promise<strin
     outFd = openSync(output, "w");
   } catch {
     throw new UserError(
-      `profile ${request.profile}: an MFA code for ${request.serial} is needed and there is no terminal; set regional_sts_mfa_process to a command that prints the code, or run "regional-sts credential-process --profile ${request.profile}" once in a terminal to fill the cache`,
+      `profile ${request.profile}: an MFA code for ${request.serial} is needed and there is no terminal; set regional_sts_mfa_process to a command that prints the code, or run "regional-sts refresh ${request.profile}" in a terminal first (it asks for the code and fills the cache for every tool)`,
       1,
       "NoTerminal",
     );
