@@ -42,7 +42,7 @@ export const HELP: Readonly<Record<string, { usage: string; summary: string; opt
     summary: "check a profile end to end; exit 0 only if its credentials work in its region",
     options: "  --json                     the findings as JSON",
     example: "regional-sts doctor hk-role",
-    more: "PROFILE defaults to AWS_PROFILE.",
+    more: "PROFILE defaults to AWS_PROFILE. Shows what matters for this profile; --verbose shows every check.",
   },
   refresh: {
     usage: "refresh PROFILE [options]",

@@ -5,9 +5,11 @@ import { profileSection, walkSourceChain, type SourceChain } from "../config/sou
 import { defaultSessionName, validateSettings, type Settings } from "../config/validate";
 import { parseRoleArn } from "../config/arn";
 import { regionPartition } from "../config/regions";
-import { failed, passed, warning, type Finding } from "./findings";
-import { isKnownRegion, optInList } from "./known-regions";
-import { checkProcessLine, checkPlainKeys } from "./process-line";
+import { didYouMean } from "../config/closest";
+import { KNOWN_REGIONS } from "../config/known-regions";
+import { failed, note, routine, warning, type Finding } from "./findings";
+import { optInList } from "./known-regions";
+import { checkNotRegionalSts, checkProcessLine, checkPlainKeys } from "./process-line";
 
 export interface ConfigOutcome {
   findings: Finding[];
@@ -15,6 +17,8 @@ export interface ConfigOutcome {
   settings?: Settings;
   chain?: SourceChain;
   region?: string;
+  /** Why the AWS checks would not describe what AWS tools get (credential_process serves something else). */
+  notUsed?: string;
 }
 
 /** Check 1 of the issue: everything that can be judged from the files alone (pure). */
@@ -27,35 +31,40 @@ export function checkConfiguration(profile: string, config: LoadedConfig, flags:
     return { findings };
   }
   const creds = config.credentialsExists ? `${credentialsFile} found and parsed` : `${credentialsFile} absent (fine when source credentials come from SSO or a process)`;
-  findings.push(passed("config-files", `${configFile} found and parsed; ${creds}`));
+  findings.push(routine("config-files", `${configFile} found and parsed; ${creds}`));
   const section = profileSection(profile, config);
   if (!section) {
     findings.push(failed("profile", `no [profile ${profile}] in ${configFile}`, createHint));
     return { findings };
   }
-  findings.push(passed("profile", `[${profile === "default" ? "default" : `profile ${profile}`}] found in ${configFile}`));
+  findings.push(routine("profile", `[${profile === "default" ? "default" : `profile ${profile}`}] found in ${configFile}`));
+  const foreign = checkNotRegionalSts(profile, section);
+  if (foreign) return { findings: [...findings, foreign], notUsed: "the profile does not use regional-sts" };
   const raw = resolveSettings(profile, section, flags, env);
   const region = checkRegion(profile, raw.region?.value, raw.region?.origin, findings);
   const roleOk = checkRoleArn(profile, raw.roleArn?.value, raw.roleArn?.origin, region, findings);
-  findings.push(checkProcessLine(profile, section), checkPlainKeys(profile, config.profiles[profile] ?? section));
-  if (!region || !roleOk) return { findings, region };
+  const processLine = checkProcessLine(profile, section);
+  findings.push(processLine, checkPlainKeys(profile, config.profiles[profile] ?? section));
+  // With a wrong credential_process line, AWS tools never get these settings' credentials: checking them would contradict the verdict.
+  const notUsed = processLine.status === "failed" ? "AWS tools do not get these settings' credentials (see credential-process)" : undefined;
+  if (!region || !roleOk) return { findings, region, notUsed };
   let settings: Settings;
   try {
     settings = validateSettings(raw, defaultSessionName(env));
   } catch (error) {
     findings.push(failed("settings", (error as Error).message.replace(/;.*$/, ""), fixOf(error)));
-    return { findings, region };
+    return { findings, region, notUsed };
   }
-  findings.push(passed("settings", `session ${settings.roleSessionName}, ${settings.durationSeconds} s${settings.mfaSerial ? `, MFA ${settings.mfaSerial}` : ""}${settings.externalId ? ", external id set" : ""}`));
+  findings.push(routine("settings", `session ${settings.roleSessionName}, ${settings.durationSeconds} s${settings.mfaSerial ? `, MFA ${settings.mfaSerial}` : ""}${settings.externalId ? ", external id set" : ""}`));
   let chain: SourceChain;
   try {
     chain = walkSourceChain(profile, settings.sourceProfile, config, env);
   } catch (error) {
     findings.push(failed("source-chain", (error as Error).message.replace(/;.*$/, ""), fixOf(error)));
-    return { findings, region };
+    return { findings, region, notUsed };
   }
   findings.push(checkSourceProfile(settings, chain, config));
-  return { findings, settings, chain, region };
+  return { findings, settings, chain, region, notUsed };
 }
 
 function checkRegion(profile: string, region: string | undefined, origin: string | undefined, findings: Finding[]): string | undefined {
@@ -67,11 +76,12 @@ function checkRegion(profile: string, region: string | undefined, origin: string
     findings.push(failed("region", `${origin}: "${region}" is not a region name`, "use a name like ap-east-1"));
     return undefined;
   }
-  if (!isKnownRegion(region)) {
-    findings.push(warning("region", `${region} (${origin}) is not a region regional-sts knows (opt-in regions: ${optInList()})`, "check the spelling; a region launched recently is fine"));
+  if (!KNOWN_REGIONS.includes(region)) {
+    const suggestion = didYouMean(region, KNOWN_REGIONS);
+    findings.push(warning("region", `${region} (${origin}) is not a region regional-sts knows${suggestion}`, suggestion ? "fix the spelling" : "check the spelling; a region launched after this release is fine"));
   } else {
-    const kind = isOptInRegion(region) ? `an opt-in region (opt-in regions: ${optInList()})` : "enabled by default in every account";
-    findings.push(passed("region", `${region} (${origin}) is ${kind}`));
+    const kind = isOptInRegion(region) ? "an opt-in region" : "enabled by default in every account";
+    findings.push(routine("region", `${region} (${origin}) is ${kind}`, isOptInRegion(region) ? `(opt-in regions: ${optInList()})` : undefined));
   }
   return region;
 }
@@ -92,17 +102,17 @@ function checkRoleArn(profile: string, arn: string | undefined, origin: string |
     findings.push(failed("role-arn", `${arn} is in partition ${partition} but region ${region} is in ${regionPartition(region) ?? "no known partition"}`, "use a role and region of the same partition"));
     return false;
   }
-  findings.push(passed("role-arn", `${arn} (account ${arn.split(":")[4]}, partition ${partition})`));
+  findings.push(routine("role-arn", `${arn} (account ${arn.split(":")[4]}, partition ${partition})`));
   return true;
 }
 
 function checkSourceProfile(settings: Settings, chain: SourceChain, config: LoadedConfig): Finding {
   const source = settings.sourceProfile;
-  if (!source) return warning("source-chain", `no regional_sts_source_profile: source credentials come from the default chain (${chain.fingerprint.split(":")[0]})`, `set regional_sts_source_profile in [profile ${settings.profile}]`);
+  if (!source) return note("source-chain", `no regional_sts_source_profile: source credentials come from the default chain (${chain.fingerprint.split(":")[0]})`, `set regional_sts_source_profile in [profile ${settings.profile}] to pin them`);
   if (!profileSection(source, config)) {
     return failed("source-chain", `source profile ${source} is in neither ${config.paths.configFile} nor ${config.paths.credentialsFile}`, `add [profile ${source}] or fix regional_sts_source_profile`);
   }
-  return passed("source-chain", `${chain.profiles.join(" -> ")} (no cycle)`);
+  return routine("source-chain", `${chain.profiles.join(" -> ")} (no cycle)`);
 }
 
 /** The part of a UserError message after the first ";" is already a fix. */
