@@ -61,6 +61,10 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
     load: async () => (await more()).consoleCommand,
   },
   list: { options: { json: { type: "boolean" }, ...COMMON_OPTIONS }, profile: "none", load: async () => (await more()).listCommand },
+  completion: {
+    options: { profiles: { type: "boolean" }, ...COMMON_OPTIONS }, profile: "none", maxArgs: 1,
+    load: async () => (await more()).completionCommand,
+  },
   help: { options: COMMON_OPTIONS, profile: "none", maxArgs: 1, load: async () => (await more()).helpCommand },
   version: { options: COMMON_OPTIONS, profile: "none", load: async () => (await more()).versionCommand },
 };

@@ -81,6 +81,13 @@ export const HELP: Readonly<Record<string, { usage: string; summary: string; opt
     options: "  --json                     the profiles as JSON",
     example: "regional-sts list",
   },
+  completion: {
+    usage: "completion bash|zsh|fish|powershell",
+    summary: "print a shell completion script (commands, options, profile names)",
+    options: "  --profiles                 print the profile names of the config files, one a line (what the scripts call)",
+    example: 'eval "$(regional-sts completion bash)"',
+    more: "fish: regional-sts completion fish | source; PowerShell: regional-sts completion powershell | Out-String | Invoke-Expression",
+  },
   help: { usage: "help [COMMAND]", summary: "show this overview, or a command's own help", example: "regional-sts help exec" },
   version: { usage: "version", summary: "print the version", example: "regional-sts version" },
 };

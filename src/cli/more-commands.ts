@@ -12,3 +12,4 @@ export { execCommand } from "./exec";
 export { helpCommand, showHelp, versionCommand } from "./help";
 export { listCommand } from "./list";
 export { refreshCommand } from "./refresh";
+export { completionCommand } from "./completion";
