@@ -13,7 +13,7 @@ export function bashScript(spec: CompletionSpec, zsh: boolean): string {
       if ((plain == 0)); then COMPREPLY=($(compgen -W "${words(actions)}" -- "$cur"))
       elif ((plain == 1)); then COMPREPLY=($(compgen -W "$(command "$1" completion --profiles 2>/dev/null)" -- "$cur")); fi ;;`).join("\n");
   const valueCases = Object.entries(spec.values).map(([opt, values]) => `    ${opt}) COMPREPLY=($(compgen -W "${words(values)}" -- "$cur")); return ;;`).join("\n");
-  return `${zsh ? "# regional-sts completion for zsh: eval \"$(regional-sts completion zsh)\" in ~/.zshrc\nautoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" : "# regional-sts completion for bash: eval \"$(regional-sts completion bash)\" in ~/.bashrc\n"}
+  return `${zsh ? "# regional-sts completion for zsh: eval \"$(regional-sts completion zsh)\" in ~/.zshrc\n(( $+functions[compdef] )) || { autoload -U +X compinit && compinit }\nautoload -U +X bashcompinit && bashcompinit\n" : "# regional-sts completion for bash: eval \"$(regional-sts completion bash)\" in ~/.bashrc\n"}
 _regional_sts() {
   local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]} cmd= w opts= plain=0 i
   COMPREPLY=()
