@@ -30,6 +30,7 @@ const API_KEY = "apikey-in-the-command-line-0123";
 const CHILD_SECRET = "secret-the-child-printed-4567";
 const leakyProcess = `[profile proc]\ncredential_process = sh -c "echo ${CHILD_SECRET} >&2; exit 3" --api-key=${API_KEY}\n`;
 const PROC_FAILED = "credential_process sh failed (its arguments and output are not shown: they may hold secrets)";
+const CONFIGURE = ["configure", "new", "--role-arn", ROLE, "--region", "us-east-1"];
 
 const noAssumeRole: ConnectSts = async (options) => {
   await realConnectSts(options); // resolves the source credentials for real
@@ -113,6 +114,14 @@ const cases: Case[] = [
     stderr: () => 'regional-sts: role_session_name in profile app: "my session" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-' },
   { name: "session name with a slash (flag)", config: app(good()), argv: [...CP, "--role-session-name", "a/b"], code: 2,
     stderr: () => 'regional-sts: credential-process: --role-session-name "a/b" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-' },
+  // configure writes nothing on these (test/integration/configure-convert.test.ts checks the file byte for byte).
+  { name: "configure: a line break in a value (a second credential_process line)", config: app(good()), code: 2,
+    argv: [...CONFIGURE, "--source-profile", "base\ncredential_process = /tmp/evil"],
+    stderr: () => "regional-sts: configure new: --source-profile contains a control character (U+000A, a line break); a config file value is one line of printable characters" },
+  { name: "configure: a value the JS SDK would cut at a comment", config: app(good()), code: 2, argv: [...CONFIGURE, "--external-id", "abc ;def"],
+    stderr: () => 'regional-sts: configure new: --external-id contains " ;", where the JS SDK and regional-sts see a comment and the AWS CLI does not; remove the ; or the space before it' },
+  { name: "configure: a misspelt region", config: app(good()), code: 2, argv: ["configure", "new", "--role-arn", ROLE, "--region", "ap-esat-1"],
+    stderr: () => 'regional-sts: configure new: --region "ap-esat-1" is not an AWS region; did you mean ap-east-1?' },
   { name: "source profile missing", config: app(good({ regional_sts_source_profile: "gone" })),
     stderr: () => "regional-sts: profile app: no source credentials from source profile gone: Could not resolve credentials using profile: [gone] in configuration/credentials file(s).; check [profile gone] has working credentials" },
   { name: "source profile without credentials", config: app(good({ regional_sts_source_profile: "empty" }), "[profile empty]\nregion = us-east-1\n"),
