@@ -1,5 +1,5 @@
 import type { LoadedConfig } from "../config/load";
-import { closest } from "../config/closest";
+import { closest } from "../suggest";
 import { profileSection } from "../config/source-chain";
 import { UserError } from "../errors";
 import type { EntrySummary } from "./list";
@@ -28,11 +28,11 @@ export function withProfiles(entries: EntrySummary[], config: LoadedConfig | und
 export function profileTarget(command: string, profile: string, config: LoadedConfig, env: Record<string, string | undefined>): { key: string | undefined } {
   const section = profileSection(profile, config);
   if (!section) {
-    const match = closest(profile, configuredProfiles(config));
-    throw new UserError(`${command}: profile ${profile} not found in ${config.paths.configFile}${match ? `; did you mean ${match}?` : "; check the name"}`, 1, "NoProfile");
+    const near = closest(profile, configuredProfiles(config));
+    throw new UserError(`${command}: profile ${profile} not found in ${config.paths.configFile}`, 1, "NoProfile", { hint: near ? `did you mean ${near}?` : "check the name" });
   }
   if (!section.regional_sts_role_arn) {
-    throw new UserError(`${command}: profile ${profile} does not use regional-sts (no regional_sts_role_arn), so nothing of it is cached; name a profile that does`, 1, "NotRegionalSts");
+    throw new UserError(`${command}: profile ${profile} does not use regional-sts (no regional_sts_role_arn), so nothing of it is cached`, 1, "NotRegionalSts", { hint: "name a profile that does" });
   }
   return { key: profileCacheKey(profile, config, env) };
 }

@@ -10,7 +10,7 @@ import { UserError } from "../errors";
  */
 export function checkConfigValue(profile: string, what: string, value: string, exitCode: number): void {
   const refuse = (why: string, fix: string) => {
-    throw new UserError(`configure ${profile}: ${what} ${why}; ${fix}`, exitCode, "BadValue");
+    throw new UserError(`configure ${profile}: ${what} ${why}`, exitCode, "BadValue", { hint: fix });
   };
   const control = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u.exec(value);
   if (control) {

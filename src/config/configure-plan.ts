@@ -1,7 +1,7 @@
 import { UserError } from "../errors";
+import { closest } from "../suggest";
 import { parseRoleArn } from "./arn";
 import type { Section } from "./load";
-import { closest } from "./closest";
 import { checkConfigValue } from "./config-values";
 import { KNOWN_REGIONS } from "./known-regions";
 import { PROFILE_OPTIONS_TABLE } from "./options";
@@ -61,8 +61,8 @@ function checkValues(profile: string, roleArn: string, region: string, duration:
   const partition = parseRoleArn(roleArn, `configure ${profile}: --role-arn`).partition;
   for (const [name, r] of [["--region", region], ["--sts-region", stsRegion]] as const) {
     if (r !== undefined && !KNOWN_REGIONS.includes(r)) {
-      const match = closest(r, KNOWN_REGIONS);
-      throw new UserError(`configure ${profile}: ${name} "${r}" is not an AWS region${match ? `; did you mean ${match}?` : "; use a name like ap-east-1"}`, 2, "BadRegion");
+      const near = closest(r, KNOWN_REGIONS);
+      throw new UserError(`configure: ${name} "${r}" is not an AWS region`, 2, "BadRegion", { hint: near ? `did you mean ${near}?` : "use a name like ap-east-1" });
     }
   }
   if (regionPartition(region) !== partition) {

@@ -5,7 +5,7 @@ import { profileSection, walkSourceChain, type SourceChain } from "../config/sou
 import { defaultSessionName, validateSettings, type Settings } from "../config/validate";
 import { parseRoleArn } from "../config/arn";
 import { regionPartition } from "../config/regions";
-import { didYouMean } from "../config/closest";
+import { closest } from "../suggest";
 import { KNOWN_REGIONS } from "../config/known-regions";
 import { failed, note, routine, warning, type Finding } from "./findings";
 import { optInList } from "./known-regions";
@@ -77,8 +77,8 @@ function checkRegion(profile: string, region: string | undefined, origin: string
     return undefined;
   }
   if (!KNOWN_REGIONS.includes(region)) {
-    const suggestion = didYouMean(region, KNOWN_REGIONS);
-    findings.push(warning("region", `${region} (${origin}) is not a region regional-sts knows${suggestion}`, suggestion ? "fix the spelling" : "check the spelling; a region launched after this release is fine"));
+    const near = closest(region, KNOWN_REGIONS);
+    findings.push(warning("region", `${region} (${origin}) is not a region regional-sts knows${near ? `; did you mean ${near}?` : ""}`, near ? "fix the spelling" : "check the spelling; a region launched after this release is fine"));
   } else {
     const kind = isOptInRegion(region) ? "an opt-in region" : "enabled by default in every account";
     findings.push(routine("region", `${region} (${origin}) is ${kind}`, isOptInRegion(region) ? `(opt-in regions: ${optInList()})` : undefined));

@@ -121,7 +121,7 @@ const cases: Case[] = [
   { name: "configure: a value the JS SDK would cut at a comment", config: app(good()), code: 2, argv: [...CONFIGURE, "--external-id", "abc ;def"],
     stderr: () => 'regional-sts: configure new: --external-id contains " ;", where the JS SDK and regional-sts see a comment and the AWS CLI does not; remove the ; or the space before it' },
   { name: "configure: a misspelt region", config: app(good()), code: 2, argv: ["configure", "new", "--role-arn", ROLE, "--region", "ap-esat-1"],
-    stderr: () => 'regional-sts: configure new: --region "ap-esat-1" is not an AWS region; did you mean ap-east-1?' },
+    stderr: () => 'regional-sts: configure: --region "ap-esat-1" is not an AWS region; did you mean ap-east-1?' },
   { name: "source profile missing", config: app(good({ regional_sts_source_profile: "gone" })),
     stderr: () => "regional-sts: profile app: no source credentials from source profile gone: Could not resolve credentials using profile: [gone] in configuration/credentials file(s).; check [profile gone] has working credentials" },
   { name: "source profile without credentials", config: app(good({ regional_sts_source_profile: "empty" }), "[profile empty]\nregion = us-east-1\n"),
