@@ -30,7 +30,9 @@ describe("configure, then the real AWS CLI", () => {
     expect(after.code).toBe(0);
     const doctor = await e2e.run(ENTRIES.binary[0], ["doctor", "--profile", "hk-role"]);
     expect(doctor.code).toBe(0);
-    expect(doctor.stdout).toContain("passed  credential-process: calls regional-sts credential-process --profile hk-role\n");
+    expect(doctor.stdout.endsWith("profile hk-role: credentials work in ap-east-1\n")).toBe(true);
+    const verbose = await e2e.run(ENTRIES.binary[0], ["doctor", "--profile", "hk-role", "--verbose"]);
+    expect(verbose.stdout).toContain("passed  credential-process: calls regional-sts credential-process --profile hk-role\n");
   });
 });
 
