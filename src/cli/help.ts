@@ -54,15 +54,16 @@ export const HELP: Readonly<Record<string, { usage: string; summary: string; opt
     usage: "configure PROFILE [options]",
     summary: "write [profile PROFILE] to the config file (backup kept, rest untouched)",
     options: [
-      "  --from-profile OLD         convert a role_arn + source_profile profile",
+      "  --from-profile OLD         convert a role_arn + source_profile profile: in place without PROFILE, else into PROFILE",
       "  --force                    replace a profile regional-sts does not manage",
     ].join("\n"),
     example: "regional-sts configure hk-role --role-arn arn:aws:iam::222222222222:role/katoaki --source-profile account-a --region ap-east-1",
   },
   cache: {
     usage: "cache list|clear [PROFILE] [options]",
-    summary: "list cached entries and MFA sessions (never secrets) or remove them",
-    options: ["  --profile NAME             only that profile's entries", "  --json                     (list) the entries as JSON"].join("\n"),
+    summary: "list cached entries (with every profile each serves) and MFA sessions, never secrets, or remove them",
+    options: ["  --profile NAME             only the entry that profile is served, and its MFA sessions (or give it after list|clear)", "  --json                     (list) the entries as JSON"].join("
+"),
     example: "regional-sts cache clear hk-role",
   },
   console: {
@@ -93,7 +94,7 @@ export const HELP: Readonly<Record<string, { usage: string; summary: string; opt
 };
 
 /** The flags of src/config/options.ts: the options of every credentials command. */
-function profileOptionLines(): string {
+function profileOptionLines(noCache: boolean): string {
   const lines = PROFILE_OPTIONS_TABLE.filter((o) => o.flag).map((o) => {
     const left = `  --${o.flag}${o.value ? ` ${o.value}` : ""}`;
     return `${left.padEnd(29)}${o.help} (${o.key})`;
@@ -101,7 +102,7 @@ function profileOptionLines(): string {
   return [
     "  --profile NAME             the profile (or give it as the first argument)",
     ...lines,
-    "  --no-cache                 neither read nor write the credentials cache",
+    ...(noCache ? ["  --no-cache                 neither read nor write the credentials cache"] : []),
   ].join("\n");
 }
 
@@ -130,7 +131,7 @@ export function helpText(name: string | undefined): string {
     "",
     "Options:",
     ...(h.options ? [h.options] : []),
-    ...(takesProfile ? [profileOptionLines()] : []),
+    ...(takesProfile ? [profileOptionLines(COMMANDS[name]!.options["no-cache"] !== undefined)] : []),
     COMMON,
     "",
     "Example:",

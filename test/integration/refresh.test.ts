@@ -58,6 +58,19 @@ describe("refresh", () => {
     expect(world.sts.calls).toHaveLength(0);
   });
 
+  it("has its own help, without --no-cache (filling the cache is its point)", async () => {
+    world = makeWorld(config);
+    const help = await world.run(["refresh", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout.split("\n").slice(0, 3)).toEqual([
+      "Usage: regional-sts refresh PROFILE [options]",
+      "",
+      "Assume the role now (asking for MFA if needed) and cache it for every tool.",
+    ]);
+    expect(help.stdout).toContain("  --mfa-serial ARN");
+    expect(help.stdout).not.toContain("--no-cache");
+  });
+
   it.each([
     [["refresh"], "regional-sts: refresh: no profile given; name one: regional-sts refresh PROFILE\n"],
     [["refresh", "hk", "--profile", "base"], "regional-sts: refresh: two profiles given, hk and --profile base; give one\n"],
