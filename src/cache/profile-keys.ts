@@ -14,7 +14,7 @@ export function profileCacheKey(profile: string, config: LoadedConfig, env: Reco
   if (!section?.regional_sts_role_arn) return undefined;
   try {
     const settings = validateSettings(resolveSettings(profile, section, {}, env), defaultSessionName(env));
-    return cacheKeyFor(settings, walkSourceChain(profile, settings.sourceProfile, config, env).fingerprint);
+    return cacheKeyFor(settings, walkSourceChain(profile, settings.sourceProfile, config, env));
   } catch {
     return undefined;
   }
