@@ -46,7 +46,9 @@ export function checkConfiguration(profile: string, config: LoadedConfig, flags:
   const processLine = checkProcessLine(profile, section);
   findings.push(processLine, checkPlainKeys(profile, config.profiles[profile] ?? section));
   // With a wrong credential_process line, AWS tools never get these settings' credentials: checking them would contradict the verdict.
-  const notUsed = processLine.status === "failed" ? "AWS tools do not get these settings' credentials (see credential-process)" : undefined;
+  // A line that serves another profile (or runs another program): AWS tools get other credentials, so checking these
+  // settings would contradict the verdict. A missing line is checked: the verdict then says the settings work but are unused.
+  const notUsed = processLine.status === "failed" && section.credential_process ? "AWS tools do not get these settings' credentials (see credential-process)" : undefined;
   if (!region || !roleOk) return { findings, region, notUsed };
   let settings: Settings;
   try {

@@ -17,6 +17,8 @@ export interface Report {
   region: string | undefined;
   /** True only when the profile's credentials were shown to work in its region. */
   ok: boolean;
+  /** Whether the role's credentials worked in the region, even if something else failed (a missing credential_process). */
+  settingsWork?: boolean;
   findings: Finding[];
 }
 
@@ -39,9 +41,12 @@ export function formatReport(report: Report, verbose = false): string {
   const count = (status: Finding["status"]) => report.findings.filter((f) => f.status === status).length;
   const warnings = count("warning") === 0 ? "" : ` (${count("warning")} ${count("warning") === 1 ? "warning" : "warnings"})`;
   const where = report.region ?? "its region";
+  const tally = `(${count("failed")} failed${count("warning") ? `, ${count("warning")} ${count("warning") === 1 ? "warning" : "warnings"}` : ""})`;
   const verdict = report.ok
     ? `profile ${report.profile}: credentials work in ${where}${warnings}`
-    : `profile ${report.profile}: no working credentials in ${where} (${count("failed")} failed${count("warning") ? `, ${count("warning")} ${count("warning") === 1 ? "warning" : "warnings"}` : ""})`;
+    : report.settingsWork
+      ? `profile ${report.profile}: its regional-sts settings work in ${where}, but no AWS tool gets these credentials until the failures above are fixed ${tally}`
+      : `profile ${report.profile}: no working credentials in ${where} ${tally}`;
   return `${[...lines, verdict].join("\n")}\n`;
 }
 

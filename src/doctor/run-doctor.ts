@@ -41,5 +41,5 @@ export async function runDoctor(profile: string, flags: Flags, runtime: Runtime,
 }
 
 function finish(profile: string, region: string | undefined, findings: Finding[], worked: boolean): Report {
-  return { profile, region, ok: worked && !findings.some((f) => f.status === "failed"), findings };
+  return { profile, region, ok: worked && !findings.some((f) => f.status === "failed"), settingsWork: worked, findings };
 }

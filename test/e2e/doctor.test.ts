@@ -237,6 +237,14 @@ describe("doctor's configuration checks, end to end", () => {
     expect(e2e.fake.log).toEqual([]);
   });
 
+  it("no credential_process line: the settings are checked, and the verdict says no tool gets them", async () => {
+    e2e.writeFiles(hk(good.replace(/^credential_process.*$/m, "")), credentials);
+    const r = await doctor();
+    expect(r.code).toBe(1);
+    expect(lineOf(r.stdout, "role-in-region")).toMatch(/^passed {2}role-in-region: the role's credentials work in ap-east-1/);
+    expect(r.stdout.trim().split("\n").at(-1)).toBe("profile hk-role: its regional-sts settings work in ap-east-1, but no AWS tool gets these credentials until the failures above are fixed (1 failed)");
+  });
+
   it("a credential_process serving another profile: the finding and the verdict agree, no AWS check claims success", async () => {
     e2e.writeFiles(hk(good.replace("--profile hk-role", "--profile other-role")), credentials);
     const r = await doctor();
