@@ -3,6 +3,7 @@ import { closest } from "../suggest";
 import { profileSection } from "../config/source-chain";
 import { UserError } from "../errors";
 import type { EntrySummary } from "./list";
+import type { MfaSessionSummary } from "./mfa-session";
 import { configuredProfiles, profileCacheKey, profilesByKey } from "./profile-keys";
 
 /** An entry with every configured profile that is served from it (the writer may be another). */
@@ -22,8 +23,8 @@ export function withProfiles(entries: EntrySummary[], config: LoadedConfig | und
 
 /**
  * What `cache list|clear PROFILE` means by the profile: the key it would be served from. An
- * unknown profile, or one regional-sts does not serve, is an error (a typo must not read as
- * "nothing cached"); a profile whose settings are invalid has no key and matches what it wrote.
+ * unknown profile is an error (a typo must not read as "nothing cached"); a profile whose settings
+ * are invalid, or that regional-sts does not serve, has no key and matches what it wrote.
  */
 export function profileTarget(command: string, profile: string, config: LoadedConfig, env: Record<string, string | undefined>): { key: string | undefined } {
   const section = profileSection(profile, config);
@@ -31,9 +32,7 @@ export function profileTarget(command: string, profile: string, config: LoadedCo
     const near = closest(profile, configuredProfiles(config));
     throw new UserError(`${command}: profile ${profile} not found in ${config.paths.configFile}`, 1, "NoProfile", { hint: near ? `did you mean ${near}?` : "check the name" });
   }
-  if (!section.regional_sts_role_arn) {
-    throw new UserError(`${command}: profile ${profile} does not use regional-sts (no regional_sts_role_arn), so nothing of it is cached`, 1, "NotRegionalSts", { hint: "name a profile that does" });
-  }
+  // A profile without regional_sts_role_arn has no entry of its own, but may hold the source keys of MFA sessions.
   return { key: profileCacheKey(profile, config, env) };
 }
 
@@ -42,10 +41,13 @@ export function belongsTo(entry: ListedEntry, profile: string, key: string | und
   return entry.key === key || (entry.profile === profile && entry.profiles.length === 0);
 }
 
-/** The table `cache list` prints: every profile an entry serves, never a key id, secret or token. */
-export function formatEntries(entries: ListedEntry[], dir: string, nowMs: number): string {
-  if (entries.length === 0) return `no cached credentials in ${dir}\n`;
-  const rows = entries.map((e) => [profilesCell(e), e.roleArn, e.stsRegion, e.expiration, timeLeft(Date.parse(e.expiration) - nowMs)]);
+/** The table `cache list` prints: every profile an entry serves, then MFA sessions by source profile; never a key id, secret or token. */
+export function formatEntries(entries: ListedEntry[], sessions: MfaSessionSummary[], dir: string, nowMs: number): string {
+  if (entries.length === 0 && sessions.length === 0) return `no cached credentials in ${dir}\n`;
+  const rows = [
+    ...entries.map((e) => [profilesCell(e), e.roleArn, e.stsRegion, e.expiration, timeLeft(Date.parse(e.expiration) - nowMs)]),
+    ...sessions.map((m) => [m.sourceProfile, `MFA session ${m.mfaSerial}`, m.stsRegion, m.expiration, timeLeft(Date.parse(m.expiration) - nowMs)]),
+  ];
   const table = [["PROFILES", "ROLE", "STS REGION", "EXPIRES", "LEFT"], ...rows];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
   return `${table.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join("  ")).join("\n")}\n`;

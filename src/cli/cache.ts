@@ -1,5 +1,6 @@
 import { belongsTo, formatEntries, profileTarget, withProfiles, type ListedEntry } from "../cache/by-profile";
 import { clearEntries, listEntries } from "../cache/list";
+import { clearMfaSessions, listMfaSessions, type MfaSessionSummary } from "../cache/mfa-session";
 import { loadConfig, type LoadedConfig } from "../config/load";
 import { resolveConfigPaths } from "../config/paths";
 import { UserError } from "../errors";
@@ -16,10 +17,15 @@ export async function cacheCommand(command: ParsedCommand, runtime: Runtime): Pr
   const mine = (e: ListedEntry) => profile === undefined || belongsTo(e, profile, target!.key);
   if (action === "list") {
     const entries = withProfiles(listEntries(dir), config, runtime.env).filter(mine);
-    runtime.stdout.write(command.values.json === true ? `${JSON.stringify(entries.map(publicFields), null, 2)}\n` : formatEntries(entries, dir, runtime.now()));
+    // MFA sessions belong to the profile holding the source keys.
+    const sessions = listMfaSessions(dir).filter((m) => profile === undefined || m.sourceProfile === profile);
+    runtime.stdout.write(command.values.json === true
+      ? `${JSON.stringify([...entries.map(publicFields), ...sessions.map(sessionFields)], null, 2)}\n`
+      : formatEntries(entries, sessions, dir, runtime.now()));
     return 0;
   }
   let removed: number;
+  let sessions: number;
   try {
     if (profile === undefined) removed = clearEntries(dir);
     else {
@@ -27,10 +33,12 @@ export async function cacheCommand(command: ParsedCommand, runtime: Runtime): Pr
       if (target!.key !== undefined) keys.add(target!.key); // a damaged entry is listed by no one, but is still this profile's
       removed = clearEntries(dir, (_e, key) => keys.has(key));
     }
+    sessions = clearMfaSessions(dir, profile);
   } catch (error) {
     throw new UserError(`cannot clear the cache in ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 1, "CacheClear", { hint: "check its permissions" });
   }
-  runtime.stdout.write(`removed ${removed} cached ${removed === 1 ? "entry" : "entries"}${profile ? ` serving profile ${profile}` : ""} from ${dir}\n`);
+  const mfa = sessions > 0 ? ` and ${sessions} MFA session${sessions === 1 ? "" : "s"}` : "";
+  runtime.stdout.write(`removed ${removed} cached ${removed === 1 ? "entry" : "entries"}${mfa}${profile ? ` serving profile ${profile}` : ""} from ${dir}\n`);
   return 0;
 }
 
@@ -52,4 +60,8 @@ async function configFor(action: string, profile: string | undefined, runtime: R
 
 function publicFields(e: ListedEntry) {
   return { profiles: e.profiles, writtenFor: e.profile, roleArn: e.roleArn, stsRegion: e.stsRegion, createdAt: e.createdAt, expiration: e.expiration };
+}
+
+function sessionFields(m: MfaSessionSummary) {
+  return { kind: "mfa-session", sourceProfile: m.sourceProfile, mfaSerial: m.mfaSerial, stsRegion: m.stsRegion, createdAt: m.createdAt, expiration: m.expiration };
 }

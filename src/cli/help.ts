@@ -62,8 +62,7 @@ export const HELP: Readonly<Record<string, { usage: string; summary: string; opt
   cache: {
     usage: "cache list|clear [PROFILE] [options]",
     summary: "list cached entries (with every profile each serves) and MFA sessions, never secrets, or remove them",
-    options: ["  --profile NAME             only the entry that profile is served, and its MFA sessions (or give it after list|clear)", "  --json                     (list) the entries as JSON"].join("
-"),
+    options: ["  --profile NAME             only the entry that profile is served, and its MFA sessions (or give it after list|clear)", "  --json                     (list) the entries as JSON"].join("\n"),
     example: "regional-sts cache clear hk-role",
   },
   console: {
