@@ -4,7 +4,7 @@ export type ErrorCode =
   | "BadProfileName" | "NotRoleProfile" | "CredentialSource" | "Backup" | "NoRoleArn" | "NoRegion" | "BadRegion"
   | "UnknownRegion" | "BadRoleArn" | "BadDuration" | "BadSessionName" | "PartitionMismatch" | "ChainTooDeep"
   | "NoSourceCredentials" | "CaBundle" | "MfaProcess" | "MfaCode" | "BadMfaCode" | "MfaRejected" | "LockTimeout"
-  | "CacheOwner" | "CacheLink" | "CacheClear" | "Nested" | "Exec" | "NoDoctor" | "BrokenInstall" | "Cycle" | "NoTerminal"
+  | "CacheOwner" | "CacheLink" | "CacheClear" | "NotRegionalSts" | "TooShort" | "NotCached" | "BadValue" | "NotInConfig" | "Nested" | "Exec" | "NoDoctor" | "BrokenInstall" | "Cycle" | "NoTerminal"
   | "BadMfaSessionSeconds" | "NoConsole" | "NoBrowser" | "Federation"
   /** STS answered with an error (the SDK's name is in `cause`), or the network failed. */
   | "Sts" | "Network";

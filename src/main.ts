@@ -25,11 +25,15 @@ const runtime: Runtime = {
   stderr: sink(2),
   spawn: (command, args, options) => lazy<typeof import("node:child_process")>("node:child_process").spawn(command, [...args], options),
   // The standalone binary is itself the command, and so is npm's bin file when it started us
-  // (it must: see scripts/build.mjs); otherwise node plus its script.
+  // (it must: see scripts/build.mjs); otherwise node plus its script. Paths as invoked, not
+  // resolved through links: process.argv[1] is only made absolute; the binary's own path is
+  // process.argv0 (execPath is resolved), a bare name when the shell found it on PATH.
   get selfCommand() {
-    if (started.viaBin && process.argv[1]) return quote(process.argv[1]);
-    const sea = lazy<typeof import("node:sea")>("node:sea").isSea();
-    return sea || !process.argv[1] ? quote(process.execPath) : `${quote(process.execPath)} ${quote(process.argv[1])}`;
+    if (started.viaBin && process.argv[1]) return { program: process.argv[1] };
+    if (!lazy<typeof import("node:sea")>("node:sea").isSea() && process.argv[1]) return { program: process.execPath, script: process.argv[1] };
+    const argv0 = process.argv0;
+    if (!argv0) return { program: process.execPath };
+    return { program: argv0.includes("/") ? lazy<typeof import("node:path")>("node:path").resolve(argv0) : argv0 };
   },
   pid: process.pid,
   inTerminalForeground,
@@ -129,10 +133,6 @@ function isatty(fd: number): boolean {
 
 function lazy<T>(id: string): T {
   return require(id) as T;
-}
-
-function quote(path: string): string {
-  return /^[\w@%+=:,./-]+$/.test(path) ? path : `"${path.replace(/(["\\$`])/g, "\\$1")}"`;
 }
 
 run(runtime).then((code) => {

@@ -4,6 +4,7 @@ import type { ConnectSessionToken, ConnectSts } from "./credentials/types";
 import type { ConnectDoctor } from "./doctor/port";
 import type { FederationAnswer } from "./console/federation";
 import type { HttpOptions } from "./credentials/http";
+import type { SelfCommand } from "./config/self-command";
 
 /** A writable text sink: the entry file wires these to process.stdout / process.stderr. */
 export interface TextSink {
@@ -28,8 +29,8 @@ export interface Runtime {
   stderr: TextSink;
   /** Starts a child process (exec command, MFA process). */
   spawn(command: string, args: readonly string[], options: SpawnOptions): ChildProcess;
-  /** The command line that runs this program, for configure/doctor checks. */
-  selfCommand: string;
+  /** How this program was started, for the credential_process line configure writes. */
+  selfCommand: SelfCommand;
   pid: number;
   /**
    * Whether this process is in its terminal's foreground process group: then a Ctrl-C typed

@@ -1,10 +1,12 @@
 import { lstatSync, readdirSync, readFileSync, unlinkSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { CACHE_FORMAT } from "./entry";
 
 /** What `cache list` shows of an entry: never a key id, secret or token. */
 export interface EntrySummary {
   file: string;
+  /** The cache key (the file's name): what a profile's settings map to. */
+  key: string;
   profile: string;
   roleArn: string;
   stsRegion: string;
@@ -23,7 +25,8 @@ export function readEntrySummary(path: string): EntrySummary | undefined {
     const fields = [text(value.profile), text(value.roleArn), text(value.stsRegion), text(value.createdAt), text(credentials?.expiration)];
     if (value.format !== CACHE_FORMAT || fields.some((f) => f === undefined)) return undefined;
     const [profile, roleArn, stsRegion, createdAt, expiration] = fields as string[];
-    return { file: path, profile: profile!, roleArn: roleArn!, stsRegion: stsRegion!, createdAt: createdAt!, expiration: expiration! };
+    const key = basename(path).replace(/\.json$/, "");
+    return { file: path, key, profile: profile!, roleArn: roleArn!, stsRegion: stsRegion!, createdAt: createdAt!, expiration: expiration! };
   } catch {
     return undefined;
   }
@@ -40,18 +43,18 @@ export function listEntries(dir: string): EntrySummary[] {
 
 /**
  * Removes cached credentials: every entry file (damaged ones too) and the remembered region
- * fallbacks, or, with a profile, only that profile's entries. Returns how many entries went.
+ * fallbacks, or, with a choice, only the entries it picks. Returns how many entries went.
  */
-export function clearEntries(dir: string, profile: string | undefined): number {
+export function clearEntries(dir: string, pick?: (entry: EntrySummary | undefined, key: string) => boolean): number {
   const names = namesIn(dir);
   let removed = 0;
   for (const name of names.filter((n) => ENTRY_FILE.test(n))) {
     const path = join(dir, name);
-    if (profile !== undefined && readEntrySummary(path)?.profile !== profile) continue;
+    if (pick !== undefined && !pick(readEntrySummary(path), name.slice(0, -".json".length))) continue;
     unlinkSync(path);
     removed++;
   }
-  if (profile === undefined) {
+  if (pick === undefined) {
     for (const name of names.filter((n) => n === "region-fallbacks.json")) unlinkSync(join(dir, name));
   }
   return removed;

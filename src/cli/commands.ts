@@ -42,8 +42,14 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
     load: async () => (await more()).execCommand,
   },
   doctor: { options: { ...PROFILE_OPTIONS, json: { type: "boolean" } }, profile: "aws-profile", load: async () => (await more()).doctorCommand },
+  // No --no-cache: filling the cache is the point.
+  refresh: {
+    options: Object.fromEntries(Object.entries(PROFILE_OPTIONS).filter(([name]) => name !== "no-cache")), profile: "required",
+    load: async () => (await more()).refreshCommand,
+  },
   configure: {
-    options: { ...PROFILE_OPTIONS, "from-profile": { type: "string" }, force: { type: "boolean" } }, profile: "required",
+    // No profile: --from-profile OLD alone converts OLD in place.
+    options: { ...PROFILE_OPTIONS, "from-profile": { type: "string" }, force: { type: "boolean" } }, profile: "optional",
     load: async () => (await more()).configureCommand,
   },
   cache: {
@@ -55,6 +61,10 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
     load: async () => (await more()).consoleCommand,
   },
   list: { options: { json: { type: "boolean" }, ...COMMON_OPTIONS }, profile: "none", load: async () => (await more()).listCommand },
+  completion: {
+    options: { profiles: { type: "boolean" }, ...COMMON_OPTIONS }, profile: "none", maxArgs: 1,
+    load: async () => (await more()).completionCommand,
+  },
   help: { options: COMMON_OPTIONS, profile: "none", maxArgs: 1, load: async () => (await more()).helpCommand },
   version: { options: COMMON_OPTIONS, profile: "none", load: async () => (await more()).versionCommand },
 };

@@ -14,6 +14,6 @@ export async function doctorCommand(command: ParsedCommand, runtime: Runtime): P
     throw new UserError("doctor: this build cannot make AWS calls (no connectDoctor in the runtime)", 1, "NoDoctor", { hint: "reinstall regional-sts" });
   }
   const report = await runDoctor(command.profile!, command.flags, runtime, runtime.connectDoctor);
-  runtime.stdout.write(command.values.json === true ? formatReportJson(report) : formatReport(report));
+  runtime.stdout.write(command.values.json === true ? formatReportJson(report) : formatReport(report, command.verbose));
   return report.ok ? 0 : 1;
 }

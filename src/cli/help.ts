@@ -42,21 +42,27 @@ export const HELP: Readonly<Record<string, { usage: string; summary: string; opt
     summary: "check a profile end to end; exit 0 only if its credentials work in its region",
     options: "  --json                     the findings as JSON",
     example: "regional-sts doctor hk-role",
-    more: "PROFILE defaults to AWS_PROFILE.",
+    more: "PROFILE defaults to AWS_PROFILE. Shows what matters for this profile; --verbose shows every check.",
+  },
+  refresh: {
+    usage: "refresh PROFILE [options]",
+    summary: "assume the role now (asking for MFA if needed) and cache it for every tool",
+    example: "regional-sts refresh prod-admin",
+    more: "Prints the role, account and expiry, never a key, secret or token. Run it in a terminal before tools that have none.",
   },
   configure: {
     usage: "configure PROFILE [options]",
     summary: "write [profile PROFILE] to the config file (backup kept, rest untouched)",
     options: [
-      "  --from-profile OLD         convert a role_arn + source_profile profile",
+      "  --from-profile OLD         convert a role_arn + source_profile profile: in place without PROFILE, else into PROFILE",
       "  --force                    replace a profile regional-sts does not manage",
     ].join("\n"),
     example: "regional-sts configure hk-role --role-arn arn:aws:iam::222222222222:role/katoaki --source-profile account-a --region ap-east-1",
   },
   cache: {
     usage: "cache list|clear [PROFILE] [options]",
-    summary: "list cached entries and MFA sessions (never secrets) or remove them",
-    options: ["  --profile NAME             only that profile's entries", "  --json                     (list) the entries as JSON"].join("\n"),
+    summary: "list cached entries (with every profile each serves) and MFA sessions, never secrets, or remove them",
+    options: ["  --profile NAME             only the entry that profile is served, and its MFA sessions (or give it after list|clear)", "  --json                     (list) the entries as JSON"].join("\n"),
     example: "regional-sts cache clear hk-role",
   },
   console: {
@@ -75,12 +81,19 @@ export const HELP: Readonly<Record<string, { usage: string; summary: string; opt
     options: "  --json                     the profiles as JSON",
     example: "regional-sts list",
   },
+  completion: {
+    usage: "completion bash|zsh|fish|powershell",
+    summary: "print a shell completion script (commands, options, profile names)",
+    options: "  --profiles                 print the profile names of the config files, one a line (what the scripts call)",
+    example: 'eval "$(regional-sts completion bash)"',
+    more: "fish: regional-sts completion fish | source; PowerShell: regional-sts completion powershell | Out-String | Invoke-Expression",
+  },
   help: { usage: "help [COMMAND]", summary: "show this overview, or a command's own help", example: "regional-sts help exec" },
   version: { usage: "version", summary: "print the version", example: "regional-sts version" },
 };
 
 /** The flags of src/config/options.ts: the options of every credentials command. */
-function profileOptionLines(): string {
+function profileOptionLines(noCache: boolean): string {
   const lines = PROFILE_OPTIONS_TABLE.filter((o) => o.flag).map((o) => {
     const left = `  --${o.flag}${o.value ? ` ${o.value}` : ""}`;
     return `${left.padEnd(29)}${o.help} (${o.key})`;
@@ -88,7 +101,7 @@ function profileOptionLines(): string {
   return [
     "  --profile NAME             the profile (or give it as the first argument)",
     ...lines,
-    "  --no-cache                 neither read nor write the credentials cache",
+    ...(noCache ? ["  --no-cache                 neither read nor write the credentials cache"] : []),
   ].join("\n");
 }
 
@@ -117,7 +130,7 @@ export function helpText(name: string | undefined): string {
     "",
     "Options:",
     ...(h.options ? [h.options] : []),
-    ...(takesProfile ? [profileOptionLines()] : []),
+    ...(takesProfile ? [profileOptionLines(COMMANDS[name]!.options["no-cache"] !== undefined)] : []),
     COMMON,
     "",
     "Example:",

@@ -11,3 +11,5 @@ export { envCommand } from "./env";
 export { execCommand } from "./exec";
 export { helpCommand, showHelp, versionCommand } from "./help";
 export { listCommand } from "./list";
+export { refreshCommand } from "./refresh";
+export { completionCommand } from "./completion";

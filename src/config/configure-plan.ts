@@ -1,6 +1,9 @@
 import { UserError } from "../errors";
+import { closest } from "../suggest";
 import { parseRoleArn } from "./arn";
 import type { Section } from "./load";
+import { checkConfigValue } from "./config-values";
+import { KNOWN_REGIONS } from "./known-regions";
 import { PROFILE_OPTIONS_TABLE } from "./options";
 import { regionPartition } from "./regions";
 import { optionProblem } from "./validate";
@@ -17,7 +20,7 @@ export interface PlanInput {
   from?: { name: string; section: Section };
   /** The profile's current settings, when it already exists. */
   existing?: Section;
-  /** How this program is started (Runtime.selfCommand). */
+  /** The program part of the credential_process line (see self-command.ts), already quoted. */
   selfCommand: string;
 }
 
@@ -35,8 +38,11 @@ export function planProfile(input: PlanInput): [string, string][] {
   }
   const entries: [string, string][] = [];
   for (const [key, flag, standard] of KEYS) {
-    const value = input.flags[flag] ?? (standard ? input.from?.section[standard] : undefined);
-    if (value !== undefined && value !== "") entries.push([key, value]);
+    const given = input.flags[flag];
+    const value = given ?? (standard ? input.from?.section[standard] : undefined);
+    if (value === undefined || value === "") continue;
+    checkConfigValue(profile, given !== undefined ? `--${flag}` : `${standard} of profile ${input.from!.name}`, value, given !== undefined ? 2 : 1);
+    entries.push([key, value]);
   }
   const value = (key: string) => entries.find(([k]) => k === key)?.[1] ?? input.existing?.[key];
   const region = value("region");
@@ -45,7 +51,9 @@ export function planProfile(input: PlanInput): [string, string][] {
   if (!region) throw new UserError(`configure: profile ${profile} needs a region; pass --region REGION`, 2, "NoRegion");
   checkValues(profile, roleArn, region, value("duration_seconds"), value("regional_sts_sts_region"));
   // PROFILE_NAME needs no quoting in sh (Go, JS SDKs) nor in botocore's shell-like split.
-  entries.splice(1, 0, ["credential_process", `${input.selfCommand} credential-process --profile ${profile}`]);
+  const line = `${input.selfCommand} credential-process --profile ${profile}`;
+  checkConfigValue(profile, `the path of this program (${input.selfCommand})`, line, 1);
+  entries.splice(1, 0, ["credential_process", line]);
   return entries;
 }
 
@@ -57,6 +65,12 @@ function checkValues(profile: string, roleArn: string, region: string, duration:
     if (problem) throw new UserError(`configure ${profile}: ${key} ${problem.message}`, 2, kind === "duration" ? "BadDuration" : kind === "region" ? "BadRegion" : "BadRoleArn", { hint: problem.hint });
   }
   const partition = parseRoleArn(roleArn, `configure ${profile}: --role-arn`).partition;
+  for (const [name, r] of [["--region", region], ["--sts-region", stsRegion]] as const) {
+    if (r !== undefined && !KNOWN_REGIONS.includes(r)) {
+      const near = closest(r, KNOWN_REGIONS);
+      throw new UserError(`configure: ${name} "${r}" is not an AWS region`, 2, "BadRegion", { hint: near ? `did you mean ${near}?` : "use a name like ap-east-1" });
+    }
+  }
   if (regionPartition(region) !== partition) {
     throw new UserError(`configure ${profile}: role ${roleArn} is in partition ${partition} but region ${region} is in ${regionPartition(region) ?? "no known partition"}`, 2, "PartitionMismatch", {
       hint: "use a role and region of the same partition",

@@ -116,6 +116,19 @@ export function setProfileKeys(text: string, profile: string, entries: readonly 
   return joinLines(lines);
 }
 
+/** Removes the top-level lines of the profile's block that set any of `keys` (with their nested lines). */
+export function removeProfileKeys(text: string, profile: string, keys: readonly string[]): string {
+  const block = findProfileBlocks(text, profile)[0];
+  if (!block) return text;
+  const lines = splitLines(text);
+  const kept = lines.filter((line, i) => {
+    if (i <= block.header || i >= block.end) return true;
+    const key = /^\s/.test(line.text) ? undefined : keyOf(line.text);
+    return !(key && keys.includes(key.key));
+  });
+  return joinLines(kept);
+}
+
 function appendBlock(lines: Line[], profile: string, body: Line[], eol: string): string {
   const header = profile === "default" ? "[default]" : `[profile ${profile}]`;
   const last = lines.at(-1);

@@ -1,4 +1,4 @@
-import { constants, copyFileSync, mkdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { replaceFileAtomic } from "../atomic-file";
 import { UserError } from "../errors";
@@ -16,20 +16,18 @@ export function readConfigText(file: string): { text: string; exists: boolean; r
   }
 }
 
-/** Copies the file beside itself under a new, timestamped name (never overwriting an older backup). */
-export function backupConfig(realPath: string, nowMs: number): string {
-  const stamp = new Date(nowMs).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  for (let n = 0; ; n++) {
-    const backup = `${realPath}.regional-sts-backup-${stamp}${n ? `.${n}` : ""}`;
-    try {
-      copyFileSync(realPath, backup, constants.COPYFILE_EXCL);
-      return backup;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
-        throw new UserError(`cannot back up ${realPath} to ${backup} (${(error as NodeJS.ErrnoException).code}); nothing was changed`, 1, "Backup");
-      }
-    }
+/**
+ * Keeps the previous text as `<file>.regional-sts.bak` beside the file, replacing the backup of
+ * the previous write (one file, not one per run), atomically and with the file's own mode.
+ */
+export function backupConfig(realPath: string, previous: string): string {
+  const backup = `${realPath}.regional-sts.bak`;
+  try {
+    replaceFileAtomic(backup, previous, { mode: statSync(realPath).mode & 0o777 });
+  } catch (error) {
+    throw new UserError(`cannot back up ${realPath} to ${backup} (${(error as NodeJS.ErrnoException).code}); nothing was changed`, 1, "Backup");
   }
+  return backup;
 }
 
 /**

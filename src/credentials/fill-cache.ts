@@ -40,16 +40,17 @@ export async function fillCache(fill: FillRequest): Promise<Resolved> {
     ensurePrivateFolder(dir, runtime.uid);
     const lockOptions = { pid: runtime.pid, now: runtime.now, processAlive: runtime.processAlive, wakeOn: [entryName(key)] };
     const outcome = await lockOrWait(join(dir, `${key}.lock`), read, lockOptions);
-    if ("value" in outcome) return { credentials: outcome.value, settings, fromCache: true };
+    if ("value" in outcome) return { credentials: outcome.value, settings, fromCache: true, cached: true };
     release = outcome.release;
   } catch (error) {
     if (error instanceof UserError && error.code === "LockTimeout") throw error;
     const why = error instanceof UserError ? error.message : `cache folder ${dir} is not usable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
     request.warn(`${why}; continuing without the cache`);
-    return { credentials: (await obtain(undefined)).credentials, settings, fromCache: false };
+    return { credentials: (await obtain(undefined)).credentials, settings, fromCache: false, cached: false };
   }
   try {
     const obtained = await obtain(dir);
+    let cached = true;
     try {
       writeEntry(dir, {
         format: CACHE_FORMAT,
@@ -62,8 +63,9 @@ export async function fillCache(fill: FillRequest): Promise<Resolved> {
       }, runtime.uid);
     } catch (error) {
       request.warn(`could not write the cache in ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); credentials were not cached`);
+      cached = false;
     }
-    return { credentials: obtained.credentials, settings, fromCache: false };
+    return { credentials: obtained.credentials, settings, fromCache: false, cached };
   } finally {
     release();
   }

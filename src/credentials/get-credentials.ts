@@ -58,9 +58,11 @@ export async function getCredentials(request: CredentialsRequest, runtime: Runti
   const chain = walkSourceChain(settings.profile, settings.sourceProfile, config, runtime.env);
   const key = cacheKeyFor(settings, chain);
   const dir = runtime.cacheDir;
+  const since = request.freshSince;
   const read = () => {
     const entry = readEntry(dir, key, runtime.now(), runtime.uid, settings.durationSeconds);
-    return entry && servesRegion(entry.stsRegion, settings) ? entry.credentials : undefined;
+    // refresh: never an entry written before it started (one another caller just wrote will do).
+    return entry && servesRegion(entry.stsRegion, settings) && (since === undefined || Date.parse(entry.createdAt) > since) ? entry.credentials : undefined;
   };
   if (request.useCache) {
     const hit = read();

@@ -56,7 +56,7 @@ async function promptTerminal(request: MfaRequest, deps: MfaDeps): Promise<strin
     outFd = openSync(output, "w");
   } catch {
     throw new UserError(`profile ${request.profile}: an MFA code for ${request.serial} is needed and there is no terminal`, 1, "NoTerminal", {
-      hint: `set regional_sts_mfa_process to a command that prints the code, or run "regional-sts credential-process --profile ${request.profile}" once in a terminal to fill the cache`,
+      hint: `set regional_sts_mfa_process to a command that prints the code, or run "regional-sts refresh ${request.profile}" in a terminal first (it asks for the code and fills the cache for every tool)`,
     });
   }
   const prompt = `Enter MFA code for ${request.serial} (profile ${request.profile}): `;

@@ -19,6 +19,8 @@ export interface CredentialsRequest {
   profile: string;
   flags: Flags;
   useCache: boolean;
+  /** `refresh`: never serve an entry written before this time (ms); assume the role anew unless another caller just did. */
+  freshSince?: number;
   log(message: string): void;
   warn(message: string): void;
 }
@@ -28,6 +30,8 @@ export interface Resolved {
   credentials: Credentials;
   settings: Settings;
   fromCache: boolean;
+  /** Set on a miss: whether the credentials are now in the cache for the next caller. */
+  cached?: boolean;
 }
 
 /** How to reach STS for one profile: what connect.ts (the SDK bundle) needs to build the caller. */

@@ -13,6 +13,8 @@ export interface AssumeCheckInput {
   runtime: Runtime;
   /** "source profile x", for messages. */
   source: string;
+  /** The source identity's ARN (GetCallerIdentity): what a trust policy names. */
+  sourceArn: string;
   /** The STS region credential-process would call. */
   stsRegion: string;
 }
@@ -33,6 +35,16 @@ export async function checkAssumeRole(input: AssumeCheckInput): Promise<{ findin
   }
 }
 
+/**
+ * The principal a trust policy names for the source identity: a user's ARN as is; for a role
+ * session (arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION), the role's ARN, without its path,
+ * which GetCallerIdentity does not give.
+ */
+export function trustPrincipal(arn: string): string {
+  const session = /^arn:([\w-]+):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(arn);
+  return session ? `arn:${session[1]}:iam::${session[2]}:role/${session[3]}` : arn;
+}
+
 function explainRefusal(error: unknown, input: AssumeCheckInput): Finding {
   const { settings: s, source } = input;
   const f = toFailure(error);
@@ -46,7 +58,7 @@ function explainRefusal(error: unknown, input: AssumeCheckInput): Finding {
       s.mfaSerial ? "" : "MFA (set mfa_serial if the trust policy requires aws:MultiFactorAuthPresent)",
       s.externalId ? `an external id other than the one set` : "an external id (set external_id if the trust policy requires sts:ExternalId)",
     ].filter(Boolean).join(", or ");
-    return failed("assume-role", head, `make the trust policy of ${s.role.arn} allow ${source}, or check whether it requires ${needs} in ${profileBlock}`);
+    return failed("assume-role", head, `make the trust policy of ${s.role.arn} allow ${trustPrincipal(input.sourceArn)} (${source}), or check whether it requires ${needs} in ${profileBlock}`);
   }
   if (f.name === "ValidationError" && /DurationSeconds/i.test(f.message)) {
     const chained = /role chaining/i.test(f.message);

@@ -7,7 +7,7 @@ import type { Settings } from "../config/validate";
 import { chooseStsRegion, defaultEnabledRegion } from "../credentials/endpoint-region";
 import type { Runtime } from "../runtime";
 import { checkAssumeRole } from "./assume-check";
-import { failed, passed, skipped, warning, type Finding } from "./findings";
+import { failed, note, passed, routine, skipped, type Finding } from "./findings";
 import { checkGlobalEndpoint } from "./global-endpoint";
 import { toFailure, type ConnectDoctor, type DoctorAws } from "./port";
 
@@ -44,9 +44,11 @@ export async function checkAws(input: AwsCheckInput): Promise<{ findings: Findin
   const sourceRegion = s.sourceProfile ? profileSection(s.sourceProfile, config)?.region : undefined;
   const homeRegion = defaultEnabledRegion(s.role.partition, sourceRegion);
   let account: string;
+  let sourceArn: string;
   try {
     const who = await aws.sourceIdentity(homeRegion);
     account = who.account;
+    sourceArn = who.arn;
     findings.push(passed("source", `${source} is ${who.arn} (account ${who.account}), checked at ${who.host}`));
   } catch (error) {
     const f = toFailure(error);
@@ -58,7 +60,7 @@ export async function checkAws(input: AwsCheckInput): Promise<{ findings: Findin
   const enabled = await checkTargetRegion(aws, s.region, account, findings);
   findings.push(endpointFinding(s, input.chain, sourceRegion, enabled, runtime));
   findings.push(await checkGlobalEndpoint(aws, s.role.partition, s.region, account));
-  const assumed = await checkAssumeRole({ aws, settings: s, runtime, source, stsRegion: effectiveRegion(s, sourceRegion, enabled) });
+  const assumed = await checkAssumeRole({ aws, settings: s, runtime, source, sourceArn, stsRegion: effectiveRegion(s, sourceRegion, enabled) });
   findings.push(assumed.finding);
   if (!assumed.credentials) return skipRest("needs the role's credentials");
   findings.push(await checkRoleInRegion(aws, assumed.credentials, s));
@@ -68,7 +70,7 @@ export async function checkAws(input: AwsCheckInput): Promise<{ findings: Findin
 /** Check 3: is the target opt-in, and has the source account enabled it? */
 async function checkTargetRegion(aws: DoctorAws, region: string, account: string, findings: Finding[]): Promise<boolean | undefined> {
   if (!isOptInRegion(region)) {
-    findings.push(passed("target-region", `${region} is enabled by default in every account`));
+    findings.push(routine("target-region", `${region} is enabled by default in every account`));
     return true;
   }
   try {
@@ -78,10 +80,11 @@ async function checkTargetRegion(aws: DoctorAws, region: string, account: string
   } catch (error) {
     const f = toFailure(error);
     if (f.name === "InvalidClientTokenId") {
-      findings.push(warning("target-region", `${region} is opt-in and account ${account} has not enabled it (${f.host} answered InvalidClientTokenId); regional-sts assumes the role elsewhere and the role's credentials still work in ${region}`, `nothing for regional-sts; to call ${region} with account ${account}'s own credentials, enable the region in its account settings`));
+      // Nothing to fix for this profile, so not a warning (calling the region with account's own keys is another matter).
+      findings.push(passed("target-region", `${region} is opt-in and account ${account} has not enabled it (${f.host} answered InvalidClientTokenId): regional-sts assumes the role at another regional endpoint, and the role's credentials still work in ${region}`));
       return false;
     }
-    findings.push(warning("target-region", `${region} is opt-in; could not tell whether account ${account} has enabled it (${f.name}: ${f.message})`));
+    findings.push(note("target-region", `${region} is opt-in; could not tell whether account ${account} has enabled it (${f.name}: ${f.message}); regional-sts falls back to another regional endpoint if it has not`));
     return undefined;
   }
 }

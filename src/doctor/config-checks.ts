@@ -6,9 +6,11 @@ import { defaultSessionName, validateSettings, type Settings } from "../config/v
 import { parseRoleArn } from "../config/arn";
 import { regionPartition } from "../config/regions";
 import { problemAndFix } from "../errors";
-import { failed, passed, warning, type Finding } from "./findings";
+import { closest } from "../suggest";
+import { KNOWN_REGIONS } from "../config/known-regions";
+import { failed, note, passed, routine, warning, type Finding } from "./findings";
 import { isKnownRegion, optInList } from "./known-regions";
-import { checkProcessLine, checkPlainKeys } from "./process-line";
+import { checkNotRegionalSts, checkProcessLine, checkPlainKeys } from "./process-line";
 
 export interface ConfigOutcome {
   findings: Finding[];
@@ -16,6 +18,8 @@ export interface ConfigOutcome {
   settings?: Settings;
   chain?: SourceChain;
   region?: string;
+  /** Why the AWS checks would not describe what AWS tools get (credential_process serves something else). */
+  notUsed?: string;
 }
 
 /** Check 1 of the issue: everything that can be judged from the files alone (pure). */
@@ -28,35 +32,42 @@ export function checkConfiguration(profile: string, config: LoadedConfig, flags:
     return { findings };
   }
   const creds = config.credentialsExists ? `${credentialsFile} found and parsed` : `${credentialsFile} absent (fine when source credentials come from SSO or a process)`;
-  findings.push(passed("config-files", `${configFile} found and parsed; ${creds}`));
+  findings.push(routine("config-files", `${configFile} found and parsed; ${creds}`));
   const section = profileSection(profile, config);
   if (!section) {
     findings.push(failed("profile", `no [profile ${profile}] in ${configFile}`, createHint));
     return { findings };
   }
-  findings.push(passed("profile", `[${profile === "default" ? "default" : `profile ${profile}`}] found in ${configFile}`));
+  findings.push(routine("profile", `[${profile === "default" ? "default" : `profile ${profile}`}] found in ${configFile}`));
+  const foreign = checkNotRegionalSts(profile, section);
+  if (foreign) return { findings: [...findings, foreign], notUsed: "the profile does not use regional-sts" };
   const raw = resolveSettings(profile, section, flags, env);
   const region = checkRegion(profile, raw.region?.value, raw.region?.origin, findings);
   const roleOk = checkRoleArn(profile, raw.roleArn?.value, raw.roleArn?.origin, region, findings);
-  findings.push(checkProcessLine(profile, section), checkPlainKeys(profile, config.profiles[profile] ?? section));
-  if (!region || !roleOk) return { findings, region };
+  const processLine = checkProcessLine(profile, section);
+  findings.push(processLine, checkPlainKeys(profile, config.profiles[profile] ?? section));
+  // With a wrong credential_process line, AWS tools never get these settings' credentials: checking them would contradict the verdict.
+  // A line that serves another profile (or runs another program): AWS tools get other credentials, so checking these
+  // settings would contradict the verdict. A missing line is checked: the verdict then says the settings work but are unused.
+  const notUsed = processLine.status === "failed" && section.credential_process ? "AWS tools do not get these settings' credentials (see credential-process)" : undefined;
+  if (!region || !roleOk) return { findings, region, notUsed };
   let settings: Settings;
   try {
     settings = validateSettings(raw, defaultSessionName(env));
   } catch (error) {
     findings.push(failedWith("settings", error, "fix the value in the profile"));
-    return { findings, region };
+    return { findings, region, notUsed };
   }
-  findings.push(passed("settings", `session ${settings.roleSessionName}, ${settings.durationSeconds} s${settings.mfaSerial ? `, MFA ${settings.mfaSerial}` : ""}${settings.externalId ? ", external id set" : ""}`));
+  findings.push(routine("settings", `session ${settings.roleSessionName}, ${settings.durationSeconds} s${settings.mfaSerial ? `, MFA ${settings.mfaSerial}` : ""}${settings.externalId ? ", external id set" : ""}`));
   let chain: SourceChain;
   try {
     chain = walkSourceChain(profile, settings.sourceProfile, config, env);
   } catch (error) {
     findings.push(failedWith("source-chain", error, "fix the value in the profile"));
-    return { findings, region };
+    return { findings, region, notUsed };
   }
   findings.push(checkSourceProfile(settings, chain, config));
-  return { findings, settings, chain, region };
+  return { findings, settings, chain, region, notUsed };
 }
 
 function checkRegion(profile: string, region: string | undefined, origin: string | undefined, findings: Finding[]): string | undefined {
@@ -68,11 +79,12 @@ function checkRegion(profile: string, region: string | undefined, origin: string
     findings.push(failed("region", `${origin}: "${region}" is not a region name`, "use a name like ap-east-1"));
     return undefined;
   }
-  if (!isKnownRegion(region)) {
-    findings.push(warning("region", `${region} (${origin}) is not a region regional-sts knows (opt-in regions: ${optInList()})`, "check the spelling; a region launched recently is fine"));
+  if (!KNOWN_REGIONS.includes(region)) {
+    const near = closest(region, KNOWN_REGIONS);
+    findings.push(warning("region", `${region} (${origin}) is not a region regional-sts knows${near ? `; did you mean ${near}?` : ""}`, near ? "fix the spelling" : "check the spelling; a region launched after this release is fine"));
   } else {
-    const kind = isOptInRegion(region) ? `an opt-in region (opt-in regions: ${optInList()})` : "enabled by default in every account";
-    findings.push(passed("region", `${region} (${origin}) is ${kind}`));
+    const kind = isOptInRegion(region) ? "an opt-in region" : "enabled by default in every account";
+    findings.push(routine("region", `${region} (${origin}) is ${kind}`, isOptInRegion(region) ? `(opt-in regions: ${optInList()})` : undefined));
   }
   return region;
 }
@@ -93,17 +105,17 @@ function checkRoleArn(profile: string, arn: string | undefined, origin: string |
     findings.push(failed("role-arn", `${arn} is in partition ${partition} but region ${region} is in ${regionPartition(region) ?? "no known partition"}`, "use a role and region of the same partition"));
     return false;
   }
-  findings.push(passed("role-arn", `${arn} (account ${arn.split(":")[4]}, partition ${partition})`));
+  findings.push(routine("role-arn", `${arn} (account ${arn.split(":")[4]}, partition ${partition})`));
   return true;
 }
 
 function checkSourceProfile(settings: Settings, chain: SourceChain, config: LoadedConfig): Finding {
   const source = settings.sourceProfile;
-  if (!source) return warning("source-chain", `no regional_sts_source_profile: source credentials come from the default chain (${chain.fingerprint.split(":")[0]})`, `set regional_sts_source_profile in [profile ${settings.profile}]`);
+  if (!source) return note("source-chain", `no regional_sts_source_profile: source credentials come from the default chain (${chain.fingerprint.split(":")[0]})`, `set regional_sts_source_profile in [profile ${settings.profile}] to pin them`);
   if (!profileSection(source, config)) {
     return failed("source-chain", `source profile ${source} is in neither ${config.paths.configFile} nor ${config.paths.credentialsFile}`, `add [profile ${source}] or fix regional_sts_source_profile`);
   }
-  return passed("source-chain", `${chain.profiles.join(" -> ")} (no cycle)`);
+  return routine("source-chain", `${chain.profiles.join(" -> ")} (no cycle)`);
 }
 
 /** A failed finding from a UserError: its message, and its hint as the fix. */

@@ -1,5 +1,5 @@
 import { isOptInRegion } from "../config/regions";
-import { passed, warning, type Finding } from "./findings";
+import { note, routine, skipped, type Finding } from "./findings";
 import { toFailure, type DoctorAws } from "./port";
 
 /**
@@ -15,18 +15,21 @@ export async function checkGlobalEndpoint(aws: DoctorAws, partition: string, reg
   } catch (error) {
     const f = toFailure(error);
     const why = f.name === "AccessDenied" ? "the source credentials may not call iam:GetAccountSummary" : `${f.name}: ${f.message}`;
-    return warning("global-endpoint", `could not read account ${account}'s GlobalEndpointTokenVersion (${why}); this check does not affect regional-sts`, "allow iam:GetAccountSummary to the source identity to run this check");
+    // Nothing regional-sts needs: shown with --verbose only.
+    return skipped("global-endpoint", `could not read account ${account}'s GlobalEndpointTokenVersion (${why}); this check does not affect regional-sts (allow iam:GetAccountSummary to the source identity to run it)`);
   }
   if (version === 2) {
-    return passed("global-endpoint", `account ${account}'s global endpoint issues version 2 tokens, valid in every region`);
+    return routine("global-endpoint", `account ${account}'s global endpoint issues version 2 tokens, valid in every region`);
   }
   if (version !== 1) {
-    return warning("global-endpoint", `iam:GetAccountSummary for account ${account} did not report GlobalEndpointTokenVersion`);
+    return skipped("global-endpoint", `iam:GetAccountSummary for account ${account} did not report GlobalEndpointTokenVersion`);
   }
   if (!isOptInRegion(region)) {
-    return passed("global-endpoint", `account ${account}'s global endpoint issues version 1 tokens, which work in ${region} (enabled by default)`);
+    return routine("global-endpoint", `account ${account}'s global endpoint issues version 1 tokens, which work in ${region} (enabled by default)`);
   }
-  return warning(
+  // Not this profile's problem (regional-sts never calls the global endpoint), but the cause of
+  // the AuthFailure other tools of this account meet in this region: a note, not a warning.
+  return note(
     "global-endpoint",
     `account ${account}'s GlobalEndpointTokenVersion is 1: any tool that calls the global endpoint sts.amazonaws.com (AWS_STS_REGIONAL_ENDPOINTS=legacy, Go SDK v1, JS SDK v2, botocore before 1.40) gets version 1 tokens, which ${region} refuses with AuthFailure (InvalidClientTokenId, InvalidToken for S3)`,
     `use regional STS endpoints everywhere (as regional-sts does; AWS_STS_REGIONAL_ENDPOINTS=regional), or switch account ${account} to version 2 tokens: aws iam set-security-token-service-preferences --global-endpoint-token-version v2Token`,

@@ -1,7 +1,28 @@
 import type { Section } from "../config/load";
 import { programOf } from "../config/command-line";
 import { regionalStsTarget } from "../config/source-chain";
-import { failed, passed, type Finding } from "./findings";
+import { failed, routine, type Finding } from "./findings";
+
+/**
+ * A profile with neither regional_sts_role_arn nor a credential_process calling regional-sts is
+ * not ours: a standard role profile (role_arn + source_profile) is assumed by each AWS tool
+ * itself, so checking our keys in it would only report them missing. Say so and how to convert.
+ */
+export function checkNotRegionalSts(profile: string, section: Section): Finding | undefined {
+  if (section.regional_sts_role_arn !== undefined || regionalStsTarget(section.credential_process) !== undefined) return undefined;
+  if (section.role_arn) {
+    return failed(
+      "profile",
+      `profile ${profile} does not use regional-sts: its role_arn is assumed by each AWS tool itself, at whichever STS endpoint that tool picks (the global one, and version 1 tokens, for some)`,
+      `convert it in place with regional-sts configure --from-profile ${profile}, then run regional-sts doctor ${profile} again`,
+    );
+  }
+  return failed(
+    "profile",
+    `profile ${profile} does not use regional-sts (no regional_sts_role_arn, and no credential_process calling regional-sts)`,
+    `to assume a role from it through a regional endpoint, create one: regional-sts configure NEW-NAME --source-profile ${profile} --role-arn ARN --region REGION`,
+  );
+}
 
 /**
  * The profile's credential_process must call regional-sts for this very profile: the SDKs never
@@ -27,7 +48,7 @@ export function checkProcessLine(profile: string, section: Section): Finding {
   if (target !== profile) {
     return failed("credential-process", `credential_process in [profile ${profile}] asks regional-sts for profile ${target}, not ${profile} (a copy-paste slip?)`, `change it to --profile ${profile}`);
   }
-  return passed("credential-process", `calls regional-sts credential-process --profile ${profile}`);
+  return routine("credential-process", `calls regional-sts credential-process --profile ${profile}`);
 }
 
 /**
@@ -37,8 +58,8 @@ export function checkProcessLine(profile: string, section: Section): Finding {
  */
 export function checkPlainKeys(profile: string, section: Section): Finding {
   const plain = ["role_arn", "source_profile", "credential_source"].filter((key) => section[key] !== undefined && section[key] !== "");
-  if (plain.length === 0 || !section.credential_process) {
-    return passed("plain-keys", `no plain role_arn, source_profile or credential_source beside credential_process`);
+  if (plain.length === 0) {
+    return routine("plain-keys", `no plain role_arn, source_profile or credential_source beside credential_process`);
   }
   const renames = plain.filter((k) => k !== "credential_source").map((k) => `${k} to regional_sts_${k}`);
   const fix = [renames.length ? `rename ${renames.join(" and ")}` : "", plain.includes("credential_source") ? "remove credential_source" : ""].filter(Boolean).join(", ");

@@ -27,17 +27,19 @@ export async function runDoctor(profile: string, flags: Flags, runtime: Runtime,
   const outcome = checkConfiguration(profile, config, flags, runtime.env);
   const findings: Finding[] = [...outcome.findings];
   let worked = false;
-  if (outcome.settings && outcome.chain) {
+  if (outcome.notUsed) {
+    findings.push(...AWS_CHECKS.map((c) => skipped(c, `${outcome.notUsed}`)));
+  } else if (outcome.settings && outcome.chain) {
     const aws = await checkAws({ settings: outcome.settings, chain: outcome.chain, config, runtime, connect });
     findings.push(...aws.findings);
     worked = aws.ok;
   } else {
     findings.push(...AWS_CHECKS.map((c) => skipped(c, "needs a valid profile configuration")));
   }
-  findings.push(checkCache(outcome.settings, outcome.chain, runtime));
+  if (!outcome.notUsed || outcome.settings) findings.push(checkCache(outcome.settings, outcome.chain, runtime));
   return finish(profile, outcome.region, findings, worked);
 }
 
 function finish(profile: string, region: string | undefined, findings: Finding[], worked: boolean): Report {
-  return { profile, region, ok: worked && !findings.some((f) => f.status === "failed"), findings };
+  return { profile, region, ok: worked && !findings.some((f) => f.status === "failed"), settingsWork: worked, findings };
 }

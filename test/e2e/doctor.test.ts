@@ -32,10 +32,29 @@ const OPT_IN = "af-south-1, ap-east-1, ap-east-2, ap-south-2, ap-southeast-3, ap
 useE2e((e) => (e2e = e));
 
 describe("doctor against the stand-in", () => {
-  it("explains the seed's situation: account A with v1 global tokens, role in B, target ap-east-1; exit 0", async () => {
+  const QUIET_SEED = [
+    "passed  source: source profile account-a is arn:aws:iam::111111111111:user/alice (account 111111111111), checked at sts.us-east-1.amazonaws.com",
+    "passed  target-region: ap-east-1 is opt-in and account 111111111111 has not enabled it (sts.ap-east-1.amazonaws.com answered InvalidClientTokenId): regional-sts assumes the role at another regional endpoint, and the role's credentials still work in ap-east-1",
+    "passed  sts-endpoint: regional-sts calls the regional STS endpoint of us-east-1: ap-east-1 is opt-in and the source account has not enabled it, so the fallback for partition aws; never the global sts.amazonaws.com",
+    "note    global-endpoint: account 111111111111's GlobalEndpointTokenVersion is 1: any tool that calls the global endpoint sts.amazonaws.com (AWS_STS_REGIONAL_ENDPOINTS=legacy, Go SDK v1, JS SDK v2, botocore before 1.40) gets version 1 tokens, which ap-east-1 refuses with AuthFailure (InvalidClientTokenId, InvalidToken for S3); fix: use regional STS endpoints everywhere (as regional-sts does; AWS_STS_REGIONAL_ENDPOINTS=regional), or switch account 111111111111 to version 2 tokens: aws iam set-security-token-service-preferences --global-endpoint-token-version v2Token",
+    "passed  assume-role: assumed arn:aws:iam::222222222222:role/katoaki at sts.us-east-1.amazonaws.com (account 222222222222; 60 minutes)",
+    "passed  role-in-region: the role's credentials work in ap-east-1: sts.ap-east-1.amazonaws.com answered as arn:aws:sts::222222222222:assumed-role/katoaki/regional-sts-tester",
+  ];
+
+  it("explains the seed's situation: account A with v1 global tokens, role in B, target ap-east-1; quiet, no warning, exit 0", async () => {
     e2e.writeFiles(profile(), credentials);
     const r = await doctor();
     expect(r.stderr).toBe("");
+    expect(r.stdout).toBe([...QUIET_SEED, "profile hk-role: credentials work in ap-east-1", ""].join("\n"));
+    expect(r.code).toBe(0);
+    // Never the global endpoint; IAM was asked for the token version with A's own keys.
+    expect(e2e.fake.log.some((l) => l.host === "sts.amazonaws.com")).toBe(false);
+    expect(e2e.fake.log.filter((l) => l.action === "GetAccountSummary").map((l) => `${l.host} ${l.status}`)).toEqual(["iam.amazonaws.com 200"]);
+  });
+
+  it("--verbose shows every check, the routine ones and the opt-in regions too", async () => {
+    e2e.writeFiles(profile(), credentials);
+    const r = await doctor("--verbose");
     expect(r.stdout).toBe([
       `passed  config-files: ${e2e.configFile} found and parsed; ${e2e.credentialsFile} found and parsed`,
       `passed  profile: [profile hk-role] found in ${e2e.configFile}`,
@@ -45,25 +64,17 @@ describe("doctor against the stand-in", () => {
       "passed  plain-keys: no plain role_arn, source_profile or credential_source beside credential_process",
       "passed  settings: session regional-sts-tester, 3600 s",
       "passed  source-chain: hk-role -> account-a (no cycle)",
-      "passed  source: source profile account-a is arn:aws:iam::111111111111:user/alice (account 111111111111), checked at sts.us-east-1.amazonaws.com",
-      "warning target-region: ap-east-1 is opt-in and account 111111111111 has not enabled it (sts.ap-east-1.amazonaws.com answered InvalidClientTokenId); regional-sts assumes the role elsewhere and the role's credentials still work in ap-east-1; fix: nothing for regional-sts; to call ap-east-1 with account 111111111111's own credentials, enable the region in its account settings",
-      "passed  sts-endpoint: regional-sts calls the regional STS endpoint of us-east-1: ap-east-1 is opt-in and the source account has not enabled it, so the fallback for partition aws; never the global sts.amazonaws.com",
-      "warning global-endpoint: account 111111111111's GlobalEndpointTokenVersion is 1: any tool that calls the global endpoint sts.amazonaws.com (AWS_STS_REGIONAL_ENDPOINTS=legacy, Go SDK v1, JS SDK v2, botocore before 1.40) gets version 1 tokens, which ap-east-1 refuses with AuthFailure (InvalidClientTokenId, InvalidToken for S3); fix: use regional STS endpoints everywhere (as regional-sts does; AWS_STS_REGIONAL_ENDPOINTS=regional), or switch account 111111111111 to version 2 tokens: aws iam set-security-token-service-preferences --global-endpoint-token-version v2Token",
-      "passed  assume-role: assumed arn:aws:iam::222222222222:role/katoaki at sts.us-east-1.amazonaws.com (account 222222222222; 60 minutes)",
-      "passed  role-in-region: the role's credentials work in ap-east-1: sts.ap-east-1.amazonaws.com answered as arn:aws:sts::222222222222:assumed-role/katoaki/regional-sts-tester",
+      ...QUIET_SEED,
       `passed  cache: ${e2e.cacheDir} does not exist yet; regional-sts creates it (mode 0700) on first use`,
-      "profile hk-role: credentials work in ap-east-1 (2 warning(s))",
+      "profile hk-role: credentials work in ap-east-1",
       "",
     ].join("\n"));
     expect(r.code).toBe(0);
-    // Never the global endpoint; IAM was asked for the token version with A's own keys.
-    expect(e2e.fake.log.some((l) => l.host === "sts.amazonaws.com")).toBe(false);
-    expect(e2e.fake.log.filter((l) => l.action === "GetAccountSummary").map((l) => `${l.host} ${l.status}`)).toEqual(["iam.amazonaws.com 200"]);
   });
 
   it("--json prints the same findings for scripts", async () => {
     e2e.writeFiles(profile(), credentials);
-    const text = await doctor();
+    const text = await doctor("--verbose");
     const json = await doctor("--json");
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout);
@@ -71,7 +82,7 @@ describe("doctor against the stand-in", () => {
     expect(report.findings.map((f: { status: string; check: string }) => `${f.status} ${f.check}`)).toEqual(statuses(text.stdout));
     expect(report.findings[11]).toEqual({
       check: "global-endpoint",
-      status: "warning",
+      status: "note",
       message: expect.stringContaining("GlobalEndpointTokenVersion is 1"),
       fix: expect.stringContaining("--global-endpoint-token-version v2Token"),
     });
@@ -88,40 +99,44 @@ describe("doctor against the stand-in", () => {
 
   it("version 2 global tokens and a default-enabled target pass without warnings", async () => {
     e2e.writeFiles(profile("", "account-a", SEED.roleKatoaki, "eu-west-1"), credentials);
-    const r = await doctor();
+    const r = await doctor("--verbose");
     expect(r.code).toBe(0);
     expect(lineOf(r.stdout, "target-region")).toBe("passed  target-region: eu-west-1 is enabled by default in every account");
     expect(lineOf(r.stdout, "global-endpoint")).toBe("passed  global-endpoint: account 111111111111's global endpoint issues version 1 tokens, which work in eu-west-1 (enabled by default)");
     e2e.fake.account(SEED.accountA)!.globalEndpointTokenVersion = 2;
     try {
-      const v2 = await doctor();
+      const v2 = await doctor("--verbose");
       expect(lineOf(v2.stdout, "global-endpoint")).toBe("passed  global-endpoint: account 111111111111's global endpoint issues version 2 tokens, valid in every region");
-      expect(v2.stdout.trim().split("\n").at(-1)).toBe("profile hk-role: credentials work in eu-west-1 (0 warning(s))");
+      expect(v2.stdout.trim().split("\n").at(-1)).toBe("profile hk-role: credentials work in eu-west-1");
     } finally {
       e2e.fake.account(SEED.accountA)!.globalEndpointTokenVersion = 1;
     }
   });
 
-  it("missing iam:GetAccountSummary permission is a warning, not a failure", async () => {
+  it("missing iam:GetAccountSummary permission is neither a warning nor a failure: shown with --verbose only", async () => {
     e2e.writeFiles(profile("", "restricted"), credentials);
     const r = await doctor();
-    expect(lineOf(r.stdout, "global-endpoint")).toBe("warning global-endpoint: could not read account 111111111111's GlobalEndpointTokenVersion (the source credentials may not call iam:GetAccountSummary); this check does not affect regional-sts; fix: allow iam:GetAccountSummary to the source identity to run this check");
+    expect(lineOf(r.stdout, "global-endpoint")).toBeUndefined();
+    expect(r.stdout.trim().split("\n").at(-1)).toBe("profile hk-role: credentials work in ap-east-1");
     expect(r.code).toBe(0);
+    const verbose = await doctor("--verbose");
+    expect(lineOf(verbose.stdout, "global-endpoint")).toBe("skipped global-endpoint: could not read account 111111111111's GlobalEndpointTokenVersion (the source credentials may not call iam:GetAccountSummary); this check does not affect regional-sts (allow iam:GetAccountSummary to the source identity to run it)");
   });
 
   it.each([
     ["a trust policy that requires MFA", SEED.roleMfaAdmin, "",
-      `failed  assume-role: AssumeRole ${SEED.roleMfaAdmin} at sts.us-east-1.amazonaws.com failed: AccessDenied: User: arn:aws:iam::111111111111:user/alice is not authorized to perform: sts:AssumeRole on resource: ${SEED.roleMfaAdmin}; fix: make the trust policy of ${SEED.roleMfaAdmin} allow source profile account-a, or check whether it requires MFA (set mfa_serial if the trust policy requires aws:MultiFactorAuthPresent), or an external id (set external_id if the trust policy requires sts:ExternalId) in [profile hk-role]`],
+      `failed  assume-role: AssumeRole ${SEED.roleMfaAdmin} at sts.us-east-1.amazonaws.com failed: AccessDenied: User: arn:aws:iam::111111111111:user/alice is not authorized to perform: sts:AssumeRole on resource: ${SEED.roleMfaAdmin}; fix: make the trust policy of ${SEED.roleMfaAdmin} allow arn:aws:iam::111111111111:user/alice (source profile account-a), or check whether it requires MFA (set mfa_serial if the trust policy requires aws:MultiFactorAuthPresent), or an external id (set external_id if the trust policy requires sts:ExternalId) in [profile hk-role]`],
     ["a wrong external id", SEED.roleExternal, "external_id = wrong",
-      `failed  assume-role: AssumeRole ${SEED.roleExternal} at sts.us-east-1.amazonaws.com failed: AccessDenied: User: arn:aws:iam::111111111111:user/alice is not authorized to perform: sts:AssumeRole on resource: ${SEED.roleExternal}; fix: make the trust policy of ${SEED.roleExternal} allow source profile account-a, or check whether it requires MFA (set mfa_serial if the trust policy requires aws:MultiFactorAuthPresent), or an external id other than the one set in [profile hk-role]`],
+      `failed  assume-role: AssumeRole ${SEED.roleExternal} at sts.us-east-1.amazonaws.com failed: AccessDenied: User: arn:aws:iam::111111111111:user/alice is not authorized to perform: sts:AssumeRole on resource: ${SEED.roleExternal}; fix: make the trust policy of ${SEED.roleExternal} allow arn:aws:iam::111111111111:user/alice (source profile account-a), or check whether it requires MFA (set mfa_serial if the trust policy requires aws:MultiFactorAuthPresent), or an external id other than the one set in [profile hk-role]`],
     ["a duration above the role's maximum", SEED.roleKatoaki, "duration_seconds = 7200",
       `failed  assume-role: AssumeRole ${SEED.roleKatoaki} at sts.us-east-1.amazonaws.com failed: ValidationError: The requested DurationSeconds exceeds the MaxSessionDuration set for this role.; fix: duration_seconds 7200 is above the role's maximum session duration; lower duration_seconds in [profile hk-role] or raise the role's MaxSessionDuration`],
   ])("explains a refused AssumeRole: %s; exit 1", async (_name, role, extra, expected) => {
     e2e.writeFiles(profile(extra, "account-a", role), credentials);
     const r = await doctor();
     expect(lineOf(r.stdout, "assume-role")).toBe(expected);
-    expect(lineOf(r.stdout, "role-in-region")).toBe("skipped role-in-region: needs the role's credentials");
-    expect(r.stdout.trim().split("\n").at(-1)).toBe("profile hk-role: no working credentials in ap-east-1 (1 failed, 2 warning(s))");
+    expect(lineOf(r.stdout, "role-in-region")).toBeUndefined();
+    expect(r.stdout.trim().split("\n").at(-1)).toBe("profile hk-role: no working credentials in ap-east-1 (1 failed)");
+    expect(lineOf((await doctor("--verbose")).stdout, "role-in-region")).toBe("skipped role-in-region: needs the role's credentials");
     expect(r.code).toBe(1);
   });
 
@@ -142,7 +157,7 @@ describe("doctor against the stand-in", () => {
 
   it("source credentials that STS refuses: later checks are skipped", async () => {
     e2e.writeFiles(profile(), credentials.replace(SEED.alice.accessKeyId, "AKIAUNKNOWNEXAMPLE99"));
-    const r = await doctor();
+    const r = await doctor("--verbose");
     expect(lineOf(r.stdout, "source")).toBe("failed  source: source profile account-a was refused at sts.us-east-1.amazonaws.com: InvalidClientTokenId: The security token included in the request is invalid.; fix: refresh or fix the credentials of source profile account-a");
     expect(statuses(r.stdout).slice(9, 14)).toEqual(["skipped target-region", "skipped sts-endpoint", "skipped global-endpoint", "skipped assume-role", "skipped role-in-region"]);
     expect(r.code).toBe(1);
@@ -159,7 +174,7 @@ describe("doctor against the stand-in", () => {
     e2e.writeFiles(profile(), credentials);
     const served = await e2e.run(BIN, ["credential-process", "--profile", "hk-role"], { USER: "tester" });
     expect(served.code).toBe(0);
-    const r = await doctor();
+    const r = await doctor("--verbose");
     expect(lineOf(r.stdout, "cache")).toBe(`passed  cache: ${e2e.cacheDir} (mode 0700); entry for profile hk-role valid 59 more minutes (until ${JSON.parse(served.stdout).Expiration})`);
     const { chmodSync } = await import("node:fs");
     chmodSync(e2e.cacheDir, 0o755);
@@ -197,7 +212,7 @@ describe("doctor's configuration checks, end to end", () => {
 
   it("an unknown profile and a missing config file", async () => {
     e2e.writeFiles(hk(good), credentials);
-    const missing = await e2e.run(BIN, ["doctor", "--profile", "nope"]);
+    const missing = await e2e.run(BIN, ["doctor", "--profile", "nope", "--verbose"]);
     expect(missing.stdout.split("\n").slice(0, 3)).toEqual([
       `passed  config-files: ${e2e.configFile} found and parsed; ${e2e.credentialsFile} found and parsed`,
       `failed  profile: no [profile nope] in ${e2e.configFile}; fix: run regional-sts configure nope --role-arn ARN --source-profile NAME --region REGION`,
@@ -207,5 +222,36 @@ describe("doctor's configuration checks, end to end", () => {
     const gone = await e2e.run(BIN, ["doctor", "--profile", "hk-role"], { AWS_CONFIG_FILE: `${e2e.home}/absent` });
     expect(gone.stdout.split("\n")[0]).toBe(`failed  config-files: ${e2e.home}/absent (set by AWS_CONFIG_FILE) does not exist; fix: fix the path or the file's permissions`);
     expect(gone.code).toBe(1);
+  });
+
+  it("a plain role_arn + source_profile profile: does not use regional-sts, how to convert it; nothing passes", async () => {
+    e2e.writeFiles(`[profile account-a]\nregion = us-east-1\n[profile old-role]\nrole_arn = ${SEED.roleKatoaki}\nsource_profile = account-a\nregion = ap-east-1\n`, credentials);
+    const r = await e2e.run(BIN, ["doctor", "--profile", "old-role"]);
+    expect(r).toMatchObject({
+      code: 1,
+      stderr: "",
+      stdout: "failed  profile: profile old-role does not use regional-sts: its role_arn is assumed by each AWS tool itself, at whichever STS endpoint that tool picks (the global one, and version 1 tokens, for some); " +
+        "fix: convert it in place with regional-sts configure --from-profile old-role, then run regional-sts doctor old-role again\n" +
+        "profile old-role: no working credentials in its region (1 failed)\n",
+    });
+    expect(e2e.fake.log).toEqual([]);
+  });
+
+  it("no credential_process line: the settings are checked, and the verdict says no tool gets them", async () => {
+    e2e.writeFiles(hk(good.replace(/^credential_process.*$/m, "")), credentials);
+    const r = await doctor();
+    expect(r.code).toBe(1);
+    expect(lineOf(r.stdout, "role-in-region")).toMatch(/^passed {2}role-in-region: the role's credentials work in ap-east-1/);
+    expect(r.stdout.trim().split("\n").at(-1)).toBe("profile hk-role: its regional-sts settings work in ap-east-1, but no AWS tool gets these credentials until the failures above are fixed (1 failed)");
+  });
+
+  it("a credential_process serving another profile: the finding and the verdict agree, no AWS check claims success", async () => {
+    e2e.writeFiles(hk(good.replace("--profile hk-role", "--profile other-role")), credentials);
+    const r = await doctor();
+    expect(r.stdout).toBe("failed  credential-process: credential_process in [profile hk-role] asks regional-sts for profile other-role, not hk-role (a copy-paste slip?); fix: change it to --profile hk-role\n" +
+      "profile hk-role: no working credentials in ap-east-1 (1 failed)\n");
+    const verbose = await doctor("--verbose");
+    expect(lineOf(verbose.stdout, "role-in-region")).toBe("skipped role-in-region: AWS tools do not get these settings' credentials (see credential-process)");
+    expect(verbose.stdout).not.toContain("passed  assume-role");
   });
 });

@@ -86,7 +86,7 @@ new STSClient({ region: "ap-east-1", credentials: fromIni({ profile: "mfa-role" 
 
   it("with no terminal and no regional_sts_mfa_process it fails at once, saying how to give the code", async () => {
     e2e.writeFiles(config(), credentials);
-    const message = `regional-sts: profile mfa-role: an MFA code for ${SEED.mfaSerial} is needed and there is no terminal; set regional_sts_mfa_process to a command that prints the code, or run "regional-sts credential-process --profile mfa-role" once in a terminal to fill the cache\n`;
+    const message = `regional-sts: profile mfa-role: an MFA code for ${SEED.mfaSerial} is needed and there is no terminal; set regional_sts_mfa_process to a command that prints the code, or run "regional-sts refresh mfa-role" in a terminal first (it asks for the code and fills the cache for every tool)\n`;
     const direct = await e2e.run("setsid", ["--wait", BIN, "credential-process", "--profile", "mfa-role"]);
     expect([direct.code, direct.stdout, direct.stderr]).toEqual([1, "", message]);
     const viaCli = await e2e.run("setsid", ["--wait", "aws", "--profile", "mfa-role", ...GET_ARN]);
@@ -94,6 +94,21 @@ new STSClient({ region: "ap-east-1", credentials: fromIni({ profile: "mfa-role" 
     expect(viaCli.stderr).toBe(`\nError when retrieving credentials from custom-process: ${message}\n`);
     expect(e2e.fake.assumeRoleCount()).toBe(0);
     expect(cacheEntries()).toEqual([]);
+  });
+
+  it("refresh asks for the code on the terminal, prints no secret, and then a tool with no terminal is served from the cache", async () => {
+    e2e.writeFiles(config(), credentials);
+    const typed = await runOnTerminal([BIN, "refresh", "mfa-role"], e2e.env({ USER: "tester" }), PROMPT, SEED.mfaCode);
+    expect(typed.code).toBe(0);
+    expect(typed.screen.startsWith(`${PROMPT}\r\n`)).toBe(true); // the code typed is not echoed (issue 12 item 12)
+    const said = typed.screen.slice(`${PROMPT}\r\n`.length);
+    const until = /valid until (\S+Z) \(\d+ minutes\)/.exec(said)?.[1];
+    expect(said).toBe(`profile mfa-role: credentials for ${SEED.roleMfaAdmin} (account 222222222222), valid until ${until} (59 minutes), cached for every tool\r\n`);
+    const issued = e2e.fake.issuedCredentials().at(-1)!;
+    for (const secret of [issued.accessKeyId, issued.secretAccessKey, issued.sessionToken]) expect(typed.screen).not.toContain(secret);
+    const cached = await e2e.run("setsid", ["--wait", "aws", "--profile", "mfa-role", ...GET_ARN], { USER: "tester" });
+    expect([cached.code, cached.stdout, cached.stderr]).toEqual([0, `${ARN}\n`, ""]);
+    expect(mfaCalls()).toEqual(FALLBACK_AND_MFA);
   });
 
   it("regional_sts_mfa_process gives the code when there is no terminal", async () => {

@@ -5,7 +5,7 @@ import { makeWorld, type World } from "./harness";
 
 const REAL = readFileSync(join(import.meta.dirname, "../fixtures/configure/real-world.ini"), "utf8");
 const ROLE = "arn:aws:iam::222222222222:role/katoaki";
-const BACKUP = "config.regional-sts-backup-20260301T100000Z";
+const BACKUP = "config.regional-sts.bak";
 const ADD = ["configure", "hk-new", "--role-arn", ROLE, "--source-profile", "account-a", "--region", "ap-east-1"];
 
 let world: World;
@@ -71,14 +71,15 @@ describe("configure", () => {
   it.each([
     [["configure", "x", "--from-profile", "sso-dev"], 1, "regional-sts: configure: profile sso-dev has no role_arn, so it is not a role profile to convert; give --role-arn instead of --from-profile\n"],
     [["configure", "x", "--from-profile", "missing"], 1, "regional-sts: configure: profile missing (--from-profile) not found in CONFIG; check the name\n"],
-    [["configure", "old-role", "--from-profile", "old-role"], 2, "regional-sts: configure: --from-profile old-role must differ from the new profile's name (the old one stays as it is); see regional-sts help configure\n"],
     [["configure", "x", "--region", "ap-east-1"], 2, "regional-sts: configure: profile x needs a role; pass --role-arn ARN (or --from-profile NAME)\n"],
     [["configure", "x", "--role-arn", ROLE], 2, "regional-sts: configure: profile x needs a region; pass --region REGION\n"],
+    [["configure", "x", "--role-arn", ROLE, "--region", "ap-esat-1"], 2, `regional-sts: configure: --region "ap-esat-1" is not an AWS region; did you mean ap-east-1?\n`],
+    [["configure", "x", "--role-arn", ROLE, "--region", "ap-east-1", "--sts-region", "us-est-1"], 2, `regional-sts: configure: --sts-region "us-est-1" is not an AWS region; did you mean us-east-1?\n`],
     [["configure", "x", "--role-arn", ROLE, "--region", "hongkong"], 2, `regional-sts: configure: --region "hongkong" is not an AWS region; use a name like ap-east-1\n`],
     [["configure", "x", "--role-arn", "arn:aws-cn:iam::555555555555:role/r", "--region", "ap-east-1"], 2, "regional-sts: configure x: role arn:aws-cn:iam::555555555555:role/r is in partition aws-cn but region ap-east-1 is in aws; use a role and region of the same partition\n"],
     [["configure", "x", "--role-arn", ROLE, "--region", "ap-east-1", "--duration-seconds", "60"], 2, `regional-sts: configure: --duration-seconds "60" is not a session duration; give a whole number of seconds from 900 to 43200\n`],
     [["configure", "bad name", "--role-arn", ROLE, "--region", "ap-east-1"], 2, `regional-sts: configure: "bad name" is not a profile name regional-sts writes; use letters, digits and +=,.@_-\n`],
-    [["configure", "--role-arn", ROLE], 2, "regional-sts: configure: no profile given; name one: regional-sts configure PROFILE\n"],
+    [["configure", "--role-arn", ROLE], 2, "regional-sts: configure: no profile given; name one: regional-sts configure PROFILE --role-arn ARN --region REGION, or convert one: regional-sts configure --from-profile OLD\n"],
   ])("refuses %j with one line, changing nothing", async (argv, code, stderr) => {
     world = makeWorld(REAL);
     expect(await world.run(argv as string[])).toEqual({ code, stdout: "", stderr: stderr.replace("CONFIG", world.configFile) });
@@ -112,7 +113,7 @@ describe("configure", () => {
     expect((await world.run(ADD)).code).toBe(0);
     expect(lstatSync(world.configFile).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dotfiles, "aws-config"), "utf8").startsWith(REAL)).toBe(true);
-    expect(readdirSync(dotfiles)).toEqual(["aws-config", "aws-config.regional-sts-backup-20260301T100000Z"]);
+    expect(readdirSync(dotfiles)).toEqual(["aws-config", "aws-config.regional-sts.bak"]);
   });
 
   it("the profile it writes is served by credential-process", async () => {

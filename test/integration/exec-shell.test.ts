@@ -19,7 +19,7 @@ async function shellStarted(platform: NodeJS.Platform, env: Record<string, strin
   let stderr = "";
   const runtime: Runtime = {
     argv: ["exec", "eu"], env: { ...world.env, ...env }, homeDir: world.root, cacheDir: world.cacheDir, now: () => Date.parse("2026-03-01T10:00:00Z"),
-    stdout: { write: () => {} }, stderr: { write: (t) => void (stderr += t) }, selfCommand: "regional-sts", pid: process.pid, stdinIsTTY: false,
+    stdout: { write: () => {} }, stderr: { write: (t) => void (stderr += t) }, selfCommand: { program: "regional-sts" }, pid: process.pid,
     uid: process.getuid?.(), processAlive: () => true, platform, connectSts: world.sts.connectSts, readMfaCode: async () => "", onSignal: () => () => {},
     spawn: (command, args) => {
       spawned.push([command, ...args]);

@@ -112,7 +112,7 @@ function makeRuntime(argv: string[], env: Runtime["env"], cacheDir: string, home
     stdout: { write: refuse("stdout") },
     stderr: { write: refuse("stderr") },
     spawn: refuse("spawn"),
-    selfCommand: "regional-sts",
+    selfCommand: { program: "regional-sts" }, // a bare name not on PATH: written as it is
     pid: process.pid,
     stdinIsTTY: false,
     uid: process.getuid?.(),

@@ -58,7 +58,7 @@ export async function runCli(options: RunOptions): Promise<CliResult> {
     stdout: { write: (text) => void (stdout += text) },
     stderr: { write: (text) => void (stderr += text) },
     spawn: refuse("spawn"),
-    selfCommand: "regional-sts",
+    selfCommand: { program: "regional-sts" }, // a bare name not on PATH: written as it is
     pid: process.pid,
     stdinIsTTY: false,
     uid: "uid" in options ? options.uid : process.getuid?.(),

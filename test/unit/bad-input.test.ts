@@ -32,6 +32,7 @@ const leakyProcess = `[profile proc]\ncredential_process = sh -c "echo ${CHILD_S
 const PROC_FAILED = "credential_process sh failed (its arguments and output are not shown: they may hold secrets)";
 // 2,000 SSO profiles: a config large enough to be read through its index (src/config/load-for.ts).
 const FILLER = Array.from({ length: 2000 }, (_, i) => `[profile sso-${i}]\nsso_session = org\nsso_account_id = ${100000000000 + i}\nsso_role_name = ReadOnly\n`).join("");
+const CONFIGURE = ["configure", "new", "--role-arn", ROLE, "--region", "us-east-1"];
 
 const noAssumeRole: ConnectSts = async (options) => {
   await realConnectSts(options); // resolves the source credentials for real
@@ -129,6 +130,14 @@ const cases: Case[] = [
     stderr: () => 'regional-sts: role_session_name in profile app: "my session" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-' },
   { name: "session name with a slash (flag)", config: app(good()), argv: [...CP, "--role-session-name", "a/b"], code: 2,
     stderr: () => 'regional-sts: credential-process: --role-session-name "a/b" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-' },
+  // configure writes nothing on these (test/integration/configure-convert.test.ts checks the file byte for byte).
+  { name: "configure: a line break in a value (a second credential_process line)", config: app(good()), code: 2,
+    argv: [...CONFIGURE, "--source-profile", "base\ncredential_process = /tmp/evil"],
+    stderr: () => "regional-sts: configure new: --source-profile contains a control character (U+000A, a line break); a config file value is one line of printable characters" },
+  { name: "configure: a value the JS SDK would cut at a comment", config: app(good()), code: 2, argv: [...CONFIGURE, "--external-id", "abc ;def"],
+    stderr: () => 'regional-sts: configure new: --external-id contains " ;", where the JS SDK and regional-sts see a comment and the AWS CLI does not; remove the ; or the space before it' },
+  { name: "configure: a misspelt region", config: app(good()), code: 2, argv: ["configure", "new", "--role-arn", ROLE, "--region", "ap-esat-1"],
+    stderr: () => 'regional-sts: configure: --region "ap-esat-1" is not an AWS region; did you mean ap-east-1?' },
   { name: "source profile missing", config: app(good({ regional_sts_source_profile: "gone" })),
     stderr: (h) => `regional-sts: profile app: no source credentials from source profile gone: no keys, SSO, credential_process or role for it in ${cfg(h)} or ${h.credentialsFile}; check [profile gone] has working credentials` },
   { name: "source profile without credentials", config: app(good({ regional_sts_source_profile: "empty" }), "[profile empty]\nregion = us-east-1\n"),

@@ -45,7 +45,6 @@ describe("the profile: an argument, --profile, or AWS_PROFILE where the command 
     [["doctor", "a", "--profile", "b"], {}, "doctor: two profiles given, a and --profile b; give one"],
     [["exec", "hk-role", "terraform", "plan"], {}, "exec: unexpected argument terraform; put the command after --: regional-sts exec hk-role -- terraform plan"],
     [["cache", "clear", "a", "b"], {}, "cache: unexpected argument b; see regional-sts help cache"],
-    [["configure"], {}, "configure: no profile given; name one: regional-sts configure PROFILE"],
   ] as const)("%j with %j is refused", (argv, env, message) => {
     expect(refusal([...argv], env)).toEqual([2, message]);
   });
