@@ -7,7 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Fails the run if any stderr captured by a harness contains a secret (test/support/stderr-capture.ts).
-    globalSetup: ["test/support/secret-scan.global.ts"],
+    // Which of zsh, fish, the AWS CLI, boto3 ... are here: tests that need a missing one skip (test/support/tools.ts).
+    globalSetup: ["test/support/secret-scan.global.ts", "test/support/tools.global.ts"],
     setupFiles: ["test/support/secret-scan.setup.ts"],
     // In-process SDK clients would print the SDK's Node 20 notice into every test's output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { SEED } from "../support/fake-aws/index";
 import { E2e, ENTRIES, ROOT, useE2e } from "./harness";
+import { needs } from "../support/tools";
 
 let e2e: E2e;
 useE2e((e) => (e2e = e));
@@ -11,7 +12,7 @@ const start = `# mine\r\n[default]\r\nregion = us-east-1\r\n\r\n[profile account
 const credentials = `[account-a]\naws_access_key_id = ${SEED.alice.accessKeyId}\naws_secret_access_key = ${SEED.alice.secretAccessKey}\n`;
 
 describe("configure, then the real AWS CLI", () => {
-  it("the old role profile fails in ap-east-1 (A has not enabled it); the converted one works, and doctor agrees", async () => {
+  needs("aws").it("the old role profile fails in ap-east-1 (A has not enabled it); the converted one works, and doctor agrees", async () => {
     e2e.writeFiles(start, credentials);
     // AWS CLI v2 assumes old-role itself at sts.ap-east-1, which refuses account A.
     const before = await e2e.run("aws", ["--profile", "old-role", "ec2", "describe-instances", "--region", "ap-east-1"]);
@@ -37,7 +38,7 @@ describe("configure, then the real AWS CLI", () => {
 });
 
 describe("configure's credential_process line, as every reader runs it", () => {
-  it("a path with spaces, quotes and $ (reached through a link, which stays unresolved) works in the AWS CLI, the JS SDK and sh -c", async () => {
+  needs("aws").it("a path with spaces, quotes and $ (reached through a link, which stays unresolved) works in the AWS CLI, the JS SDK and sh -c", async () => {
     const dir = join(e2e.home, `it's a "$HOME" dir`);
     mkdirSync(dir);
     const program = join(dir, "regional-sts");

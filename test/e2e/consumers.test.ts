@@ -1,11 +1,12 @@
 import { expect, it } from "vitest";
 import { ACCOUNT_A_CREDENTIALS, hkConfig } from "../support/hk-profile";
 import { E2e, ENTRIES, ROOT, useE2e } from "./harness";
+import { needs } from "../support/tools";
 
 let e2e: E2e;
 useE2e((e) => (e2e = e), () => [hkConfig(ENTRIES.binary[0]), ACCOUNT_A_CREDENTIALS]);
 
-it("boto3 reads the helper's output and calls EC2 in ap-east-1", async () => {
+needs("boto3").it("boto3 reads the helper's output and calls EC2 in ap-east-1", async () => {
   const script = `
 import boto3
 ec2 = boto3.Session(profile_name="hk-role").client("ec2", region_name="ap-east-1")

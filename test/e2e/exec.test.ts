@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { ACCOUNT_A_CREDENTIALS, HK_ARN, hkConfig } from "../support/hk-profile";
 import { runOnTerminal } from "../support/terminal";
 import { E2e, ENTRIES, useE2e, type RunResult } from "./harness";
+import { needs } from "../support/tools";
 
 const BIN = ENTRIES.binary[0];
 const EXEC = [BIN, "exec", "--profile", "hk-role", "--"] as const;
@@ -36,7 +37,7 @@ function execAndSignal(args: string[], signal: NodeJS.Signals): Promise<RunResul
 const waiter = (trap: string) => ["sh", "-c", `${trap} echo ready; while :; do sleep 0.1; done`];
 
 describe("exec", () => {
-  it("runs the AWS CLI with the role's credentials and the profile's region", async () => {
+  needs("aws").it("runs the AWS CLI with the role's credentials and the profile's region", async () => {
     const result = await exec(["aws", "sts", "get-caller-identity", "--query", "Arn", "--output", "text"], { USER: "tester" });
     expect([result.code, result.stdout, result.stderr]).toEqual([0, `${HK_ARN}\n`, ""]);
   });
@@ -136,7 +137,7 @@ setTimeout(() => { console.log("SIGINT x" + n); process.exit(0); }, 1500);`;
     expect([result.code, result.stdout, result.stderr]).toEqual([0, "inner\n", ""]);
   });
 
-  it("the command may use profiles itself: the outer profile chain is not passed on", async () => {
+  needs("aws").it("the command may use profiles itself: the outer profile chain is not passed on", async () => {
     // On a cold cache, getCredentials marks the profile chain for the SDK's children; a credential_process
     // started by the command must not read that as a cycle.
     const result = await exec(["aws", "--profile", "hk-role", "sts", "get-caller-identity", "--query", "Arn", "--output", "text"], { USER: "tester" });

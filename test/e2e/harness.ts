@@ -80,7 +80,9 @@ export class E2e {
       let stderr = "";
       child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
       child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-      child.on("error", fail);
+      child.on("error", (err: NodeJS.ErrnoException) => fail(err.code === "ENOENT"
+        ? new Error(`${command} is not installed (not found on PATH): install it, or mark the test with needs() from test/support/tools.ts`)
+        : err));
       child.on("close", (code, signal) => {
         this.stderrs.push(stderr);
         recordStderr(stderr);

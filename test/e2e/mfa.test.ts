@@ -5,6 +5,7 @@ import { SEED } from "../support/fake-aws/index";
 import { ACCOUNT_A_CREDENTIALS, ACCOUNT_A_PROFILE } from "../support/hk-profile";
 import { runOnTerminal } from "../support/terminal";
 import { E2e, ENTRIES, ROOT, useE2e } from "./harness";
+import { needs } from "../support/tools";
 
 const BIN = ENTRIES.binary[0];
 const PROMPT = `Enter MFA code for ${SEED.mfaSerial} (profile mfa-role): `;
@@ -42,7 +43,7 @@ beforeAll(() => {
 beforeEach(() => e2e.fake.setMfaCode(SEED.mfaSerial, SEED.mfaCode));
 
 describe("MFA", () => {
-  it("the AWS CLI runs the helper, the code is typed on the terminal, then the cache serves a caller with no terminal", async () => {
+  needs("script", "aws", "setsid").it("the AWS CLI runs the helper, the code is typed on the terminal, then the cache serves a caller with no terminal", async () => {
     e2e.writeFiles(config(), credentials);
     const typed = await runOnTerminal(["aws", "--profile", "mfa-role", ...GET_ARN], e2e.env({ USER: "tester" }), PROMPT, SEED.mfaCode);
     expect(typed.screen).toBe(`${PROMPT}\r\n${ARN}\r\n`); // the code typed is not echoed (issue 12 item 12)
@@ -55,7 +56,7 @@ describe("MFA", () => {
     expect(e2e.fake.assumeRoleCount({ ok: true })).toBe(1);
   });
 
-  it("env inside $(...) still prompts on the terminal: stdout is captured, /dev/tty is not", async () => {
+  needs("script", "bash", "aws").it("env inside $(...) still prompts on the terminal: stdout is captured, /dev/tty is not", async () => {
     e2e.writeFiles(config(), credentials);
     const script = `eval "$("$0" env --profile mfa-role)" && aws ${GET_ARN.join(" ")}`;
     const typed = await runOnTerminal(["bash", "-c", script, BIN], e2e.env({ USER: "tester" }), PROMPT, SEED.mfaCode);
@@ -63,7 +64,7 @@ describe("MFA", () => {
     expect(typed.code).toBe(0);
   });
 
-  it("the JS SDK runs the helper with stdin a pipe: the prompt still reaches the terminal", async () => {
+  needs("script").it("the JS SDK runs the helper with stdin a pipe: the prompt still reaches the terminal", async () => {
     e2e.writeFiles(config(), credentials);
     const script = `const { fromIni } = require("@aws-sdk/credential-providers");
 const { STSClient, GetCallerIdentityCommand } = require("@aws-sdk/client-sts");
@@ -74,7 +75,7 @@ new STSClient({ region: "ap-east-1", credentials: fromIni({ profile: "mfa-role" 
     expect(typed.code).toBe(0);
   });
 
-  it("Ctrl-C at the prompt (echo off) leaves the terminal echoing again", async () => {
+  needs("script").it("Ctrl-C at the prompt (echo off) leaves the terminal echoing again", async () => {
     e2e.writeFiles(config(), credentials);
     // The outer shell traps INT (so it lives on); its children get the default, as from a terminal.
     const script = `trap true INT; "$0" credential-process --profile mfa-role; echo "exit=$?"; stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo`;
@@ -84,7 +85,7 @@ new STSClient({ region: "ap-east-1", credentials: fromIni({ profile: "mfa-role" 
     expect(e2e.fake.assumeRoleCount()).toBe(0);
   });
 
-  it("with no terminal and no regional_sts_mfa_process it fails at once, saying how to give the code", async () => {
+  needs("setsid", "aws").it("with no terminal and no regional_sts_mfa_process it fails at once, saying how to give the code", async () => {
     e2e.writeFiles(config(), credentials);
     const message = `regional-sts: profile mfa-role: an MFA code for ${SEED.mfaSerial} is needed and there is no terminal; set regional_sts_mfa_process to a command that prints the code, or run "regional-sts refresh mfa-role" in a terminal first (it asks for the code and fills the cache for every tool)\n`;
     const direct = await e2e.run("setsid", ["--wait", BIN, "credential-process", "--profile", "mfa-role"]);
@@ -96,7 +97,7 @@ new STSClient({ region: "ap-east-1", credentials: fromIni({ profile: "mfa-role" 
     expect(cacheEntries()).toEqual([]);
   });
 
-  it("refresh asks for the code on the terminal, prints no secret, and then a tool with no terminal is served from the cache", async () => {
+  needs("script", "setsid", "aws").it("refresh asks for the code on the terminal, prints no secret, and then a tool with no terminal is served from the cache", async () => {
     e2e.writeFiles(config(), credentials);
     const typed = await runOnTerminal([BIN, "refresh", "mfa-role"], e2e.env({ USER: "tester" }), PROMPT, SEED.mfaCode);
     expect(typed.code).toBe(0);
@@ -111,7 +112,7 @@ new STSClient({ region: "ap-east-1", credentials: fromIni({ profile: "mfa-role" 
     expect(mfaCalls()).toEqual(FALLBACK_AND_MFA);
   });
 
-  it("regional_sts_mfa_process gives the code when there is no terminal", async () => {
+  needs("setsid", "aws").it("regional_sts_mfa_process gives the code when there is no terminal", async () => {
     const log = join(logDir, "process.log");
     e2e.writeFiles(config(`echo asked >> ${log}; printf ${SEED.mfaCode}`), credentials);
     const result = await e2e.run("setsid", ["--wait", "aws", "--profile", "mfa-role", ...GET_ARN], { USER: "tester" });
@@ -120,7 +121,7 @@ new STSClient({ region: "ap-east-1", credentials: fromIni({ profile: "mfa-role" 
     expect(mfaCalls()).toEqual(FALLBACK_AND_MFA);
   });
 
-  it("a wrong code gets a clear message and leaves no cache entry", async () => {
+  needs("setsid").it("a wrong code gets a clear message and leaves no cache entry", async () => {
     e2e.writeFiles(config("printf 654321"), credentials);
     const result = await e2e.run("setsid", ["--wait", BIN, "credential-process", "--profile", "mfa-role"]);
     expect([result.code, result.stdout]).toEqual([1, ""]);
@@ -128,20 +129,20 @@ new STSClient({ region: "ap-east-1", credentials: fromIni({ profile: "mfa-role" 
     expect(cacheEntries()).toEqual([]);
   });
 
-  it("a code that is not 6 digits is refused before any AssumeRole", async () => {
+  needs("setsid").it("a code that is not 6 digits is refused before any AssumeRole", async () => {
     e2e.writeFiles(config("printf 12ab"), credentials);
     const result = await e2e.run("setsid", ["--wait", BIN, "credential-process", "--profile", "mfa-role"]);
     expect([result.code, result.stdout, result.stderr]).toEqual([1, "", `regional-sts: profile mfa-role: the MFA code for ${SEED.mfaSerial} must be 6 digits\n`]);
     expect(e2e.fake.assumeRoleCount()).toBe(0);
   });
 
-  it("a failing regional_sts_mfa_process is named", async () => {
+  needs("setsid").it("a failing regional_sts_mfa_process is named", async () => {
     e2e.writeFiles(config("exit 3"), credentials);
     const result = await e2e.run("setsid", ["--wait", BIN, "credential-process", "--profile", "mfa-role"]);
     expect([result.code, result.stdout, result.stderr]).toEqual([1, "", "regional-sts: profile mfa-role: regional_sts_mfa_process exited with 3; fix the command\n"]);
   });
 
-  it("ten callers started at once on one terminal get one prompt and one AssumeRole", async () => {
+  needs("script").it("ten callers started at once on one terminal get one prompt and one AssumeRole", async () => {
     e2e.writeFiles(config(), credentials);
     const outDir = mkdtempSync(join(logDir, "ten-"));
     const loop = `for i in 1 2 3 4 5 6 7 8 9 10; do "$0" credential-process --profile mfa-role > "$1/out.$i" & done; wait`;

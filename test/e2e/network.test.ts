@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ACCOUNT_A_CREDENTIALS, hkConfig } from "../support/hk-profile";
 import { E2e, ENTRIES, useE2e } from "./harness";
+import { needs } from "../support/tools";
 
 const BIN = ENTRIES.binary[0];
 const CP = ["credential-process", "--profile", "hk-role"];
@@ -41,7 +42,7 @@ describe("proxies", () => {
     expect(e2e.fake.counts().connects).toBe(0);
   });
 
-  it("the AWS CLI and the helper it runs both use the proxy", async () => {
+  needs("aws").it("the AWS CLI and the helper it runs both use the proxy", async () => {
     const result = await e2e.run("aws", ["--profile", "hk-role", "sts", "get-caller-identity", "--region", "ap-east-1", "--query", "Account", "--output", "text"], { HTTPS_PROXY: e2e.fake.proxyUrl! });
     expect([result.code, result.stdout, result.stderr]).toEqual([0, "222222222222\n", ""]);
     expect(e2e.fake.log.map((l) => `${l.action} ${l.connectHost ? "via proxy" : "direct"}`)).toEqual([

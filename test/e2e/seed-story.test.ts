@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { SEED } from "../support/fake-aws/index";
 import { ACCOUNT_A_CREDENTIALS, ACCOUNT_A_PROFILE } from "../support/hk-profile";
 import { E2e, ENTRIES, useE2e } from "./harness";
+import { needs } from "../support/tools";
 
 let e2e: E2e;
 const hkRole = (entry: readonly string[], source = "account-a") => `
@@ -24,7 +25,7 @@ const assumeHosts = () => e2e.fake.log.filter((e) => e.action === "AssumeRole").
 useE2e((e) => (e2e = e));
 
 describe("the seed story", () => {
-  it("keys from the global endpoint fail in ap-east-1 with AuthFailure and work in Tokyo", async () => {
+  needs("aws").it("keys from the global endpoint fail in ap-east-1 with AuthFailure and work in Tokyo", async () => {
     e2e.writeFiles(hkRole(ENTRIES.binary), credentials);
     const assumed = await e2e.run("aws", ["sts", "assume-role", "--profile", "account-a", "--endpoint-url", "https://sts.amazonaws.com",
       "--role-arn", SEED.roleKatoaki, "--role-session-name", "katoaki", "--output", "json"]);
@@ -39,7 +40,7 @@ describe("the seed story", () => {
   });
 
   for (const [name, entry] of Object.entries(ENTRIES)) {
-    it(`the AWS CLI through regional-sts (${name}) works in ap-east-1, never calling the global endpoint`, async () => {
+    needs("aws").it(`the AWS CLI through regional-sts (${name}) works in ap-east-1, never calling the global endpoint`, async () => {
       e2e.writeFiles(hkRole(entry), credentials);
       const first = await e2e.run("aws", ["--profile", "hk-role", "ec2", "describe-instances", "--region", "ap-east-1"]);
       expect(first.stderr).toBe("");
@@ -65,7 +66,7 @@ describe("the seed story", () => {
     });
   }
 
-  it("a source account that enabled ap-east-1 assumes the role at sts.ap-east-1 itself", async () => {
+  needs("aws").it("a source account that enabled ap-east-1 assumes the role at sts.ap-east-1 itself", async () => {
     e2e.writeFiles(hkRole(ENTRIES.binary, "account-c"), credentials);
     const result = await e2e.run("aws", ["--profile", "hk-role", "ec2", "describe-instances", "--region", "ap-east-1"]);
     expect(result.code).toBe(0);

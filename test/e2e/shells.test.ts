@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { ACCOUNT_A_CREDENTIALS, HK_ARN, hkConfig } from "../support/hk-profile";
 import { runOnTerminal, shellLine } from "../support/terminal";
 import { E2e, ENTRIES, ROOT, useE2e } from "./harness";
+import { needs } from "../support/tools";
 
 const BIN = ENTRIES.binary[0];
 const WHO = `aws sts get-caller-identity --region ap-east-1 --query Arn --output text`;
@@ -17,8 +18,8 @@ const OUTER = { USER: "tester", BIN, AWS_PROFILE: "account-a", AWS_DEFAULT_PROFI
 const expected = `${HK_ARN}\nap-east-1 ap-east-1 profile=unset\n`;
 
 describe("env, evaluated by each shell, then used by the AWS CLI", () => {
-  for (const shell of ["bash", "zsh", "dash"]) {
-    it(`${shell}: eval "$(regional-sts env --profile hk-role)"`, async () => {
+  for (const shell of ["bash", "zsh", "dash"] as const) {
+    needs(shell, "aws").it(`${shell}: eval "$(regional-sts env --profile hk-role)"`, async () => {
       const script = `eval "$("$BIN" env --profile hk-role)" && ${WHO} && echo "$AWS_REGION $AWS_DEFAULT_REGION profile=\${AWS_PROFILE-unset}"`;
       const result = await e2e.run(shell, ["-c", script], OUTER);
       expect([result.code, result.stdout, result.stderr]).toEqual([0, expected, ""]);
@@ -26,7 +27,7 @@ describe("env, evaluated by each shell, then used by the AWS CLI", () => {
     });
   }
 
-  it("fish: regional-sts env --profile hk-role --format fish | source", async () => {
+  needs("fish", "aws").it("fish: regional-sts env --profile hk-role --format fish | source", async () => {
     const script = `$BIN env --profile hk-role --format fish | source; and ${WHO}; and echo "$AWS_REGION $AWS_DEFAULT_REGION profile=$(set -q AWS_PROFILE; and echo set; or echo unset)"`;
     const result = await e2e.run("fish", ["--no-config", "-c", script], OUTER);
     // fish sets USER from the account database, so the default session name follows it.
@@ -44,7 +45,7 @@ new STSClient({}).send(new GetCallerIdentityCommand({})).then((r) => console.log
     expect([result.code, result.stdout, result.stderr]).toEqual([0, `${HK_ARN} ap-east-1\n`, ""]);
   });
 
-  it("json: boto3 reads the variables from the object", async () => {
+  needs("boto3").it("json: boto3 reads the variables from the object", async () => {
     const json = await e2e.run(BIN, ["env", "--profile", "hk-role", "--format", "json"], { USER: "tester" });
     expect([json.code, json.stderr]).toEqual([0, ""]);
     expect(Object.keys(JSON.parse(json.stdout))).toEqual([
@@ -58,7 +59,7 @@ print(s.client("sts").get_caller_identity()["Arn"])`;
     expect([result.code, result.stdout, result.stderr]).toEqual([0, `${HK_ARN}\n`, ""]);
   });
 
-  it("prints the eval hint on stderr only when stdout is a terminal", async () => {
+  needs("script").it("prints the eval hint on stderr only when stdout is a terminal", async () => {
     const errFile = join(e2e.home, "hint.err");
     for (const [format, hint] of [
       ["sh", `eval "$(regional-sts env hk-role)"`],

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { SEED } from "../support/fake-aws/index";
 import { ACCOUNT_A_CREDENTIALS, ACCOUNT_A_PROFILE } from "../support/hk-profile";
 import { E2e, ENTRIES, useE2e } from "./harness";
+import { needs } from "../support/tools";
 
 const BIN = ENTRIES.binary[0];
 const SSO_TOKEN = "sso-bearer-token-for-tests";
@@ -61,13 +62,13 @@ const whoAmI = (profile: string, env: Record<string, string> = {}) =>
 const assumedWith = () => e2e.fake.log.filter((l) => l.action === "AssumeRole" && l.status === 200).map((l) => `${l.accessKeyId} -> ${l.roleArn}`);
 
 describe("source credentials of every kind", () => {
-  it("static keys in the credentials file", async () => {
+  needs("aws").it("static keys in the credentials file", async () => {
     const result = await whoAmI("from-static");
     expect([result.code, result.stdout, result.stderr]).toEqual([0, `${ARN("katoaki")}\n`, ""]);
     expect(assumedWith()).toEqual([`${SEED.alice.accessKeyId} -> ${SEED.roleKatoaki}`]);
   });
 
-  it("SSO: the token from ~/.aws/sso/cache fetches role credentials from the portal", async () => {
+  needs("aws").it("SSO: the token from ~/.aws/sso/cache fetches role credentials from the portal", async () => {
     const result = await whoAmI("from-sso");
     expect([result.code, result.stdout, result.stderr]).toEqual([0, `${ARN("katoaki")}\n`, ""]);
     const portal = e2e.fake.log.filter((l) => l.action === "GetRoleCredentials");
@@ -86,13 +87,13 @@ describe("source credentials of every kind", () => {
     }
   });
 
-  it("another tool's credential_process", async () => {
+  needs("aws").it("another tool's credential_process", async () => {
     const result = await whoAmI("from-tool");
     expect([result.code, result.stdout, result.stderr]).toEqual([0, `${ARN("katoaki")}\n`, ""]);
     expect(assumedWith()).toEqual([`${SEED.alice.accessKeyId} -> ${SEED.roleKatoaki}`]);
   });
 
-  it("another regional-sts profile: role chaining, the inner profile cached for its own callers", async () => {
+  needs("aws").it("another regional-sts profile: role chaining, the inner profile cached for its own callers", async () => {
     const result = await whoAmI("chained");
     expect([result.code, result.stdout, result.stderr]).toEqual([0, `${ARN("long-session")}\n`, ""]);
     const inner = e2e.fake.issuedCredentials().filter((c) => c.roleArn === SEED.roleKatoaki).at(-1)!;
@@ -102,7 +103,7 @@ describe("source credentials of every kind", () => {
     expect(assumedWith()).toHaveLength(2);
   });
 
-  it("no source profile: the default chain, here environment variables", async () => {
+  needs("aws").it("no source profile: the default chain, here environment variables", async () => {
     const result = await whoAmI("from-default-chain", { AWS_ACCESS_KEY_ID: SEED.carol.accessKeyId, AWS_SECRET_ACCESS_KEY: SEED.carol.secretAccessKey });
     expect([result.code, result.stdout, result.stderr]).toEqual([0, `${ARN("katoaki")}\n`, ""]);
     expect(assumedWith()).toEqual([`${SEED.carol.accessKeyId} -> ${SEED.roleKatoaki}`]);

@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SEED, startFakeAws, tokenVersionOf, type FakeAws } from '../support/fake-aws/index.js';
+import { needs } from '../support/tools.js';
 
-const AWS = '/root/.pyenv/shims/aws';
 let fake: FakeAws;
 let home: string;
 
@@ -33,7 +32,7 @@ function aws(args: string[], extraEnv: Record<string, string> = {}): Promise<Run
     ...extraEnv,
   };
   return new Promise((resolve) => {
-    execFile(AWS, [...args, '--output', 'json'], { env, timeout: 30_000 }, (err, stdout, stderr) => {
+    execFile('aws', [...args, '--output', 'json'], { env, timeout: 30_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
       resolve({ code, stdout: String(stdout), stderr: String(stderr) });
     });
@@ -64,7 +63,7 @@ afterAll(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-it.skipIf(!existsSync(AWS))('reproduces the opt-in region story with the real AWS CLI', async () => {
+needs('aws').it('reproduces the opt-in region story with the real AWS CLI', async () => {
   const assume = ['sts', 'assume-role', '--role-arn', SEED.roleKatoaki, '--role-session-name', 'cli'];
   const [viaUrl, viaLegacy, regional] = await Promise.all([
     aws([...assume, '--endpoint-url', 'https://sts.amazonaws.com']),
@@ -95,7 +94,7 @@ it.skipIf(!existsSync(AWS))('reproduces the opt-in region story with the real AW
   ]));
 });
 
-it.skipIf(!existsSync(AWS))('answers iam get-account-summary and ec2 describe-regions', async () => {
+needs('aws').it('answers iam get-account-summary and ec2 describe-regions', async () => {
   const [ok, denied, enabled, all] = await Promise.all([
     aws(['iam', 'get-account-summary']),
     aws(['iam', 'get-account-summary', '--profile', 'restricted']),

@@ -5,18 +5,17 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, expect, it } from 'vitest';
 import { SEED, allHostNames } from '../support/fake-aws/index.js';
+import { needs } from '../support/tools.js';
 
-const AWS = '/root/.pyenv/shims/aws';
 /** Needs root (or user namespaces) to make a private mount + network namespace. */
-const canUnshare = spawnSync('unshare', ['-m', '-n', 'true']).status === 0
-  && spawnSync(AWS, ['--version']).status === 0;
+const canUnshare = spawnSync('unshare', ['-m', '-n', 'true']).status === 0;
 let dir = '';
 
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-it.skipIf(!canUnshare)('answers on 127.0.0.1:443 for the real names inside a private namespace', async () => {
+(canUnshare ? needs('aws').it : it.skip)('answers on 127.0.0.1:443 for the real names inside a private namespace', async () => {
   dir = await mkdtemp(join(tmpdir(), 'fake-aws-ns-'));
   await build({ entryPoints: ['test/support/fake-aws/cli.ts'], bundle: true, platform: 'node', format: 'cjs',
     target: 'node20', outfile: join(dir, 'fake-aws.cjs'), logLevel: 'silent' });
@@ -33,7 +32,7 @@ it.skipIf(!canUnshare)('answers on 127.0.0.1:443 for the real names inside a pri
     `"$AWS" ec2 describe-instances --region ap-east-1 2>&1 || true`,
     'kill $FAKE', 'wait $FAKE',
   ].join('\n');
-  const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', D: dir, NODE: process.execPath, AWS };
+  const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', D: dir, NODE: process.execPath, AWS: 'aws' };
   const out = execFileSync('unshare', ['-m', '-n', 'sh', '-c', script], { env, encoding: 'utf8', timeout: 30_000 });
   expect(out.trim().split('\n')).toEqual([
     'arn:aws:iam::111111111111:user/alice',

@@ -5,9 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatEnv, type EnvChange, type EnvFormat } from "../../src/output/shell";
 import { HOSTILE_VALUES } from "../support/hostile-values";
+import { needs } from "../support/tools";
 
 /** Each shell evaluates the text exactly as the README tells its users to. */
-const SHELLS: { shell: string; format: EnvFormat; script: string }[] = [
+const SHELLS: { shell: "bash" | "zsh" | "dash" | "fish"; format: EnvFormat; script: string }[] = [
   { shell: "bash", format: "sh", script: `eval "$(cat "$ENV_FILE")"; exec "$NODE" "$DUMP"` },
   { shell: "zsh", format: "sh", script: `eval "$(cat "$ENV_FILE")"; exec "$NODE" "$DUMP"` },
   { shell: "dash", format: "sh", script: `eval "$(cat "$ENV_FILE")"; exec "$NODE" "$DUMP"` },
@@ -25,7 +26,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("env output evaluated by the real shell", () => {
   for (const { shell, format, script } of SHELLS) {
-    it(`${shell} (--format ${format}) sets every hostile value exactly, runs nothing, and unsets the profile`, () => {
+    needs(shell).it(`${shell} (--format ${format}) sets every hostile value exactly, runs nothing, and unsets the profile`, () => {
       const work = mkdtempSync(join(dir, `${shell}-`));
       const envFile = join(work, "env.txt");
       writeFileSync(envFile, formatEnv(hostile, format));

@@ -1,17 +1,20 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { ROOT } from "./harness";
+import { needs } from "../support/tools";
 
+const ROOT = resolve(import.meta.dirname, "../..");
+
+// Not part of `npm test` (about two and a half minutes): `npm run test:bench`, a step of its own in .ci/run.
 // `npm run bench` is not part of the tests (its figures are measurements, judged by the script);
 // this only keeps it from rotting: every part runs, each target is judged, the profiles print, and
 // nothing it starts outlives it (a stand-in left running would hold the output pipe open).
 const dir = mkdtempSync(join(tmpdir(), "regional-sts-bench-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-it("npm run bench -- --quick measures every part and judges every target of issue 5", () => {
+needs("aws").it("npm run bench -- --quick measures every part and judges every target of issue 5", () => {
   const out = join(dir, "results.json");
   const result = spawnSync(process.execPath, [join(ROOT, "scripts/bench.mjs"), "--quick", "--out", out], { encoding: "utf8", timeout: 120_000 });
   expect([0, 1]).toContain(result.status); // 1: some target missed, which is a finding, not a failure
@@ -39,7 +42,7 @@ it("npm run bench -- --profile --quick prints where the time of hits and cold ca
   expect(result.stdout).toMatch(/^\s+sdk\.js\s+\d+\.\d\d$/m);
 }, 300_000);
 
-it("npm run bench -- --instructions --quick counts each hit's instructions against its floor's", () => {
+needs("valgrind").it("npm run bench -- --instructions --quick counts each hit's instructions against its floor's", () => {
   const result = spawnSync(process.execPath, [join(ROOT, "scripts/bench.mjs"), "--instructions", "--quick"], { encoding: "utf8", timeout: 240_000 });
   expect(result.status).toBe(0);
   const row = (label: string) => Number(new RegExp(`^\\s+${label}\\s+(\\d+\\.\\d\\d)\\s`, "m").exec(result.stdout)?.[1]);
