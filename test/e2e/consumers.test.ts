@@ -41,7 +41,7 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
         e2e.run(entry[0], [...entry.slice(1), "credential-process", "--profile", "hk-role", "--sts-region", "us-east-1"])));
       for (const r of runs) expect([r.code, r.stderr]).toEqual([0, ""]);
       expect(new Set(runs.map((r) => JSON.parse(r.stdout).AccessKeyId)).size).toBe(1);
-      expect(e2e.fake.assumeRoleCount()).toBe(1);
+      e2e.expectOneAssumeRole();
     } finally {
       e2e.fake.setDelayMs(0);
     }

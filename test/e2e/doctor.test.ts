@@ -103,13 +103,13 @@ describe("doctor against the stand-in", () => {
     expect(r.code).toBe(0);
     expect(lineOf(r.stdout, "target-region")).toBe("passed  target-region: eu-west-1 is enabled by default in every account");
     expect(lineOf(r.stdout, "global-endpoint")).toBe("passed  global-endpoint: account 111111111111's global endpoint issues version 1 tokens, which work in eu-west-1 (enabled by default)");
-    e2e.fake.account(SEED.accountA)!.globalEndpointTokenVersion = 2;
+    e2e.fake.updateAccount(SEED.accountA, { globalEndpointTokenVersion: 2 });
     try {
       const v2 = await doctor("--verbose");
       expect(lineOf(v2.stdout, "global-endpoint")).toBe("passed  global-endpoint: account 111111111111's global endpoint issues version 2 tokens, valid in every region");
       expect(v2.stdout.trim().split("\n").at(-1)).toBe("profile hk-role: credentials work in eu-west-1");
     } finally {
-      e2e.fake.account(SEED.accountA)!.globalEndpointTokenVersion = 1;
+      e2e.fake.updateAccount(SEED.accountA, { globalEndpointTokenVersion: 1 });
     }
   });
 

@@ -92,6 +92,17 @@ export class E2e {
     });
   }
 
+  /**
+   * Exactly one AssumeRole call reached the stand-in, answered at its first attempt. A retry (the
+   * SDK gave up waiting and sent the same call again) is reported as that, never counted as a
+   * second lock holder.
+   */
+  expectOneAssumeRole(): void {
+    const retries = this.fake.retriedAssumeRoles().map((e) => `attempt ${e.sdkAttempt} of call ${e.invocationId} (HTTP ${e.status || "none"})`);
+    expect(retries, "an AssumeRole was retried by the SDK: its answer came too late (a slow machine or stand-in), which is not a second lock holder").toEqual([]);
+    expect(this.fake.assumeRoleCount(), "AssumeRole calls (one per lock holder)").toBe(1);
+  }
+
   /** Secrets and session tokens the stand-in issued or knows: none may appear in any stderr. */
   leakedSecrets(): string[] {
     const secrets = this.fake.issuedCredentials().flatMap((c) => [c.secretAccessKey, c.sessionToken]);

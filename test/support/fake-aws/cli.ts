@@ -6,11 +6,11 @@
  */
 import { startAdminServer } from './admin.js';
 import { parseCliArgs } from './cli-args.js';
-import { startFakeAws } from './server.js';
+import { startFakeAwsServer } from './server.js';
 
 async function main(): Promise<void> {
   const { options, adminPort } = parseCliArgs(process.argv.slice(2));
-  const fake = await startFakeAws(options);
+  const fake = await startFakeAwsServer(options);
   const admin = await startAdminServer(fake, adminPort);
   let stopping = false;
   const stop = (): void => {

@@ -31,6 +31,15 @@ export class FakeAwsControls {
       && (filter.ok === undefined || (e.status === 200) === filter.ok)).length;
   }
 
+  /**
+   * AssumeRole requests that an SDK sent again for the same call (`amz-sdk-request` attempt > 1):
+   * the caller gave up waiting and retried. A test counting lock holders checks these first, so a
+   * slow answer is reported as a retry, never as a second holder.
+   */
+  retriedAssumeRoles(): LogEntry[] {
+    return this.state.log.entries.filter((e) => e.action === 'AssumeRole' && (e.sdkAttempt ?? 1) > 1);
+  }
+
   /** Clears the request log and counters (not faults, delay or clock). */
   resetLog(): void {
     this.state.log.reset();
@@ -72,6 +81,13 @@ export class FakeAwsControls {
 
   account(id: string): AccountConfig | undefined {
     return this.state.dir.accounts.get(id);
+  }
+
+  /** Changes an account's settings (e.g. its global endpoint token version) in place. */
+  updateAccount(id: string, change: Partial<Omit<AccountConfig, 'id'>>): void {
+    const account = this.state.dir.accounts.get(id);
+    if (!account) throw new Error(`fake-aws: no account ${id}`);
+    Object.assign(account, change);
   }
 
   role(arn: string): RoleConfig | undefined {

@@ -114,12 +114,19 @@ async function serve(x: Exchange, ep: Endpoint, action: string | undefined): Pro
   }
 }
 
+/** Which call and attempt the AWS SDKs say this is (headers every SDK v3 request carries). */
+function sdkAttemptOf(req: IncomingMessage): Pick<LogEntry, 'invocationId' | 'sdkAttempt'> {
+  const id = req.headers['amz-sdk-invocation-id'];
+  const attempt = /attempt=(\d+)/.exec(String(req.headers['amz-sdk-request'] ?? ''))?.[1];
+  return { ...(typeof id === 'string' ? { invocationId: id } : {}), ...(attempt ? { sdkAttempt: Number(attempt) } : {}) };
+}
+
 export async function handleRequest(state: FakeState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readBody(req);
   const host = stripPort(req.headers.host ?? '').toLowerCase();
   const connectHost = state.connectHostOf(req);
   const entry: Omit<LogEntry, 'seq'> = {
-    time: new Date().toISOString(), host, status: 0, ...(connectHost === undefined ? {} : { connectHost }),
+    time: new Date().toISOString(), host, status: 0, ...(connectHost === undefined ? {} : { connectHost }), ...sdkAttemptOf(req),
   };
   const x: Exchange = { state, req, res, body, params: readParams(req, body), entry, requestId: randomUUID() };
   if (signinPartition(host) !== undefined) {

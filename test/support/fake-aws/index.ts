@@ -1,6 +1,7 @@
-/** Public surface of the fake AWS stand-in. */
-export { startFakeAws, FakeAws, type FakeAwsOptions } from './server.js';
-export { FakeAwsControls, type AssumeRoleFilter } from './controls.js';
+/** Public surface of the fake AWS stand-in. startFakeAws() runs it in a worker thread (in-worker.ts). */
+export { startFakeAws, FakeAws } from './in-worker.js';
+export { type FakeAwsOptions } from './server.js';
+export { type FakeAwsControls, type AssumeRoleFilter } from './controls.js';
 export { startAdminServer, type AdminServer } from './admin.js';
 export { seedScenario, SEED } from './seed.js';
 export type { ActiveFault, FaultKind, FaultSpec } from './faults.js';

@@ -25,6 +25,10 @@ export interface LogEntry {
   mfaUsed?: boolean;
   /** SessionDuration sent to the federation endpoint's getSigninToken, if any. */
   sessionDuration?: number;
+  /** The SDK's `amz-sdk-invocation-id`: the same for every attempt of one call. */
+  invocationId?: string;
+  /** The attempt number from the SDK's `amz-sdk-request: attempt=N; max=M` (above 1: a retry). */
+  sdkAttempt?: number;
 }
 
 export interface Counts {

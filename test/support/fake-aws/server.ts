@@ -1,4 +1,4 @@
-/** Transport: the HTTPS server, the CONNECT proxy front door, and startFakeAws(). */
+/** Transport: the HTTPS server, the CONNECT proxy front door, and startFakeAwsServer() (in this thread: tests use index.ts). */
 import { rm } from 'node:fs/promises';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Server } from 'node:net';
@@ -31,7 +31,7 @@ export interface FakeAwsOptions {
   clockOffsetMs?: number;
 }
 
-export class FakeAws extends FakeAwsControls {
+export class FakeAwsServer extends FakeAwsControls {
   constructor(
     state: FakeState,
     readonly caPath: string,
@@ -82,7 +82,7 @@ const closeServer = (srv: Server): Promise<void> =>
   new Promise((resolve) => (srv.listening ? srv.close(() => resolve()) : resolve()));
 
 /** Starts the fake: certificates, HTTPS server (direct listener) and CONNECT proxy. */
-export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAws> {
+export async function startFakeAwsServer(options: FakeAwsOptions = {}): Promise<FakeAwsServer> {
   const certs = await createCertificates(options.certDir);
   const conns = new Connections();
   const state: FakeState = {
@@ -110,7 +110,7 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     const p = typeof options.proxy === 'object' ? options.proxy : {};
     const proxyHost = p.host ?? '127.0.0.1';
     const proxyUrl = proxy && `http://${urlHost(proxyHost)}:${await listen(proxy, proxyHost, p.port ?? 0)}`;
-    return new FakeAws(state, certs.caPath, certs.dir, directUrl, proxyUrl, shutdown);
+    return new FakeAwsServer(state, certs.caPath, certs.dir, directUrl, proxyUrl, shutdown);
   } catch (err) {
     await shutdown();
     throw err;
