@@ -50,8 +50,9 @@ for (const phase of phases) {
   try {
     const json = JSON.parse(readFileSync(report, "utf8"));
     passed += json.numPassedTests;
-    // A file that fails to load has no failed test but a failed suite: count it too.
-    failed += Math.max(json.numFailedTests, json.numFailedTestSuites);
+    // A file that fails to load, or whose hook fails, has no failed test but fails: count it too.
+    const failedFiles = json.testResults.filter((f) => f.status === "failed" && !f.assertionResults.some((t) => t.status === "failed"));
+    failed += json.numFailedTests + failedFiles.length;
   } catch {
     failed += 1;
     console.error(`regional-sts tests: no report from ${phase.name}`);

@@ -5,7 +5,7 @@ import { helpText } from "../../src/cli/help";
 import { connectSts as realConnectSts } from "../../src/credentials/connect";
 import type { ConnectSts } from "../../src/credentials/types";
 import { checkProcessLine } from "../../src/doctor/process-line";
-import { runCli, TempHome } from "../support/cli-runner";
+import { runCli, TempHome } from "../support/in-process";
 import { recordSecrets } from "../support/stderr-capture";
 
 /**

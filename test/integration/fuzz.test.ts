@@ -7,7 +7,7 @@ import { walkSourceChain } from "../../src/config/source-chain";
 import { validateSettings } from "../../src/config/validate";
 import type { ConnectSts } from "../../src/credentials/types";
 import { isUserError } from "../../src/errors";
-import { runCli, TempHome } from "../support/cli-runner";
+import { runCli, TempHome } from "../support/in-process";
 
 /** Property tests: any input gives a value or a clear UserError, never an exception escaping. */
 const NOW = Date.parse("2026-03-01T10:00:00Z");

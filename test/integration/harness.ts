@@ -3,22 +3,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { expect } from "vitest";
-import { run } from "../../src/cli/run";
 import type { ConnectOptions } from "../../src/credentials/types";
 import type { AssumeRoleParams } from "../../src/credentials/sts";
-import type { Runtime } from "../../src/runtime";
-import { recordSecrets, recordStderr } from "../support/stderr-capture";
+import { credentialsFile, IN_PROCESS_SECRETS, ISSUED, SOURCE_KEYS } from "../support/credentials";
+import { runInProcess, type RunResult } from "../support/in-process";
+import { recordSecrets } from "../support/stderr-capture";
+
+/**
+ * A world for in-process tests: a temp home with real config files, the fake STS below and the
+ * clock at NOW, run through the one in-process runtime (test/support/in-process.ts).
+ */
 
 export const NOW = Date.parse("2026-03-01T10:00:00Z");
 export const EXPIRATION_MS = NOW + 3600_000;
 /** Secrets that must never reach stderr: the fake STS answer and the source profile's keys. */
-export const SECRETS = ["fakeSecretAccessKey/abc+", "fakeSessionToken//IQo", "sourceSecretKey"];
+export const SECRETS = IN_PROCESS_SECRETS;
 export const ROLE = "arn:aws:iam::111122223333:role/Deploy";
-
-export const CREDENTIALS_FILE = `[base]
-aws_access_key_id = AKIABASE
-aws_secret_access_key = sourceSecretKey
-`;
+export const CREDENTIALS_FILE = credentialsFile({ base: SOURCE_KEYS });
 
 /** The STS fake: answers per region, or throws the SDK-shaped error named for that region. */
 export class FakeSts {
@@ -41,8 +42,8 @@ export class FakeSts {
         host: `sts.${region}.amazonaws.com`,
         credentials: {
           accessKeyId: `ASIAFAKE${this.calls.length}`,
-          secretAccessKey: SECRETS[0]!,
-          sessionToken: SECRETS[1]!,
+          secretAccessKey: ISSUED.secretAccessKey,
+          sessionToken: ISSUED.sessionToken,
           expiration: new Date(EXPIRATION_MS).toISOString().replace(".000Z", "Z"), // as the real adapter returns it
           accountId: "111122223333",
         },
@@ -61,13 +62,7 @@ export interface World {
   cleanup(): void;
 }
 
-export interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** A temp home with real config files, a temp cache folder and a fake STS. */
+/** A temp home with real config files, a temp cache folder, the fake STS and the clock at NOW. */
 export function makeWorld(config: string, credentials = CREDENTIALS_FILE): World {
   recordSecrets(SECRETS);
   const root = mkdtempSync(join(tmpdir(), "regional-sts-it-"));
@@ -84,48 +79,18 @@ export function makeWorld(config: string, credentials = CREDENTIALS_FILE): World
     sts,
     env,
     run: async (argv, options = {}) => {
-      let stdout = "";
-      let stderr = "";
-      const runtime = makeRuntime(argv, { ...(options.env ?? env) }, options.cacheDir ?? world.cacheDir, root, sts);
-      runtime.stdout = { write: (text) => void (stdout += text) };
-      runtime.stderr = { write: (text) => void (stderr += text) };
-      const code = await run(runtime);
-      recordStderr(stderr);
-      for (const secret of SECRETS) expect(stderr).not.toContain(secret);
-      return { code, stdout, stderr };
+      const result = await runInProcess({ argv, env: { ...(options.env ?? env) }, homeDir: root, cacheDir: options.cacheDir ?? world.cacheDir,
+        now: NOW, uid: process.getuid?.(), connectSts: sts.connectSts });
+      for (const secret of SECRETS) expect(result.stderr).not.toContain(secret);
+      return result;
     },
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
   return world;
 }
 
-function makeRuntime(argv: string[], env: Runtime["env"], cacheDir: string, home: string, sts: FakeSts): Runtime {
-  const refuse = (what: string) => () => {
-    throw new Error(`test runtime: unexpected ${what}`);
-  };
-  return {
-    argv,
-    env,
-    homeDir: home,
-    cacheDir,
-    now: () => NOW,
-    stdout: { write: refuse("stdout") },
-    stderr: { write: refuse("stderr") },
-    spawn: refuse("spawn"),
-    selfCommand: { program: "regional-sts" }, // a bare name not on PATH: written as it is
-    pid: process.pid,
-    stdinIsTTY: false,
-    uid: process.getuid?.(),
-    processAlive: () => true,
-    platform: process.platform,
-    connectSts: sts.connectSts,
-    readMfaCode: refuse("MFA prompt"),
-    onSignal: () => () => {},
-  };
-}
-
 /** The exact stdout for credentials the fake issued as its `n`th answer. */
 export function expectedJson(n: number): string {
-  return `{"Version":1,"AccessKeyId":"ASIAFAKE${n}","SecretAccessKey":"${SECRETS[0]}","SessionToken":"${SECRETS[1]}",` +
+  return `{"Version":1,"AccessKeyId":"ASIAFAKE${n}","SecretAccessKey":"${ISSUED.secretAccessKey}","SessionToken":"${ISSUED.sessionToken}",` +
     `"Expiration":"2026-03-01T11:00:00Z","AccountId":"111122223333"}\n`;
 }
