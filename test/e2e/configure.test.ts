@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { SEED } from "../support/fake-aws/index";
+import { ACCOUNT_A_CREDENTIALS } from "../support/hk-profile";
 import { E2e, ENTRIES, ROOT, useE2e } from "./harness";
 import { needs } from "../support/tools";
 
@@ -9,7 +10,7 @@ let e2e: E2e;
 useE2e((e) => (e2e = e));
 
 const start = `# mine\r\n[default]\r\nregion = us-east-1\r\n\r\n[profile account-a]\r\nregion = us-east-1\r\n[profile old-role]\r\nrole_arn = ${SEED.roleKatoaki}\r\nsource_profile = account-a\r\nregion = ap-east-1\r\n`;
-const credentials = `[account-a]\naws_access_key_id = ${SEED.alice.accessKeyId}\naws_secret_access_key = ${SEED.alice.secretAccessKey}\n`;
+const credentials = ACCOUNT_A_CREDENTIALS;
 
 describe("configure, then the real AWS CLI", () => {
   needs("aws").it("the old role profile fails in ap-east-1 (A has not enabled it); the converted one works, and doctor agrees", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SEED } from "../support/fake-aws/index";
-import { ACCOUNT_A_CREDENTIALS, ACCOUNT_A_PROFILE } from "../support/hk-profile";
+import { credentialsFile } from "../support/credentials";
+import { ACCOUNT_A_PROFILE } from "../support/hk-profile";
 import { E2e, ENTRIES, useE2e } from "./harness";
 
 let e2e: E2e;
@@ -16,13 +17,7 @@ credential_process = ${line}
 regional_sts_role_arn = ${role}
 regional_sts_source_profile = ${source}
 ${extra}`;
-const credentials = `${ACCOUNT_A_CREDENTIALS}[restricted]
-aws_access_key_id = ${SEED.aliceRestricted.accessKeyId}
-aws_secret_access_key = ${SEED.aliceRestricted.secretAccessKey}
-[account-c]
-aws_access_key_id = ${SEED.carol.accessKeyId}
-aws_secret_access_key = ${SEED.carol.secretAccessKey}
-`;
+const credentials = credentialsFile({ "account-a": SEED.alice, restricted: SEED.aliceRestricted, "account-c": SEED.carol });
 const doctor = (...args: string[]) => e2e.run(BIN, ["doctor", "--profile", "hk-role", ...args], { USER: "tester" });
 /** "status check" for every line of the report but the verdict. */
 const statuses = (stdout: string) => stdout.trim().split("\n").slice(0, -1).map((l) => l.split(":")[0]!.replace(/\s+/, " "));

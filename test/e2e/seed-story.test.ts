@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { SEED } from "../support/fake-aws/index";
-import { ACCOUNT_A_CREDENTIALS, ACCOUNT_A_PROFILE } from "../support/hk-profile";
+import { credentialsFile } from "../support/credentials";
+import { ACCOUNT_A_PROFILE } from "../support/hk-profile";
 import { E2e, ENTRIES, useE2e } from "./harness";
 import { needs } from "../support/tools";
 
@@ -16,10 +17,7 @@ credential_process = ${entry.map((p) => `"${p}"`).join(" ")} credential-process 
 regional_sts_role_arn = ${SEED.roleKatoaki}
 regional_sts_source_profile = ${source}
 `;
-const credentials = `${ACCOUNT_A_CREDENTIALS}[account-c]
-aws_access_key_id = ${SEED.carol.accessKeyId}
-aws_secret_access_key = ${SEED.carol.secretAccessKey}
-`;
+const credentials = credentialsFile({ "account-a": SEED.alice, "account-c": SEED.carol });
 const assumeHosts = () => e2e.fake.log.filter((e) => e.action === "AssumeRole").map((e) => `${e.host} ${e.status}`);
 
 useE2e((e) => (e2e = e));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SEED, startFakeAws, tokenVersionOf, type FakeAws } from '../support/fake-aws/index.js';
+import { credentialsFile } from '../support/credentials.js';
 import { needs } from '../support/tools.js';
 
 let fake: FakeAws;
@@ -52,11 +53,7 @@ beforeAll(async () => {
   fake = await startFakeAws({ listen: false });
   home = await mkdtemp(join(tmpdir(), 'fake-aws-cli-'));
   await writeFile(join(home, 'config'), '');
-  await writeFile(join(home, 'credentials'), [
-    '[default]', `aws_access_key_id = ${SEED.alice.accessKeyId}`, `aws_secret_access_key = ${SEED.alice.secretAccessKey}`,
-    '[restricted]', `aws_access_key_id = ${SEED.aliceRestricted.accessKeyId}`,
-    `aws_secret_access_key = ${SEED.aliceRestricted.secretAccessKey}`, '',
-  ].join('\n'));
+  await writeFile(join(home, 'credentials'), credentialsFile({ default: SEED.alice, restricted: SEED.aliceRestricted }));
 });
 afterAll(async () => {
   await fake.close();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, expect, it } from 'vitest';
 import { SEED, allHostNames } from '../support/fake-aws/index.js';
+import { credentialsFile } from '../support/credentials.js';
 import { needs } from '../support/tools.js';
 
 /** Needs root (or user namespaces) to make a private mount + network namespace. */
@@ -21,7 +22,7 @@ afterAll(async () => {
     target: 'node20', outfile: join(dir, 'fake-aws.cjs'), logLevel: 'silent' });
   await writeFile(join(dir, 'hosts'), `127.0.0.1 localhost\n${allHostNames().map((h) => `127.0.0.1 ${h}`).join('\n')}\n`);
   await writeFile(join(dir, 'credentials'),
-    `[default]\naws_access_key_id = ${SEED.alice.accessKeyId}\naws_secret_access_key = ${SEED.alice.secretAccessKey}\n`);
+    credentialsFile({ default: SEED.alice }));
   const script = [
     'set -e', 'ip link set lo up', `mount --bind "$D/hosts" /etc/hosts`,
     `"$NODE" "$D/fake-aws.cjs" --listen 127.0.0.1:443 --no-proxy --cert-dir "$D/certs" > "$D/ready.json" &`,

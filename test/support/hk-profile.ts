@@ -1,4 +1,5 @@
 import { SEED } from "./fake-aws/index";
+import { credentialsFile } from "./credentials";
 
 /** Account A's profile block (no credential settings: the keys are in ACCOUNT_A_CREDENTIALS). */
 export const ACCOUNT_A_PROFILE = `[profile account-a]
@@ -6,11 +7,7 @@ region = us-east-1
 `;
 
 /** Account A's static keys, as a credentials file. */
-export const ACCOUNT_A_CREDENTIALS = `
-[account-a]
-aws_access_key_id = ${SEED.alice.accessKeyId}
-aws_secret_access_key = ${SEED.alice.secretAccessKey}
-`;
+export const ACCOUNT_A_CREDENTIALS = credentialsFile({ "account-a": SEED.alice });
 
 /** The seed story's profiles: hk-role (ap-east-1) assumed with account A's static keys. */
 export function hkConfig(binary: string): string {
