@@ -45,3 +45,22 @@ describe("env output evaluated by the real shell", () => {
     });
   }
 });
+
+describe("env --format dotenv read by Node", () => {
+  it("dotenv: Node's --env-file reads back every value without a quote, backslash or line break", () => {
+    const plain = hostile.set.filter(([, v]) => !/['\\\r\n]/.test(v));
+    const dir = mkdtempSync(join(tmpdir(), "regional-sts-dotenv-"));
+    try {
+      writeFileSync(join(dir, ".env"), formatEnv({ unset: [], set: plain }, "dotenv"));
+      const names = plain.map(([n]) => n);
+      const read = spawnSync(process.execPath, [`--env-file=${join(dir, ".env")}`, "-e", `process.stdout.write(JSON.stringify(${JSON.stringify(names)}.map((n) => [n, process.env[n] ?? ""])))`], {
+        env: { PATH: process.env.PATH },
+        encoding: "utf8",
+      });
+      expect(read.stderr).toBe("");
+      expect(JSON.parse(read.stdout)).toEqual(plain);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

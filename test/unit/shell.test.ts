@@ -1,8 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { credentialEnv } from "../../src/output/credential-env";
 import { formatEnv, type EnvChange } from "../../src/output/shell";
 import { HOSTILE_VALUES as HOSTILE } from "../support/hostile-values";
@@ -82,23 +78,6 @@ describe("hostile values", () => {
 
   it("json: JSON.parse reads back every value", () => {
     expect(Object.entries(JSON.parse(formatEnv(hostile, "json")))).toEqual(hostile.set);
-  });
-
-  it("dotenv: Node's --env-file reads back every value without a quote, backslash or line break", () => {
-    const plain = hostile.set.filter(([, v]) => !/['\\\r\n]/.test(v));
-    const dir = mkdtempSync(join(tmpdir(), "regional-sts-dotenv-"));
-    try {
-      writeFileSync(join(dir, ".env"), formatEnv({ unset: [], set: plain }, "dotenv"));
-      const names = plain.map(([n]) => n);
-      const read = spawnSync(process.execPath, [`--env-file=${join(dir, ".env")}`, "-e", `process.stdout.write(JSON.stringify(${JSON.stringify(names)}.map((n) => [n, process.env[n] ?? ""])))`], {
-        env: { PATH: process.env.PATH },
-        encoding: "utf8",
-      });
-      expect(read.stderr).toBe("");
-      expect(JSON.parse(read.stdout)).toEqual(plain);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 
   it("dotenv: values with a quote, backslash or line break get double quotes with backslash escapes", () => {
