@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run demo`: the seed story, on this machine, with no AWS account and no root.
 // A loopback stand-in for AWS (dist/fake-aws.cjs) plays STS and EC2 behind an HTTPS proxy, so
-// the real AWS CLI and regional-sts reach the real host names (sts.amazonaws.com,
+// the real AWS CLI (or, without it, the JS SDK) and regional-sts reach the real host names (sts.amazonaws.com,
 // sts.ap-east-1.amazonaws.com, ...). Exits non-zero if the story does not play out as told.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -17,9 +17,13 @@ const dim = (t) => (process.stdout.isTTY ? `\x1b[2m${t}\x1b[0m` : t);
 if (!existsSync(join(root, "dist/fake-aws.cjs")) || !existsSync(join(root, "dist/cli.cjs"))) {
   spawnSync(process.execPath, [join(root, "scripts/build.mjs")], { stdio: "inherit" });
 }
-if (spawnSync("aws", ["--version"], { stdio: "ignore" }).status !== 0) {
-  console.error("demo: the AWS CLI (aws) is needed for the demo: install it (pip install awscli) and run again");
-  process.exit(1);
+// The consumer: the AWS CLI, or where it is not installed (or REGIONAL_STS_DEMO_CONSUMER=sdk), the
+// same commands made through the AWS SDK for JavaScript (scripts/demo/sdk-consumer.mjs).
+const forced = process.env.REGIONAL_STS_DEMO_CONSUMER === "sdk";
+const viaSdk = forced || spawnSync("aws", ["--version"], { stdio: "ignore" }).status !== 0;
+const consumer = viaSdk ? [process.execPath, join(root, "scripts/demo/sdk-consumer.mjs")] : ["aws"];
+if (viaSdk) {
+  console.log(`${forced ? "REGIONAL_STS_DEMO_CONSUMER=sdk" : "The AWS CLI (aws) is not installed here"}: the consumer's calls below go through the AWS SDK for JavaScript instead.`);
 }
 const helper = existsSync(join(root, "dist/regional-sts")) ? [join(root, "dist/regional-sts")] : [join(root, "dist/cli.cjs")];
 
@@ -82,8 +86,9 @@ console.log(failures ? bold(`\n${failures} step(s) did not go as told`) : bold("
 process.exitCode = failures ? 1 : 0;
 
 function aws(args, env) {
-  console.log(`   $ aws ${args.join(" ")}`);
-  const result = spawnSync("aws", args, { env, encoding: "utf8" });
+  console.log(`   $ aws ${args.join(" ")}${viaSdk ? "   (through the JS SDK)" : ""}`);
+  const sdkEnv = viaSdk ? { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" } : {};
+  const result = spawnSync(consumer[0], [...consumer.slice(1), ...args], { env: { ...env, ...sdkEnv }, encoding: "utf8" });
   const shown = (result.stderr || result.stdout).trim().split("\n").slice(0, 3).join("\n");
   if (!args.includes("assume-role")) console.log(dim(shown.replace(/^/gm, "   ")));
   return result;
