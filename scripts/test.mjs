@@ -12,13 +12,15 @@ import { join, resolve } from "node:path";
 const root = resolve(import.meta.dirname, "..");
 const vitest = join(root, "node_modules", "vitest", "vitest.mjs");
 const out = mkdtempSync(join(tmpdir(), "regional-sts-test-"));
-const only = process.argv.slice(2);
+// --no-build: the caller built already (scripts/concurrency-under-load.mjs runs the tests ten times).
+const noBuild = process.argv.includes("--no-build");
+const only = process.argv.slice(2).filter((a) => a !== "--no-build");
 // test/support/tools.ts records each test skipped for a missing tool here.
 const skipDir = join(out, "skips");
 mkdirSync(skipDir);
 process.env.REGIONAL_STS_TEST_SKIP_DIR = skipDir;
 
-step("build", process.execPath, [join(root, "scripts", "build.mjs")]);
+if (!noBuild) step("build", process.execPath, [join(root, "scripts", "build.mjs")]);
 
 const phases = [
   { name: "unit, integration, stand-in", dirs: ["test/unit", "test/integration", "test/fake-aws"], ns: false },
