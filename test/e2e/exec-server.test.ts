@@ -5,6 +5,7 @@ import { SEED } from "../support/fake-aws/index";
 import { recordStderr } from "../support/stderr-capture";
 import { ACCOUNT_A_CREDENTIALS, HK_ARN, hkConfig } from "../support/hk-profile";
 import { E2e, ENTRIES, useE2e } from "./harness";
+import { needs } from "../support/tools";
 
 const BIN = ENTRIES.binary[0];
 let e2e: E2e;
@@ -84,7 +85,7 @@ function get(url: string, authorization?: string): Promise<{ status: number; bod
 }
 
 describe("exec --server", () => {
-  it("the AWS CLI as the child gets its credentials from the loopback endpoint; no keys in the child's environment", async () => {
+  needs("aws").it("the AWS CLI as the child gets its credentials from the loopback endpoint; no keys in the child's environment", async () => {
     const cli = await execServer("hk-role", ["aws", "sts", "get-caller-identity", "--query", "Arn", "--output", "text"]);
     expect([cli.code, cli.stdout, cli.stderr]).toEqual([0, `${HK_ARN}\n`, ""]);
     const env = await execServer("hk-role", ["env"]);
@@ -115,7 +116,7 @@ describe("exec --server", () => {
     await expect(get(url, token)).rejects.toThrow(/ECONNREFUSED/);
   });
 
-  it("boto3 as the child keeps working past its session's end: it asks again and the endpoint refreshes through the cache's locked path", async () => {
+  needs("boto3").it("boto3 as the child keeps working past its session's end: it asks again and the endpoint refreshes through the cache's locked path", async () => {
     const script = [
       "import sys, boto3",
       "sts = boto3.Session().client('sts')",
@@ -142,7 +143,7 @@ describe("exec --server", () => {
     expect(assumed()).toContain(calls[1]!.key);
   });
 
-  it("the AWS CLI works with sessions that need refreshing at once (15-minute sessions)", async () => {
+  needs("aws").it("the AWS CLI works with sessions that need refreshing at once (15-minute sessions)", async () => {
     const cli = await execServer("short-hk", ["aws", "sts", "get-caller-identity", "--query", "Arn", "--output", "text"]);
     expect([cli.code, cli.stdout, cli.stderr]).toEqual([0, `${HK_ARN}\n`, ""]);
   });

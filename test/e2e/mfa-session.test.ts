@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { SEED } from "../support/fake-aws/index";
 import { ACCOUNT_A_CREDENTIALS, ACCOUNT_A_PROFILE } from "../support/hk-profile";
 import { E2e, ENTRIES, useE2e } from "./harness";
+import { needs } from "../support/tools";
 
 const BIN = ENTRIES.binary[0];
 let e2e: E2e;
@@ -48,7 +49,7 @@ beforeAll(() => {
 beforeEach(() => e2e.fake.setMfaCode(SEED.mfaSerial, SEED.mfaCode));
 
 describe("one MFA prompt across roles (GetSessionToken)", () => {
-  it("ten parallel callers of two roles: one code asked, one GetSessionToken at a regional endpoint, one AssumeRole per role, no code sent to AssumeRole", async () => {
+  needs("setsid").it("ten parallel callers of two roles: one code asked, one GetSessionToken at a regional endpoint, one AssumeRole per role, no code sent to AssumeRole", async () => {
     const log = join(logDir, "ten.log");
     e2e.writeFiles(config(log), ACCOUNT_A_CREDENTIALS);
     const runs = await Promise.all(Array.from({ length: 10 }, (_, i) => e2e.run("setsid", ["--wait", BIN, "credential-process", "--profile", i % 2 ? "ops" : "admin"])));

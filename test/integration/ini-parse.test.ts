@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { configFileProfiles, parseSharedIni } from "../../src/config/ini-parse";
-import { iniFile as file, sdkReads } from "./ini-arbitraries";
+import { iniFile as file, sdkReads } from "../unit/ini-arbitraries";
 
 const ours = (text: string) => {
   const parsed = parseSharedIni(text);

@@ -6,7 +6,7 @@ import { loadConfig } from "../../src/config/load";
 import { INDEX_FROM_BYTES, loadConfigFor, neededSections, type ReadFor } from "../../src/config/load-for";
 import { parseSharedIni } from "../../src/config/ini-parse";
 import { profileSection, walkSourceChain } from "../../src/config/source-chain";
-import { TempHome } from "../support/cli-runner";
+import { TempHome } from "../support/in-process";
 import { iniFile } from "../unit/ini-arbitraries";
 
 /**
