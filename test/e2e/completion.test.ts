@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ENTRIES } from "./harness";
+import { needs } from "../support/tools";
 
 // No AWS call here: the shells complete from the config files through the built binary.
 const root = mkdtempSync(join(tmpdir(), "regional-sts-completion-"));
@@ -47,15 +48,13 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
     expect(run("bash", ["--norc", "-c", script])).toMatchObject({ status: 0, stdout: `${expected.join("\n")}\n`, stderr: "" });
   });
 
-  const fish = missing("fish");
-  it.skipIf(fish).each(CASES)(`fish completes "%s"${fish ? ` (${fish})` : ""}`, (line, expected) => {
+  for (const [line, expected] of CASES) needs("fish").it(`fish completes "${line}"`, () => {
     const result = run("fish", ["--no-config", "-c", `regional-sts completion fish | source; complete -C '${line}' | cut -f1`]);
     expect(result).toMatchObject({ status: 0, stderr: "" });
     expect(result.stdout.trim().split("\n").sort()).toEqual([...expected].sort());
   });
 
-  const zsh = missing("zsh");
-  it.skipIf(zsh)(`zsh loads its script without error${zsh ? ` (${zsh})` : ""}`, () => {
+  needs("zsh").it("zsh loads its script without error", () => {
     expect(run("zsh", ["-f", "-c", `eval "$(regional-sts completion zsh)" && whence -w _regional_sts`])).toMatchObject({ status: 0, stdout: "_regional_sts: function\n" });
   });
 
