@@ -30,10 +30,9 @@ export function profileRuns({ label, argv, env, runs, dir, before = () => {}, vi
   return summarize(out);
 }
 
-/** What dist/cli.cjs's two lines of sh do before starting node (see scripts/build.mjs). */
+/** The environment npm's bin runs with: dist/cli.cjs is a plain `#!/usr/bin/env node` file, so the caller's own. */
 export function npmBinEnv(env) {
-  const { NODE_EXTRA_CA_CERTS: extra, ...rest } = env;
-  return { ...rest, REGIONAL_STS_BIN: "1", ...(extra ? { REGIONAL_STS_DEFERRED_CA_CERTS: extra } : {}) };
+  return env;
 }
 
 /** Milliseconds per run: self time by script and by function, and the run's sampled total. */

@@ -10,7 +10,7 @@ export const ROOT = resolve(import.meta.dirname, "../..");
 /** The two shipped forms: the standalone binary and the npm bin entry. */
 export const ENTRIES = {
   binary: [join(ROOT, "dist/regional-sts")],
-  // Run as npm runs its bin: executed directly, so its sh prologue runs (see scripts/build.mjs).
+  // Run as npm runs its bin: executed directly, through its #!/usr/bin/env node line.
   npm: [join(ROOT, "dist/cli.cjs")],
 } as const;
 
