@@ -9,8 +9,8 @@ const INTERVAL_US = 25;
 
 /**
  * Runs `argv` `runs` times under the profiler, `before()` ahead of each run. npm's bin is run as
- * node plus the file, with the variables its sh prologue would set, since `node --cpu-prof` must
- * be the process; the binary takes the flag from NODE_OPTIONS.
+ * node plus the file, since `node --cpu-prof` must be the process; the binary takes the flag from
+ * NODE_OPTIONS.
  */
 export function profileRuns({ label, argv, env, runs, dir, before = () => {}, viaNode }) {
   const out = join(dir, label.replace(/\W+/g, "-"));
