@@ -11,13 +11,14 @@ import { join, resolve } from "node:path";
 const root = resolve(import.meta.dirname, "..");
 const dir = join(root, "dist", "release");
 /**
- * The named subset: every test of seed-story (the AWS CLI, the region fallback) and http-endpoint,
+ * The named subset: every test of seed-story (the AWS CLI, the region fallback), http-endpoint and version,
  * and consumers' boto3 and JS SDK tests, picked by title. Not its 20 concurrent cold callers:
  * emulated, each start costs seconds of CPU, and twenty of them outlast the test's minute.
  */
 const SUBSET = [
   ["test/e2e/seed-story.test.ts"],
   ["test/e2e/http-endpoint.test.ts"],
+  ["test/e2e/version.test.ts"],
   ["test/e2e/consumers.test.ts", "boto3 reads the helper's output", "the JS SDK's fromIni runs the helper"],
 ];
 const QEMU = { arm64: "qemu-aarch64-static", x64: "qemu-x86_64-static" };
