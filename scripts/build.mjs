@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { fetchNode, makeSea, SEA_NODE_VERSION, stripFor } from "./sea.mjs";
+import { fetchNode, makeSea, SEA_NODE_VERSION } from "./sea.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const PARTS = JSON.parse(readFileSync(join(root, "src/parts.json"), "utf8"));
@@ -66,9 +66,7 @@ const assets = Object.fromEntries(Object.keys(PARTS).map((name) => [name, join(d
 const node = sea ? fetchNode(root, hostTarget()) : undefined;
 if (node) {
   // The binary runs src/boot.ts (with the code cache Node makes for it) and carries the bundles as assets.
-  const strip = stripFor(hostTarget(), hostTarget());
-  if (!strip) console.log("note: no `strip` (Debian: binutils), so dist/regional-sts keeps Node's symbols (18 MB more)");
-  makeSea({ root, work: dist, builderNode: node, baseNode: node, main: seaBoot, assets, codeCache: true, out: join(dist, "regional-sts"), strip });
+  makeSea({ root, work: dist, builderNode: node, baseNode: node, main: seaBoot, assets, codeCache: true, out: join(dist, "regional-sts") });
 }
 rmSync(cryptoShim);
 for (const name of readdirSync(dist)) {

@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fetchNode, makeSea, SEA_NODE_VERSION, stripFor } from "./sea.mjs";
+import { fetchNode, makeSea, SEA_NODE_VERSION } from "./sea.mjs";
 
 /** Linux targets whose binaries are tested (the arm64 one under qemu: see docs/install.md). */
 const TARGETS = ["linux-x64", "linux-arm64"];
@@ -16,14 +16,12 @@ export function release({ root, main, assets, hostNode, hostTarget }) {
   const files = [];
   for (const target of TARGETS) {
     const out = join(dir, `regional-sts-${target}`);
-    const strip = stripFor(target, hostTarget);
-    if (!strip) throw new Error(`the release strips every binary: install ${target === hostTarget ? "strip (Debian: binutils)" : `the ${target} binutils (Debian: binutils-${target === "linux-arm64" ? "aarch64" : "x86-64"}-linux-gnu)`}`);
     if (target === hostTarget) {
       // Built for this CPU, with the code cache: the same file as dist/regional-sts.
       copyFileSync(join(root, "dist", "regional-sts"), out);
     } else {
       // Cross-built: no code cache, and no snapshot (an x64 snapshot makes an arm64 Node exit 14).
-      makeSea({ root, work: dir, builderNode: hostNode, baseNode: fetchNode(root, target), main, assets, codeCache: false, out, strip });
+      makeSea({ root, work: dir, builderNode: hostNode, baseNode: fetchNode(root, target), main, assets, codeCache: false, out });
     }
     files.push(out);
   }

@@ -21,34 +21,19 @@ export function fetchNode(root, target, version = SEA_NODE_VERSION) {
   return bin;
 }
 
-/** The GNU strip for `target`'s binaries (Debian: binutils, binutils-aarch64-linux-gnu), or undefined where it is missing. */
-export function stripFor(target, hostTarget) {
-  const tool = target === hostTarget ? "strip" : `${{ "linux-x64": "x86_64", "linux-arm64": "aarch64" }[target]}-linux-gnu-strip`;
-  try {
-    execFileSync(tool, ["--version"], { stdio: "ignore" });
-    return tool;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Writes `out`: `baseNode` with a blob holding `main` and `assets` injected. The blob is made by
  * `builderNode`, which must be the same Node version as `baseNode` and runnable here. A code
  * cache is V8 bytecode for the builder's CPU: only when the binary runs on that CPU (a cross-built
  * arm64 binary with an x64 cache prints "Warning: Code cache data rejected." at every start).
  */
-export function makeSea({ root, work, builderNode, baseNode, main, assets, codeCache, out, strip }) {
+export function makeSea({ root, work, builderNode, baseNode, main, assets, codeCache, out }) {
   const config = join(work, "sea-config.json");
   const blob = join(work, "sea-prep.blob");
   writeFileSync(config, JSON.stringify({ main, output: blob, assets, disableExperimentalSEAWarning: true, useCodeCache: codeCache }));
   execFileSync(builderNode, ["--experimental-sea-config", config], { stdio: ["ignore", "ignore", "inherit"] });
   rmSync(out, { force: true });
-  // Node's official binary keeps its symbols and debug info (18 MB on x64, 21 MB on arm64), which
-  // only native debuggers read. They go before the blob is injected: stripping after breaks the
-  // executable (it crashed at start in our test).
-  if (strip) execFileSync(strip, ["-o", out, baseNode], { stdio: ["ignore", "ignore", "pipe"] });
-  else copyFileSync(baseNode, out);
+  copyFileSync(baseNode, out);
   chmodSync(out, 0o755);
   // postject's warnings about the ELF notes it adds ("Can't find string offset") are harmless.
   execFileSync(process.execPath, [
