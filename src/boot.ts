@@ -3,8 +3,8 @@ import { Script } from "node:vm";
 import { defaultCacheDir, homeFrom } from "./cache/default-folder";
 import { readPrivateBytes } from "./cache/private-file";
 import { joinPath } from "./join-path";
-import type { saveCodeCaches } from "./code-cache-save";
 import { formatError, UserError } from "./errors";
+import type { Parts } from "./load-part";
 
 /** Content hash of each bundle (main.js, miss.js, sdk.js...): set by scripts/build.mjs. */
 declare const PART_IDS: Record<string, string>;
@@ -29,7 +29,7 @@ const unsaved: { name: string; script: Script }[] = [];
 /** File names of a bundle's code caches start so; the Node version and arch follow. */
 const cachePrefix = (part: string) => `code-${kind}-${part.slice(0, part.lastIndexOf("."))}-${PART_IDS[part]}-`;
 
-/** Loads a bundle once; bundles reach each other through this (see the "parts" plugin of the build). */
+/** Loads a bundle of src/parts.json once; the others reach it through loadPart() (src/load-part.ts). */
 function load(part: string): unknown {
   if (!loaded.has(part)) {
     const file = SEA ? part : joinPath(__dirname, part);
@@ -65,7 +65,7 @@ process.on("exit", (exitCode) => {
   if (exitCode !== 0 || unsaved.length === 0 || (globalThis as Record<symbol, unknown>)[Symbol.for("regional-sts.warm")] !== true) return;
   const toSave = [...unsaved];
   try {
-    const { saveCodeCaches: save } = load("save.js") as { saveCodeCaches: typeof saveCodeCaches };
+    const { saveCodeCaches: save } = load("save.js") as Parts["save.js"];
     save({ dir, uid, kind, unsaved: toSave, current: Object.keys(PART_IDS).map(cachePrefix) });
   } catch {
     // Best effort, like the saving itself: the next run compiles as usual.

@@ -2,17 +2,12 @@ import { readFileSync, writeSync } from "node:fs";
 import { defaultCacheDir, homeFrom } from "./cache/default-folder";
 import { run } from "./cli/run";
 import { makeMfaReader } from "./credentials/mfa";
+import { loadPart } from "./load-part";
+import { selfCommand } from "./platform";
 import type { Runtime } from "./runtime";
 
 /** With src/boot.ts, the only module that touches `process`: it builds the runtime and exits with run's code. */
 const env = process.env;
-// npm's bin (dist/cli.cjs) kept NODE_EXTRA_CA_CERTS from Node's start (see scripts/build.mjs):
-// children get it back unchanged, and our own TLS connections load it (src/credentials/http.ts).
-const started = { viaBin: env.REGIONAL_STS_BIN === "1", deferredCaCerts: env.REGIONAL_STS_DEFERRED_CA_CERTS };
-delete env.REGIONAL_STS_BIN;
-delete env.REGIONAL_STS_DEFERRED_CA_CERTS;
-if (started.deferredCaCerts) env.NODE_EXTRA_CA_CERTS = started.deferredCaCerts;
-const deferred = { extraCaCerts: started.deferredCaCerts, warn: (message: string) => runtime.stderr.write(`regional-sts: warning: ${message}\n`) };
 // The account's home (passwd), not os.homedir(): that returns HOME, which homeFrom may have refused.
 const homeDir = homeFrom(env, () => lazy<typeof import("node:os")>("node:os").userInfo().homedir);
 const runtime: Runtime = {
@@ -24,21 +19,23 @@ const runtime: Runtime = {
   stdout: sink(1),
   stderr: sink(2),
   spawn: (command, args, options) => lazy<typeof import("node:child_process")>("node:child_process").spawn(command, [...args], options),
-  // The standalone binary is itself the command, and so is npm's bin file when it started us
-  // (it must: see scripts/build.mjs); otherwise node plus its script. Paths as invoked, not
-  // resolved through links: process.argv[1] is only made absolute; the binary's own path is
-  // process.argv0 (execPath is resolved), a bare name when the shell found it on PATH.
+  // The standalone binary is itself the command (src/platform.ts). Paths as invoked, not resolved
+  // through links: process.argv[1] is only made absolute; the binary's own path is process.argv0
+  // (execPath is resolved), a bare name when the shell found it on PATH.
   get selfCommand() {
-    if (started.viaBin && process.argv[1]) return { program: process.argv[1] };
-    if (!lazy<typeof import("node:sea")>("node:sea").isSea() && process.argv[1]) return { program: process.execPath, script: process.argv[1] };
+    const binary = isBinary();
     const argv0 = process.argv0;
-    if (!argv0) return { program: process.execPath };
-    return { program: argv0.includes("/") ? lazy<typeof import("node:path")>("node:path").resolve(argv0) : argv0 };
+    const self = !binary || !argv0 ? process.execPath : argv0.includes("/") ? lazy<typeof import("node:path")>("node:path").resolve(argv0) : argv0;
+    const [program, script] = selfCommand({ platform: process.platform, binary, execPath: self, script: process.argv[1] });
+    return script === undefined ? { program: program! } : { program: program!, script };
   },
   pid: process.pid,
   inTerminalForeground,
   uid: process.getuid?.(),
   platform: process.platform,
+  get about() {
+    return { version: process.version, platform: process.platform, arch: process.arch, binary: isBinary() };
+  },
   processAlive: (pid) => {
     try {
       process.kill(pid, 0);
@@ -51,16 +48,16 @@ const runtime: Runtime = {
     // The SDK warns on Node < 22 at every client start; a credential_process's stderr is
     // shown to users and logged by callers, so that notice belongs in our README instead.
     env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-    return (await import("./credentials/connect")).connectSts({ ...options, ...deferred });
+    return (await loadPart("sdk.js")).connectSts(options);
   },
   connectSessionToken: async (options) => {
     env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-    return (await import("./credentials/connect")).connectSessionToken({ ...options, ...deferred });
+    return (await loadPart("sdk.js")).connectSessionToken(options);
   },
-  fetchFederation: async (url, options) => (await import("./credentials/connect")).fetchFederation(url, { ...options, ...deferred }),
+  fetchFederation: async (url, options) => (await loadPart("sdk.js")).fetchFederation(url, options),
   connectDoctor: async (options) => {
     env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-    return (await import("./doctor/aws-calls")).connectDoctor({ ...options, ...deferred });
+    return (await loadPart("doctor-sdk.js")).connectDoctor(options);
   },
   readMfaCode: (request) =>
     makeMfaReader({ platform: process.platform, spawn: runtime.spawn, env, killGroup: (pgid, signal) => process.kill(-pgid, signal) })(request),
@@ -129,6 +126,10 @@ function inTerminalForeground(): boolean {
 
 function isatty(fd: number): boolean {
   return lazy<typeof import("node:tty")>("node:tty").isatty(fd);
+}
+
+function isBinary(): boolean {
+  return lazy<typeof import("node:sea")>("node:sea").isSea();
 }
 
 function lazy<T>(id: string): T {

@@ -5,6 +5,7 @@ import type { ConnectDoctor } from "./doctor/port";
 import type { FederationAnswer } from "./console/federation";
 import type { HttpOptions } from "./credentials/http";
 import type { SelfCommand } from "./config/self-command";
+import type { NodeFacts } from "./version";
 
 /** A writable text sink: the entry file wires these to process.stdout / process.stderr. */
 export interface TextSink {
@@ -45,6 +46,8 @@ export interface Runtime {
   /** Whether a process with this id is still running (stale lock detection). */
   processAlive(pid: number): boolean;
   platform: NodeJS.Platform;
+  /** The Node we run on, for `version` (optional: test runtimes leave it out). */
+  about?: NodeFacts;
   /** Builds the STS caller; the real one loads the AWS SDK lazily, on a cache miss only. */
   connectSts: ConnectSts;
   /** Builds the GetSessionToken caller of MFA sessions (loads the SDK lazily); without it, MFA is asked per role. */

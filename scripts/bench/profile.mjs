@@ -9,8 +9,8 @@ const INTERVAL_US = 25;
 
 /**
  * Runs `argv` `runs` times under the profiler, `before()` ahead of each run. npm's bin is run as
- * node plus the file, with the variables its sh prologue would set, since `node --cpu-prof` must
- * be the process; the binary takes the flag from NODE_OPTIONS.
+ * node plus the file, since `node --cpu-prof` must be the process; the binary takes the flag from
+ * NODE_OPTIONS.
  */
 export function profileRuns({ label, argv, env, runs, dir, before = () => {}, viaNode }) {
   const out = join(dir, label.replace(/\W+/g, "-"));
@@ -30,10 +30,9 @@ export function profileRuns({ label, argv, env, runs, dir, before = () => {}, vi
   return summarize(out);
 }
 
-/** What dist/cli.cjs's two lines of sh do before starting node (see scripts/build.mjs). */
+/** The environment npm's bin runs with: dist/cli.cjs is a plain `#!/usr/bin/env node` file, so the caller's own. */
 export function npmBinEnv(env) {
-  const { NODE_EXTRA_CA_CERTS: extra, ...rest } = env;
-  return { ...rest, REGIONAL_STS_BIN: "1", ...(extra ? { REGIONAL_STS_DEFERRED_CA_CERTS: extra } : {}) };
+  return env;
 }
 
 /** Milliseconds per run: self time by script and by function, and the run's sampled total. */

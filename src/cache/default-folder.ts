@@ -4,7 +4,8 @@ import { joinPath } from "../join-path";
 /**
  * The per-user cache folder, where env-paths puts an app's cache
  * (https://github.com/sindresorhus/env-paths): XDG_CACHE_HOME or ~/.cache on Linux,
- * ~/Library/Caches on macOS, LOCALAPPDATA\regional-sts\Cache on Windows. Our own because
+ * ~/Library/Caches on macOS, %LOCALAPPDATA%\regional-sts on Windows (without env-paths's extra
+ * "Cache" level: the folder holds nothing else). Our own because
  * that package's ES-module imports of node:process and node:os cost half a millisecond of
  * every cache hit once bundled. A relative XDG_CACHE_HOME is ignored, as the XDG Base Directory
  * specification says: it would put the cache in whatever folder the caller runs in.
@@ -13,7 +14,7 @@ import { joinPath } from "../join-path";
 export function defaultCacheDir(platform: NodeJS.Platform, env: Record<string, string | undefined>, home: string): string {
   if (platform === "win32") {
     const local = env.LOCALAPPDATA && isAbsolutePath(env.LOCALAPPDATA) ? env.LOCALAPPDATA : win32.join(home, "AppData", "Local");
-    return win32.join(local, "regional-sts", "Cache");
+    return win32.join(local, "regional-sts");
   }
   if (platform === "darwin") return joinPath(home, "Library", "Caches", "regional-sts");
   const xdg = env.XDG_CACHE_HOME;

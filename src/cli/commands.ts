@@ -1,3 +1,4 @@
+import { loadPart } from "../load-part";
 import type { Runtime } from "../runtime";
 import { COMMON_OPTIONS, PROFILE_OPTIONS, type OptionSpecs } from "./args";
 import type { ParsedCommand } from "./command-line";
@@ -30,7 +31,7 @@ export interface CommandSpec {
   load(): Promise<CommandRun>;
 }
 
-const more = () => import("./more-commands");
+const more = () => loadPart("more.js");
 
 // credential-process runs before every AWS CLI command, so it alone is loaded up front; the
 // other commands (and what they import: crypto, child_process...) load when asked for.

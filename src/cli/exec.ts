@@ -6,6 +6,7 @@ import { CONFLICTING_ENV, credentialEnv, EXEC_PROFILE_ENV } from "../output/cred
 import type { Runtime } from "../runtime";
 import type { ParsedCommand } from "./command-line";
 import { makeLoggers } from "./log";
+import { interactiveShell } from "../platform";
 
 const FORWARDED: NodeJS.Signals[] = ["SIGTERM", "SIGHUP", "SIGINT", "SIGQUIT", "SIGUSR1", "SIGUSR2"];
 
@@ -23,7 +24,7 @@ export async function execCommand(command: ParsedCommand, runtime: Runtime): Pro
   }
   const { log, warn } = makeLoggers(runtime, command.verbose);
   const request = { profile, flags: command.flags, useCache: !command.noCache, log, warn };
-  const [file, ...args] = command.args.length > 0 ? command.args : [userShell(runtime)];
+  const [file, ...args] = command.args.length > 0 ? command.args : [interactiveShell(runtime.platform, runtime.env)];
   if (command.values.server === true) {
     const { execWithServer } = await import("./exec-server");
     if (command.args.length === 0) runtime.stderr.write(`regional-sts: starting ${file} with a credentials endpoint for profile ${profile}; exit it to return\n`);
@@ -35,12 +36,6 @@ export async function execCommand(command: ParsedCommand, runtime: Runtime): Pro
   childEnv[EXEC_PROFILE_ENV] = profile;
   if (command.args.length === 0) runtime.stderr.write(`regional-sts: starting ${file} with the credentials of profile ${profile}; exit it to return\n`);
   return runChild(file!, args, childEnv, runtime);
-}
-
-/** The shell aws-vault starts too: $SHELL, else /bin/sh; on Windows COMSPEC (cmd.exe). */
-function userShell(runtime: Runtime): string {
-  if (runtime.platform === "win32") return runtime.env.COMSPEC || "cmd.exe";
-  return runtime.env.SHELL || "/bin/sh";
 }
 
 /** Runs the command with signals passed on; resolves with its exit code (128+n when killed by signal n). */

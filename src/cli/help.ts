@@ -1,10 +1,10 @@
 import { PROFILE_OPTIONS_TABLE } from "../config/options";
-import type { TextSink } from "../runtime";
+import type { Runtime, TextSink } from "../runtime";
 import type { ParsedCommand } from "./command-line";
 import { COMMANDS } from "./commands";
 import { UsageError } from "../errors";
 import { closest } from "../suggest";
-import { VERSION } from "./usage";
+import { versionText } from "../version";
 
 
 /** Each command's help: its usage line, a one-line summary for the overview, its own options and one example. */
@@ -155,9 +155,9 @@ export async function helpCommand(command: ParsedCommand, runtime: { stdout: Tex
   return showHelp(topic, runtime.stdout);
 }
 
-/** `version` and `--version`. */
-export async function versionCommand(_command: ParsedCommand, runtime: { stdout: TextSink }): Promise<number> {
-  runtime.stdout.write(`${VERSION}\n`);
+/** `version` and `--version`: the version, commit, Node and platform (src/version.ts). */
+export async function versionCommand(_command: ParsedCommand, runtime: Pick<Runtime, "stdout" | "about">): Promise<number> {
+  runtime.stdout.write(versionText(runtime.about));
   return 0;
 }
 

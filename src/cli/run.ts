@@ -1,4 +1,5 @@
 import { formatError, isUserError } from "../errors";
+import { loadPart } from "../load-part";
 import type { Runtime } from "../runtime";
 import { parseCommandLine, type ParsedCommand } from "./command-line";
 
@@ -7,10 +8,10 @@ export async function run(runtime: Runtime): Promise<number> {
   let command: ParsedCommand | undefined;
   try {
     // No command at all: the overview, on stderr as for any bad command line.
-    if (runtime.argv.length === 0) return (await import("./more-commands")).showHelp(undefined, runtime.stderr) + 2;
+    if (runtime.argv.length === 0) return (await loadPart("more.js")).showHelp(undefined, runtime.stderr) + 2;
     command = parseCommandLine(runtime.argv, runtime.env);
     runtime.onParsed?.(command);
-    if (command.help) return (await import("./more-commands")).showHelp(command.name, runtime.stdout);
+    if (command.help) return (await loadPart("more.js")).showHelp(command.name, runtime.stdout);
     if (command.profileFrom === "AWS_PROFILE" && command.verbose) runtime.stderr.write(`regional-sts: profile ${command.profile} (from AWS_PROFILE)\n`);
     return await (await command.spec.load())(command, runtime);
   } catch (error) {

@@ -9,6 +9,7 @@ import { isKnownRegion, regionPartition } from "../config/regions";
 import { profileSection, walkSourceChain } from "../config/source-chain";
 import { defaultSessionName, validateSettings, type Settings } from "../config/validate";
 import { UserError } from "../errors";
+import { loadPart } from "../load-part";
 import type { Runtime } from "../runtime";
 import { closest } from "../suggest";
 
@@ -69,7 +70,7 @@ export async function getCredentials(request: CredentialsRequest, runtime: Runti
     if (hit) return { credentials: hit, settings, fromCache: true };
   }
   // Everything past a hit (lock, STS, cache write) loads lazily: a hit never evaluates it.
-  const { fillCache } = await import("./fill-cache");
+  const { fillCache } = await loadPart("miss.js");
   return fillCache({ request, runtime, config, settings, chain, key, read });
 }
 

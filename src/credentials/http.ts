@@ -13,9 +13,6 @@ export interface HttpOptions {
   /** AWS_CA_BUNDLE or ca_bundle: replaces the trusted CAs, as in the AWS CLI. */
   caBundle: string | undefined;
   caBundleOrigin?: string;
-  /** NODE_EXTRA_CA_CERTS that Node did not load at start: added to Node's own CAs, as Node would. */
-  extraCaCerts?: string;
-  warn?(message: string): void;
 }
 
 /** Chooses direct or proxied connections per host, so NO_PROXY is honoured for each request. */
@@ -61,43 +58,17 @@ export function makeRequestHandler(options: HttpOptions): NodeHttpHandler {
 
 /**
  * AWS_CA_BUNDLE or ca_bundle replaces the trusted CAs, as in the AWS CLI (and Node then ignores
- * NODE_EXTRA_CA_CERTS too). A deferred NODE_EXTRA_CA_CERTS extends Node's default CAs; like Node,
- * an unreadable one is ignored with a warning. https://nodejs.org/api/cli.html#node_extra_ca_certsfile
+ * NODE_EXTRA_CA_CERTS too). Without it, Node's own store, with NODE_EXTRA_CA_CERTS added by Node.
+ * https://nodejs.org/api/cli.html#node_extra_ca_certsfile
  */
 function trustedCas(options: HttpOptions): tls.SecureContext | undefined {
-  if (options.caBundle) {
-    let bundle: string;
-    try {
-      bundle = readFileSync(options.caBundle, "utf8");
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new UserError(`${options.caBundleOrigin ?? "AWS_CA_BUNDLE"}: cannot read ${options.caBundle} (${code})`, 1, "CaBundle", { hint: "fix the path" });
-    }
-    return tls.createSecureContext({ ca: bundle });
-  }
-  if (!options.extraCaCerts) return undefined;
-  let extra: string;
+  if (!options.caBundle) return undefined;
+  let bundle: string;
   try {
-    extra = readFileSync(options.extraCaCerts, "utf8");
+    bundle = readFileSync(options.caBundle, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    options.warn?.(`NODE_EXTRA_CA_CERTS: cannot read ${options.extraCaCerts} (${code}); ignoring it, as Node does; fix the path`);
-    return undefined;
+    throw new UserError(`${options.caBundleOrigin ?? "AWS_CA_BUNDLE"}: cannot read ${options.caBundle} (${code})`, 1, "CaBundle", { hint: "fix the path" });
   }
-  return withExtraCas(extra);
-}
-
-/**
- * Node's default CAs plus `pem`. Node 22.15+ lists its defaults (its own, or the system's with
- * --use-openssl-ca / --use-system-ca). Node 20 does not, and its tls.rootCertificates is not the
- * default store where Node was built or started to use the system's; there, as Node itself does
- * for NODE_EXTRA_CA_CERTS, the certificates go into a copy of the default store through the
- * context's addCACert.
- */
-function withExtraCas(pem: string): tls.SecureContext {
-  const node22 = tls as typeof tls & { getCACertificates?(type: "default"): string[] };
-  if (node22.getCACertificates) return tls.createSecureContext({ ca: [...node22.getCACertificates("default"), pem] });
-  const context = tls.createSecureContext();
-  (context as unknown as { context: { addCACert(ca: string): void } }).context.addCACert(pem);
-  return context;
+  return tls.createSecureContext({ ca: bundle });
 }

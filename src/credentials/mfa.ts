@@ -1,6 +1,7 @@
 import { openSync, readSync, writeSync, closeSync } from "node:fs";
 import type { ChildProcess, SpawnOptions } from "node:child_process";
 import { UserError } from "../errors";
+import { terminalDevices } from "../platform";
 import type { MfaRequest } from "../runtime";
 
 const CODE = /^\d{6}$/;
@@ -48,7 +49,7 @@ export function explainMfaRejection(error: unknown, profile: string, serial: str
 }
 
 async function promptTerminal(request: MfaRequest, deps: MfaDeps): Promise<string> {
-  const [input, output] = deps.platform === "win32" ? ["\\\\.\\CONIN$", "\\\\.\\CONOUT$"] : ["/dev/tty", "/dev/tty"];
+  const { input, output } = terminalDevices(deps.platform);
   let inFd: number;
   let outFd: number;
   try {

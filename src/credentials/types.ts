@@ -51,10 +51,6 @@ export interface ConnectOptions {
   mfaCodeProvider: (serial: string) => Promise<string>;
   /** Credentials to call STS with instead of the source profile's (an MFA session's). */
   sourceCredentials?: Pick<Credentials, "accessKeyId" | "secretAccessKey" | "sessionToken">;
-  /** NODE_EXTRA_CA_CERTS when Node did not load it at start (npm's bin defers it: see scripts/build.mjs). */
-  extraCaCerts?: string;
-  /** Where a warning about extraCaCerts goes (stderr). */
-  warn?(message: string): void;
 }
 
 /** Resolves the source credentials and returns an AssumeRole caller bound to them (the Runtime's port to the SDK). */

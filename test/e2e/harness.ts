@@ -7,10 +7,13 @@ import { SEED, startFakeAws, type FakeAws } from "../support/fake-aws/index";
 import { recordSecrets, recordStderr } from "../support/stderr-capture";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
-/** The two shipped forms: the standalone binary and the npm bin entry. */
+/**
+ * The two shipped forms: the standalone binary and the npm bin entry. REGIONAL_STS_E2E_BINARY
+ * puts another binary in the first's place (scripts/test-release.mjs: the release's, arm64 under qemu).
+ */
 export const ENTRIES = {
-  binary: [join(ROOT, "dist/regional-sts")],
-  // Run as npm runs its bin: executed directly, so its sh prologue runs (see scripts/build.mjs).
+  binary: [process.env.REGIONAL_STS_E2E_BINARY || join(ROOT, "dist/regional-sts")],
+  // Run as npm runs its bin: executed directly, through its #!/usr/bin/env node line.
   npm: [join(ROOT, "dist/cli.cjs")],
 } as const;
 

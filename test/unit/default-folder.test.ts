@@ -13,11 +13,11 @@ describe("defaultCacheDir", () => {
     ["linux", { XDG_CACHE_HOME: "cache" }, "/home/u", "/home/u/.cache/regional-sts"],
     ["linux", { XDG_CACHE_HOME: "./.cache" }, "/home/u", "/home/u/.cache/regional-sts"],
     ["linux", { XDG_CACHE_HOME: "~/.cache" }, "/home/u", "/home/u/.cache/regional-sts"],
-    ["win32", { LOCALAPPDATA: "Local" }, "C:\\Users\\u", "C:\\Users\\u\\AppData\\Local\\regional-sts\\Cache"],
+    ["win32", { LOCALAPPDATA: "Local" }, "C:\\Users\\u", "C:\\Users\\u\\AppData\\Local\\regional-sts"],
     ["freebsd", {}, "/home/u", "/home/u/.cache/regional-sts"],
     ["darwin", { XDG_CACHE_HOME: "/ignored" }, "/Users/u", "/Users/u/Library/Caches/regional-sts"],
-    ["win32", { LOCALAPPDATA: "D:\\Local" }, "C:\\Users\\u", "D:\\Local\\regional-sts\\Cache"],
-    ["win32", {}, "C:\\Users\\u", "C:\\Users\\u\\AppData\\Local\\regional-sts\\Cache"],
+    ["win32", { LOCALAPPDATA: "D:\\Local" }, "C:\\Users\\u", "D:\\Local\\regional-sts"],
+    ["win32", {}, "C:\\Users\\u", "C:\\Users\\u\\AppData\\Local\\regional-sts"],
   ] as const)("%s %j, home %s: %s", (platform, env, home, expected) => {
     expect(defaultCacheDir(platform, env, home)).toBe(expected);
   });
