@@ -41,7 +41,7 @@ describe("list", () => {
       "PROFILE    SERVED        REGION     ROLE                                      CACHE",
       "account-a  no            us-east-1  -                                         none",
       `admin      regional-sts  eu-west-1  ${SEED.roleMfaAdmin}  valid until ${iso(role.expiresAt)}; MFA session until ${iso(session.expiresAt)}`,
-      `broken     regional-sts  eu-west-1  not-an-arn                                invalid: regional_sts_role_arn in profile broken: "not-an-arn" is not an IAM role ARN; expected arn:aws:iam::123456789012:role/NAME`,
+      `broken     regional-sts  eu-west-1  not-an-arn                                invalid: regional_sts_role_arn in profile broken: "not-an-arn" is not an IAM role ARN; use arn:aws:iam::123456789012:role/NAME`,
       `hk-role    regional-sts  ap-east-1  ${SEED.roleKatoaki}    none`,
       `old-role   convertible   eu-west-1  ${SEED.roleKatoaki}    none`,
       "",
