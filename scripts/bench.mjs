@@ -6,17 +6,17 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, release } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { makeSandbox } from "./bench/sandbox.mjs";
-import { startStandIn } from "./bench/standin.mjs";
-import { canMeasureMemory, checkProcessJson, command, timeOnce } from "./bench/run.mjs";
-import { alternate, coldCalls, concurrentCallers, peakMemory } from "./bench/sections.mjs";
-import { printTable, printTargets, summaryRows } from "./bench/report.mjs";
-import { judge, judgeSizes } from "./bench/targets.mjs";
 import { buildEmptySea } from "./bench/empty-sea.mjs";
-import { functionRows, npmBinEnv, profileRows, profileRuns } from "./bench/profile.mjs";
 import { canCountInstructions, instructionMedians } from "./bench/instructions.mjs";
 import { privateNode, readBackFromDisk } from "./bench/page-cache.mjs";
-import { coldSizeRows, measureSizes, sizeRows, SIZES, writeSizedConfigs } from "./bench/sizes.mjs";
+import { functionRows, npmBinEnv, profileRows, profileRuns } from "./bench/profile.mjs";
+import { printTable, printTargets, summaryRows } from "./bench/report.mjs";
+import { canMeasureMemory, checkProcessJson, command, timeOnce } from "./bench/run.mjs";
+import { makeSandbox } from "./bench/sandbox.mjs";
+import { alternate, coldCalls, concurrentCallers, peakMemory } from "./bench/sections.mjs";
+import { coldSizeRows, measureSizes, SIZES, sizeRows, writeSizedConfigs } from "./bench/sizes.mjs";
+import { startStandIn } from "./bench/standin.mjs";
+import { judge, judgeSizes } from "./bench/targets.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const argv = process.argv.slice(2);
@@ -37,7 +37,9 @@ for (const file of [join(root, "dist/cli.cjs"), ENTRIES.binary[0], join(root, "d
 }
 const aws = findAwsCli();
 const machine = machineInfo();
-console.log(`regional-sts benchmark, ${machine.date}: ${machine.cpu} x${machine.cores}, load ${machine.loadAtStart.join(" ")}${quick ? " (--quick)" : ""}`);
+console.log(
+  `regional-sts benchmark, ${machine.date}: ${machine.cpu} x${machine.cores}, load ${machine.loadAtStart.join(" ")}${quick ? " (--quick)" : ""}`,
+);
 
 const standIn = await startStandIn(root);
 const box = makeSandbox({ entries: ENTRIES, standIn });
@@ -52,7 +54,10 @@ try {
     printTargets(targets);
     machine.loadAtEnd = loadavg().map((x) => x.toFixed(2));
     mkdirSync(dirname(outFile), { recursive: true });
-    writeFileSync(outFile, `${JSON.stringify({ machine, plan: { ...PLAN, delayMs: DELAY_MS }, results, targets }, null, 2)}\n`);
+    writeFileSync(
+      outFile,
+      `${JSON.stringify({ machine, plan: { ...PLAN, delayMs: DELAY_MS }, results, targets }, null, 2)}\n`,
+    );
     console.log(`\nwrote ${outFile}`);
     process.exitCode = targets.every((t) => t.pass) ? 0 : 1;
   }
@@ -67,8 +72,10 @@ async function measureAll() {
   const NODE = privateNode(box.home);
   const seaFloor = buildEmptySea(root, NODE24, box.home);
   machine.pageCacheNormalized = readBackFromDisk([NODE, NODE24, seaFloor, ENTRIES.binary[0]]);
-  if (!machine.pageCacheNormalized) console.log("warning: no GNU dd: executables are measured in whatever page-cache state they are in");
-  const hit = (label, entry, profile = "p") => command(label, [...entry, "credential-process", "--profile", profile], helper, checkProcessJson);
+  if (!machine.pageCacheNormalized)
+    console.log("warning: no GNU dd: executables are measured in whatever page-cache state they are in");
+  const hit = (label, entry, profile = "p") =>
+    command(label, [...entry, "credential-process", "--profile", profile], helper, checkProcessJson);
   const cmds = {
     floor: command("node -e 0", [NODE, "-e", "0"], floor),
     floorCa: floorWithExtraCa && command("node -e 0 +CA", [NODE, "-e", "0"], floorWithExtraCa),
@@ -87,7 +94,10 @@ async function measureAll() {
   await standIn.reset();
   results.cacheHit = alternate([...floors, cmds.npm, cmds.binary], PLAN.hitRounds);
   results.cacheHitAssumeRoles = (await standIn.counts()).assumeRole;
-  printTable(`1. Cache hit (${PLAN.hitRounds} alternating rounds; helper with NODE_EXTRA_CA_CERTS=${box.machineExtraCa ?? "(unset)"} and AWS_CA_BUNDLE=${process.env.AWS_CA_BUNDLE ?? "(unset)"}, each + stand-in CA; floors without)`, summaryRows(results.cacheHit, "node -e 0"));
+  printTable(
+    `1. Cache hit (${PLAN.hitRounds} alternating rounds; helper with NODE_EXTRA_CA_CERTS=${box.machineExtraCa ?? "(unset)"} and AWS_CA_BUNDLE=${process.env.AWS_CA_BUNDLE ?? "(unset)"}, each + stand-in CA; floors without)`,
+    summaryRows(results.cacheHit, "node -e 0"),
+  );
 
   const memory = canMeasureMemory();
   if (memory) results.memoryHit = peakMemory([...floors, cmds.npm, cmds.binary], PLAN.memRuns);
@@ -95,23 +105,67 @@ async function measureAll() {
   await standIn.setDelayMs(DELAY_MS);
   const hitMedians = { "npm entry": results.cacheHit["npm entry"].median, binary: results.cacheHit.binary.median };
   const cold = [cmds.npm, cmds.binary];
-  results.cold = await coldCalls({ cmds: cold, runs: PLAN.coldRuns, delayMs: DELAY_MS, hitMedians, standIn, clear: box.clearEntries });
-  results.firstEver = await coldCalls({ cmds: cold, runs: PLAN.firstRuns, delayMs: DELAY_MS, hitMedians, standIn, clear: box.clearAll });
-  printTable(`2. Cold call (stand-in delay ${DELAY_MS} ms per request; overhead = total - requests x ${DELAY_MS} - cache hit)`, coldRows(results));
-  if (memory) results.memoryCold = peakMemory(cold.map((c) => ({ ...c, label: `${c.label} cold` })), Math.max(2, PLAN.memRuns - 2), box.clearEntries);
-  if (memory) printTable("5. Peak resident memory (MB, GNU time %M = ru_maxrss)", summaryRows({ ...results.memoryHit, ...results.memoryCold }, "node -e 0", "MB"));
+  results.cold = await coldCalls({
+    cmds: cold,
+    runs: PLAN.coldRuns,
+    delayMs: DELAY_MS,
+    hitMedians,
+    standIn,
+    clear: box.clearEntries,
+  });
+  results.firstEver = await coldCalls({
+    cmds: cold,
+    runs: PLAN.firstRuns,
+    delayMs: DELAY_MS,
+    hitMedians,
+    standIn,
+    clear: box.clearAll,
+  });
+  printTable(
+    `2. Cold call (stand-in delay ${DELAY_MS} ms per request; overhead = total - requests x ${DELAY_MS} - cache hit)`,
+    coldRows(results),
+  );
+  if (memory)
+    results.memoryCold = peakMemory(
+      cold.map((c) => ({ ...c, label: `${c.label} cold` })),
+      Math.max(2, PLAN.memRuns - 2),
+      box.clearEntries,
+    );
+  if (memory)
+    printTable(
+      "5. Peak resident memory (MB, GNU time %M = ru_maxrss)",
+      summaryRows({ ...results.memoryHit, ...results.memoryCold }, "node -e 0", "MB"),
+    );
   if (memory) results.sizes = await sizeCurves(sized, helper);
 
   // npm's bin does not let Node 20 parse NODE_EXTRA_CA_CERTS at start, so bare starts are its floor.
   const [npmFloor, binaryFloor] = [cmds.floor, command("node24 -e 0", [NODE24, "-e", "0"], helper)];
-  results.concurrentFloor = await concurrentCallers({ cmds: [npmFloor, binaryFloor], counts: [10, 50], reps: PLAN.concurrentReps, standIn, clear: () => {} });
-  results.concurrent = await concurrentCallers({ cmds: cold, counts: [10, 50], reps: PLAN.concurrentReps, standIn, clear: box.clearEntries });
-  printTable(`3. Callers started together, cold cache (${PLAN.concurrentReps} reps; floor = the same number of bare node starts)`, concurrentRows(results));
+  results.concurrentFloor = await concurrentCallers({
+    cmds: [npmFloor, binaryFloor],
+    counts: [10, 50],
+    reps: PLAN.concurrentReps,
+    standIn,
+    clear: () => {},
+  });
+  results.concurrent = await concurrentCallers({
+    cmds: cold,
+    counts: [10, 50],
+    reps: PLAN.concurrentReps,
+    standIn,
+    clear: box.clearEntries,
+  });
+  printTable(
+    `3. Callers started together, cold cache (${PLAN.concurrentReps} reps; floor = the same number of bare node starts)`,
+    concurrentRows(results),
+  );
 
   await standIn.setDelayMs(0);
   if (aws) {
     results.endToEnd = await endToEnd(helper);
-    printTable(`4. aws sts get-caller-identity, warm caches (${PLAN.e2eRounds} alternating rounds)`, summaryRows(results.endToEnd, "aws, CLI's own role"));
+    printTable(
+      `4. aws sts get-caller-identity, warm caches (${PLAN.e2eRounds} alternating rounds)`,
+      summaryRows(results.endToEnd, "aws, CLI's own role"),
+    );
   } else {
     console.log("\n4. skipped: no AWS CLI found (pyenv which aws / PATH)");
   }
@@ -122,9 +176,16 @@ async function measureAll() {
 async function sizeCurves(sized, helper) {
   const entries = { "npm entry": ENTRIES.npm, binary: ENTRIES.binary };
   const sizes = await measureSizes({ box, sized, entries, helper, plan: PLAN, standIn, delayMs: DELAY_MS });
-  printTable(`6. Config size (${SIZES.map((n) => n.toLocaleString("en-US")).join(" / ")} generated SSO profiles before ours; ${PLAN.hitRounds} alternating rounds; ${sizes.indexes} section indexes in use)`, sizeRows(sizes, Object.keys(entries)));
-  printTable(`6. Cold call against config size (stand-in delay ${DELAY_MS} ms; overhead = total - requests x ${DELAY_MS} - that size's hit)`, coldSizeRows(sizes));
-  if (sizes.list.missing) console.log(`\n6. regional-sts list: not in this build (${sizes.list.missing}); timed here once it is`);
+  printTable(
+    `6. Config size (${SIZES.map((n) => n.toLocaleString("en-US")).join(" / ")} generated SSO profiles before ours; ${PLAN.hitRounds} alternating rounds; ${sizes.indexes} section indexes in use)`,
+    sizeRows(sizes, Object.keys(entries)),
+  );
+  printTable(
+    `6. Cold call against config size (stand-in delay ${DELAY_MS} ms; overhead = total - requests x ${DELAY_MS} - that size's hit)`,
+    coldSizeRows(sizes),
+  );
+  if (sizes.list.missing)
+    console.log(`\n6. regional-sts list: not in this build (${sizes.list.missing}); timed here once it is`);
   else printTable("6. regional-sts list (binary)", summaryRows(sizes.list));
   return sizes;
 }
@@ -137,16 +198,23 @@ async function profileAll() {
   const runs = quick ? 5 : 30;
   await standIn.setDelayMs(0);
   box.clearAll();
-  for (const entry of [ENTRIES.npm, ENTRIES.binary]) timeOnce(command("fill", [...entry, ...args], helper, checkProcessJson));
+  for (const entry of [ENTRIES.npm, ENTRIES.binary])
+    timeOnce(command("fill", [...entry, ...args], helper, checkProcessJson));
   const kinds = [
     ["npm entry hit", { argv: [ENTRIES.npm[0], ...args], viaNode: true }],
     ["binary hit", { argv: [...ENTRIES.binary, ...args] }],
-    ["npm entry cold", { argv: [ENTRIES.npm[0], ...args], viaNode: true, before: box.clearEntries, runs: Math.ceil(runs / 3) }],
+    [
+      "npm entry cold",
+      { argv: [ENTRIES.npm[0], ...args], viaNode: true, before: box.clearEntries, runs: Math.ceil(runs / 3) },
+    ],
     ["binary cold", { argv: [...ENTRIES.binary, ...args], before: box.clearEntries, runs: Math.ceil(runs / 3) }],
   ];
   for (const [label, options] of kinds) {
     const summary = profileRuns({ label, env: helper, runs, dir, ...options });
-    printTable(`${label}: V8 CPU profile, ${summary.runs} runs, every ${25} us (profiles in ${summary.dir})`, profileRows(summary));
+    printTable(
+      `${label}: V8 CPU profile, ${summary.runs} runs, every ${25} us (profiles in ${summary.dir})`,
+      profileRows(summary),
+    );
     printTable(`${label}: busiest functions`, functionRows(summary));
   }
 }
@@ -168,44 +236,89 @@ async function countAll() {
   await standIn.setDelayMs(0);
   box.clearAll();
   // The credentials, each entry's code caches and the large configs' indexes, as every call after the first finds them.
-  for (const entry of [ENTRIES.npm, ENTRIES.binary]) for (let i = 0; i < 2; i++) timeOnce(command("fill", [...entry, ...args], helper, checkProcessJson));
-  for (const n of [3, 3000, 30000]) for (const entry of [ENTRIES.npm, ENTRIES.binary]) timeOnce(command("fill", [...entry, ...args], at(n), checkProcessJson));
+  for (const entry of [ENTRIES.npm, ENTRIES.binary])
+    for (let i = 0; i < 2; i++) timeOnce(command("fill", [...entry, ...args], helper, checkProcessJson));
+  for (const n of [3, 3000, 30000])
+    for (const entry of [ENTRIES.npm, ENTRIES.binary])
+      timeOnce(command("fill", [...entry, ...args], at(n), checkProcessJson));
   await standIn.reset();
   const runs = quick ? 1 : 3;
-  const counts = instructionMedians([
-    { label: "node -e 0", argv: [NODE, "-e", "0"], env: floor },
-    // node itself, with what the sh lines of npm's bin would set: valgrind does not follow sh's exec.
-    { label: "npm entry hit", argv: [NODE, ENTRIES.npm[0], ...args], env: npmBinEnv(helper) },
-    { label: "empty node24 SEA", argv: [seaFloor], env: floor },
-    { label: "binary hit", argv: [...ENTRIES.binary, ...args], env: helper },
-    // Issue 16: the same hits with 3,000 and 30,000 generated profiles in the config.
-    ...[3000, 30000].flatMap((n) => [
-      { label: `npm entry hit, ${n} profiles`, argv: [NODE, ENTRIES.npm[0], ...args], env: npmBinEnv(at(n)) },
-      { label: `binary hit, ${n} profiles`, argv: [...ENTRIES.binary, ...args], env: at(n) },
-    ]),
-    // Issue 16.2: a cold call (credentials expired; code caches, fallback region and indexes kept) at 3 and 3,000.
-    ...(argv.includes("--cold") ? [3, 3000].flatMap((n) => [
-      { label: `npm entry cold, ${n} profiles`, argv: [NODE, ENTRIES.npm[0], ...args], env: npmBinEnv(at(n)), before: box.clearEntries },
-      { label: `binary cold, ${n} profiles`, argv: [...ENTRIES.binary, ...args], env: at(n), before: box.clearEntries },
-    ]) : []),
-  ], runs);
+  const counts = instructionMedians(
+    [
+      { label: "node -e 0", argv: [NODE, "-e", "0"], env: floor },
+      // node itself, with what the sh lines of npm's bin would set: valgrind does not follow sh's exec.
+      { label: "npm entry hit", argv: [NODE, ENTRIES.npm[0], ...args], env: npmBinEnv(helper) },
+      { label: "empty node24 SEA", argv: [seaFloor], env: floor },
+      { label: "binary hit", argv: [...ENTRIES.binary, ...args], env: helper },
+      // Issue 16: the same hits with 3,000 and 30,000 generated profiles in the config.
+      ...[3000, 30000].flatMap((n) => [
+        { label: `npm entry hit, ${n} profiles`, argv: [NODE, ENTRIES.npm[0], ...args], env: npmBinEnv(at(n)) },
+        { label: `binary hit, ${n} profiles`, argv: [...ENTRIES.binary, ...args], env: at(n) },
+      ]),
+      // Issue 16.2: a cold call (credentials expired; code caches, fallback region and indexes kept) at 3 and 3,000.
+      ...(argv.includes("--cold")
+        ? [3, 3000].flatMap((n) => [
+            {
+              label: `npm entry cold, ${n} profiles`,
+              argv: [NODE, ENTRIES.npm[0], ...args],
+              env: npmBinEnv(at(n)),
+              before: box.clearEntries,
+            },
+            {
+              label: `binary cold, ${n} profiles`,
+              argv: [...ENTRIES.binary, ...args],
+              env: at(n),
+              before: box.clearEntries,
+            },
+          ])
+        : []),
+    ],
+    runs,
+  );
   const base = { "npm entry hit": "node -e 0", "binary hit": "empty node24 SEA" };
-  for (const n of [3000, 30000]) Object.assign(base, { [`npm entry hit, ${n} profiles`]: "npm entry hit", [`binary hit, ${n} profiles`]: "binary hit" });
-  Object.assign(base, { "npm entry cold, 3000 profiles": "npm entry cold, 3 profiles", "binary cold, 3000 profiles": "binary cold, 3 profiles" });
+  for (const n of [3000, 30000])
+    Object.assign(base, {
+      [`npm entry hit, ${n} profiles`]: "npm entry hit",
+      [`binary hit, ${n} profiles`]: "binary hit",
+    });
+  Object.assign(base, {
+    "npm entry cold, 3000 profiles": "npm entry cold, 3 profiles",
+    "binary cold, 3000 profiles": "binary cold, 3 profiles",
+  });
   const rows = [["", "median M", "min", "max", "n", "above its floor"]];
   for (const [label, s] of Object.entries(counts)) {
-    rows.push([label, s.median.toFixed(2), s.min.toFixed(2), s.max.toFixed(2), s.n, base[label] ? `+${(s.median - counts[base[label]].median).toFixed(2)} M (${base[label]})` : ""]);
+    rows.push([
+      label,
+      s.median.toFixed(2),
+      s.min.toFixed(2),
+      s.max.toFixed(2),
+      s.n,
+      base[label] ? `+${(s.median - counts[base[label]].median).toFixed(2)} M (${base[label]})` : "",
+    ]);
   }
-  printTable(`Instructions per run (millions, callgrind, ${runs} alternating runs; without V8's random hash-seed set-up; npm's sh lines not included)`, rows);
-  if (!argv.includes("--cold") && (await standIn.counts()).assumeRole !== 0) throw new Error("a measured hit called STS");
+  printTable(
+    `Instructions per run (millions, callgrind, ${runs} alternating runs; without V8's random hash-seed set-up; npm's sh lines not included)`,
+    rows,
+  );
+  if (!argv.includes("--cold") && (await standIn.counts()).assumeRole !== 0)
+    throw new Error("a measured hit called STS");
 }
 
 async function endToEnd(helper) {
   const viaCli = (label, profile) =>
-    command(label, [aws.path, "--profile", profile, "--region", "us-east-1", "sts", "get-caller-identity", "--output", "text"], helper, (out) => {
-      if (!out.includes("222222222222")) throw new Error(`unexpected identity: ${out.trim()}`);
-    });
-  const cmds = [viaCli("aws, CLI's own role", "cli-role"), viaCli("aws via binary", "hk-role"), viaCli("aws via npm entry", "hk-role-npm")];
+    command(
+      label,
+      [aws.path, "--profile", profile, "--region", "us-east-1", "sts", "get-caller-identity", "--output", "text"],
+      helper,
+      (out) => {
+        if (!out.includes("222222222222")) throw new Error(`unexpected identity: ${out.trim()}`);
+      },
+    );
+  const cmds = [
+    viaCli("aws, CLI's own role", "cli-role"),
+    viaCli("aws via binary", "hk-role"),
+    viaCli("aws via npm entry", "hk-role-npm"),
+  ];
   for (const cmd of cmds) timeOnce(cmd); // Warms both caches.
   await standIn.reset();
   const out = alternate(cmds, PLAN.e2eRounds, 1);
@@ -215,10 +328,24 @@ async function endToEnd(helper) {
 }
 
 function coldRows(results) {
-  const rows = [["", "total median", "p95", "requests", "AssumeRole", "round trips ms", "overhead median", "overhead p95"]];
-  for (const [kind, map] of [["cold", results.cold], ["first ever", results.firstEver]]) {
+  const rows = [
+    ["", "total median", "p95", "requests", "AssumeRole", "round trips ms", "overhead median", "overhead p95"],
+  ];
+  for (const [kind, map] of [
+    ["cold", results.cold],
+    ["first ever", results.firstEver],
+  ]) {
     for (const [label, r] of Object.entries(map)) {
-      rows.push([`${label}, ${kind}`, r.total.median.toFixed(1), r.total.p95.toFixed(1), r.requests, r.assumeRoles, r.roundTripMs, r.overhead.median.toFixed(1), r.overhead.p95.toFixed(1)]);
+      rows.push([
+        `${label}, ${kind}`,
+        r.total.median.toFixed(1),
+        r.total.p95.toFixed(1),
+        r.requests,
+        r.assumeRoles,
+        r.roundTripMs,
+        r.overhead.median.toFixed(1),
+        r.overhead.p95.toFixed(1),
+      ]);
     }
   }
   return rows;
@@ -226,15 +353,27 @@ function coldRows(results) {
 
 function concurrentRows(results) {
   const rows = [["", "last done median ms", "p95", "AssumeRole per rep", "floor median ms"]];
-  const floorOf = (r) => Object.values(results.concurrentFloor).find((f) => f.count === r.count && (r.entry === "binary") === f.entry.startsWith("node24"));
+  const floorOf = (r) =>
+    Object.values(results.concurrentFloor).find(
+      (f) => f.count === r.count && (r.entry === "binary") === f.entry.startsWith("node24"),
+    );
   for (const [label, r] of Object.entries(results.concurrent)) {
-    rows.push([label, r.lastDone.median.toFixed(1), r.lastDone.p95.toFixed(1), r.assumeRoles.join(","), floorOf(r).lastDone.median.toFixed(1)]);
+    rows.push([
+      label,
+      r.lastDone.median.toFixed(1),
+      r.lastDone.p95.toFixed(1),
+      r.assumeRoles.join(","),
+      floorOf(r).lastDone.median.toFixed(1),
+    ]);
   }
   return rows;
 }
 
 function findAwsCli() {
-  for (const [file, args] of [["pyenv", ["which", "aws"]], ["sh", ["-c", "command -v aws"]]]) {
+  for (const [file, args] of [
+    ["pyenv", ["which", "aws"]],
+    ["sh", ["-c", "command -v aws"]],
+  ]) {
     try {
       const path = execFileSync(file, args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
       if (path) return { path, version: execFileSync(path, ["--version"], { encoding: "utf8" }).trim() };

@@ -24,20 +24,27 @@ if (spawnSync(process.execPath, [join(root, "scripts/build.mjs")], { stdio: "inh
 }
 // Each loop stops by itself after an hour at most, should this script die without stopping it.
 const loops = Array.from({ length: busy }, () =>
-  spawn(process.execPath, ["-e", "const end = Date.now() + 3600e3; while (Date.now() < end);"], { stdio: "ignore" }));
-const stop = () => loops.forEach((loop) => loop.kill("SIGKILL"));
+  spawn(process.execPath, ["-e", "const end = Date.now() + 3600e3; while (Date.now() < end);"], { stdio: "ignore" }),
+);
+const stop = () => {
+  for (const loop of loops) loop.kill("SIGKILL");
+};
 process.on("exit", stop);
 console.log(`concurrency under load: ${busy} busy loops, ${runs} runs of ${files.join(" ")}`);
 
 const results = [];
 for (let i = 1; i <= runs; i++) {
   const started = Date.now();
-  const run = spawnSync(process.execPath, [join(root, "scripts/test.mjs"), "--no-build", ...files], { cwd: root, encoding: "utf8" });
+  const run = spawnSync(process.execPath, [join(root, "scripts/test.mjs"), "--no-build", ...files], {
+    cwd: root,
+    encoding: "utf8",
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const closing = /^(\d+) passed, (\d+) failed$/m.exec(run.stdout.split("\n").filter(Boolean).at(-1) ?? "");
   const ok = run.status === 0 && closing !== null && closing[2] === "0";
   results.push(ok);
   // The first failure's own words: the assertion message (a retry is named as one) or the error.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the terminal colour codes vitest prints
   const plain = (run.stdout + run.stderr).replace(/\x1b\[[0-9;]*m/g, "");
   const first = /(AssertionError|Error): .*/.exec(plain)?.[0] ?? `exit ${run.status}`;
   const retry = /attempt \d+ of call \S+ \(HTTP \w+\)/.exec(plain)?.[0];

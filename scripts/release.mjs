@@ -21,15 +21,33 @@ export function release({ root, main, assets, hostNode, hostTarget }) {
       copyFileSync(join(root, "dist", "regional-sts"), out);
     } else {
       // Cross-built: no code cache, and no snapshot (an x64 snapshot makes an arm64 Node exit 14).
-      makeSea({ root, work: dir, builderNode: hostNode, baseNode: fetchNode(root, target), main, assets, codeCache: false, out });
+      makeSea({
+        root,
+        work: dir,
+        builderNode: hostNode,
+        baseNode: fetchNode(root, target),
+        main,
+        assets,
+        codeCache: false,
+        out,
+      });
     }
     files.push(out);
   }
-  const tarball = execFileSync("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", dir], { cwd: root, encoding: "utf8" }).trim().split("\n").pop();
+  const tarball = execFileSync("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", dir], {
+    cwd: root,
+    encoding: "utf8",
+  })
+    .trim()
+    .split("\n")
+    .pop();
   files.push(join(dir, tarball));
-  const sums = files.map((file) => `${createHash("sha256").update(readFileSync(file)).digest("hex")}  ${file.slice(dir.length + 1)}\n`).join("");
+  const sums = files
+    .map((file) => `${createHash("sha256").update(readFileSync(file)).digest("hex")}  ${file.slice(dir.length + 1)}\n`)
+    .join("");
   writeFileSync(join(dir, "SHA256SUMS"), sums);
   console.log(`dist/release (Node ${SEA_NODE_VERSION}):`);
-  for (const file of files) console.log(`  ${file.slice(dir.length + 1).padEnd(32)} ${(statSync(file).size / 1e6).toFixed(1)} MB`);
+  for (const file of files)
+    console.log(`  ${file.slice(dir.length + 1).padEnd(32)} ${(statSync(file).size / 1e6).toFixed(1)} MB`);
   console.log(sums.trimEnd().replace(/^/gm, "  "));
 }

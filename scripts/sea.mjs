@@ -15,7 +15,12 @@ export function fetchNode(root, target, version = SEA_NODE_VERSION) {
   const bin = join(dir, "package", "bin", "node");
   if (existsSync(bin)) return bin;
   mkdirSync(dir, { recursive: true });
-  const tarball = execFileSync("npm", ["pack", `node-${target}@${version}`, "--silent", "--pack-destination", dir], { encoding: "utf8" }).trim().split("\n").pop();
+  const tarball = execFileSync("npm", ["pack", `node-${target}@${version}`, "--silent", "--pack-destination", dir], {
+    encoding: "utf8",
+  })
+    .trim()
+    .split("\n")
+    .pop();
   execFileSync("tar", ["-xzf", join(dir, tarball), "-C", dir]);
   rmSync(join(dir, tarball));
   return bin;
@@ -30,16 +35,27 @@ export function fetchNode(root, target, version = SEA_NODE_VERSION) {
 export function makeSea({ root, work, builderNode, baseNode, main, assets, codeCache, out }) {
   const config = join(work, "sea-config.json");
   const blob = join(work, "sea-prep.blob");
-  writeFileSync(config, JSON.stringify({ main, output: blob, assets, disableExperimentalSEAWarning: true, useCodeCache: codeCache }));
+  writeFileSync(
+    config,
+    JSON.stringify({ main, output: blob, assets, disableExperimentalSEAWarning: true, useCodeCache: codeCache }),
+  );
   execFileSync(builderNode, ["--experimental-sea-config", config], { stdio: ["ignore", "ignore", "inherit"] });
   rmSync(out, { force: true });
   copyFileSync(baseNode, out);
   chmodSync(out, 0o755);
   // postject's warnings about the ELF notes it adds ("Can't find string offset") are harmless.
-  execFileSync(process.execPath, [
-    join(root, "node_modules/postject/dist/cli.js"), out, "NODE_SEA_BLOB", blob,
-    "--sentinel-fuse", "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2",
-  ], { stdio: ["ignore", "ignore", "pipe"] });
+  execFileSync(
+    process.execPath,
+    [
+      join(root, "node_modules/postject/dist/cli.js"),
+      out,
+      "NODE_SEA_BLOB",
+      blob,
+      "--sentinel-fuse",
+      "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2",
+    ],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
   rmSync(blob);
   rmSync(config);
 }

@@ -24,7 +24,8 @@ const SUBSET = [
 const QEMU = { arm64: "qemu-aarch64-static", x64: "qemu-x86_64-static" };
 const only = process.argv.slice(2);
 
-if (!existsSync(join(dir, "SHA256SUMS"))) throw new Error("dist/release/SHA256SUMS is missing: run `npm run release` first");
+if (!existsSync(join(dir, "SHA256SUMS")))
+  throw new Error("dist/release/SHA256SUMS is missing: run `npm run release` first");
 execFileSync("sha256sum", ["--check", "--strict", "SHA256SUMS"], { cwd: dir, stdio: "inherit" });
 const wrappers = mkdtempSync(join(tmpdir(), "regional-sts-release-"));
 let failed = 0;
@@ -38,8 +39,14 @@ try {
       writeFileSync(entry, `#!/bin/sh\nexec ${QEMU[arch]} "${binary}" "$@"\n`);
       chmodSync(entry, 0o755);
     }
-    console.log(`\n== linux-${arch}: ${execFileSync(entry, ["version"], { encoding: "utf8" }).trim().replace(/\n/g, "; ")}`);
-    const result = spawnSync(process.execPath, [join(root, "scripts/test.mjs"), ...SUBSET.flatMap(testsNamed)], { cwd: root, stdio: "inherit", env: { ...process.env, REGIONAL_STS_E2E_BINARY: entry } });
+    console.log(
+      `\n== linux-${arch}: ${execFileSync(entry, ["version"], { encoding: "utf8" }).trim().replace(/\n/g, "; ")}`,
+    );
+    const result = spawnSync(process.execPath, [join(root, "scripts/test.mjs"), ...SUBSET.flatMap(testsNamed)], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, REGIONAL_STS_E2E_BINARY: entry },
+    });
     if (result.status !== 0) failed++;
   }
 } finally {
@@ -53,7 +60,8 @@ function testsNamed([file, ...titles]) {
   const lines = readFileSync(join(root, file), "utf8").split("\n");
   return titles.map((title) => {
     const line = lines.findIndex((text) => /^\s*it\(["'`]/.test(text) && text.includes(title));
-    if (line === -1) throw new Error(`${file} has no test "${title}...": update the subset in scripts/test-release.mjs`);
+    if (line === -1)
+      throw new Error(`${file} has no test "${title}...": update the subset in scripts/test-release.mjs`);
     return `${file}:${line + 1}`;
   });
 }

@@ -36,8 +36,14 @@ for (const phase of phases) {
   const dirs = only.length ? phase.dirs.filter(named) : phase.onlyWhenNamed ? [] : phase.dirs;
   if (dirs.length === 0) continue;
   const report = join(out, `${phase.dirs[0].replace(/\W/g, "-")}.json`);
-  const args = [vitest, "run", ...(only.length ? only.filter((o) => dirs.some((d) => o.startsWith(d) || d.startsWith(o))) : dirs),
-    "--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
+  const args = [
+    vitest,
+    "run",
+    ...(only.length ? only.filter((o) => dirs.some((d) => o.startsWith(d) || d.startsWith(o))) : dirs),
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+  ];
   if (phase.ns) args.push("--no-file-parallelism");
   console.log(`\n== ${phase.name}`);
   const noNamespace = phase.ns ? namespaceProblem() : undefined;
@@ -47,13 +53,17 @@ for (const phase of phases) {
     exitCode = 1;
     continue;
   }
-  const result = phase.ns ? inNamespace(process.execPath, args) : spawnSync(process.execPath, args, { stdio: "inherit", cwd: root });
+  const result = phase.ns
+    ? inNamespace(process.execPath, args)
+    : spawnSync(process.execPath, args, { stdio: "inherit", cwd: root });
   if (result.status !== 0) exitCode = 1;
   try {
     const json = JSON.parse(readFileSync(report, "utf8"));
     passed += json.numPassedTests;
     // A file that fails to load, or whose hook fails, has no failed test but fails: count it too.
-    const failedFiles = json.testResults.filter((f) => f.status === "failed" && !f.assertionResults.some((t) => t.status === "failed"));
+    const failedFiles = json.testResults.filter(
+      (f) => f.status === "failed" && !f.assertionResults.some((t) => t.status === "failed"),
+    );
     failed += json.numFailedTests + failedFiles.length;
   } catch {
     failed += 1;
@@ -82,10 +92,12 @@ function missingToolsLine() {
 /** Why the end-to-end tests cannot get their private namespace here, or undefined when they can. */
 function namespaceProblem() {
   const probe = spawnSync("unshare", [...unshareFlags(), "sh", "-c", "ip link set lo up"], { encoding: "utf8" });
-  if (probe.error?.code === "ENOENT") return "the end-to-end tests need unshare (Debian package util-linux) for a private network namespace, and it is not installed";
+  if (probe.error?.code === "ENOENT")
+    return "the end-to-end tests need unshare (Debian package util-linux) for a private network namespace, and it is not installed";
   if (probe.status === 0) return undefined;
   const why = (probe.stderr || `exit ${probe.status}`).trim().split("\n").pop();
-  if (/ip: not found/.test(why)) return "the end-to-end tests need ip (Debian package iproute2) to bring up the private namespace's loopback, and it is not installed";
+  if (/ip: not found/.test(why))
+    return "the end-to-end tests need ip (Debian package iproute2) to bring up the private namespace's loopback, and it is not installed";
   return `the end-to-end tests need a private network namespace, and unshare could not make one (${why}): run them as root or allow unprivileged user namespaces`;
 }
 
@@ -96,8 +108,11 @@ function unshareFlags() {
 
 function inNamespace(command, args) {
   const script = 'ip link set lo up && exec "$0" "$@"';
-  return spawnSync("unshare", [...unshareFlags(), "sh", "-c", script, command, ...args],
-    { stdio: "inherit", cwd: root, env: { ...process.env, REGIONAL_STS_E2E_OUTER_NETNS: readlinkSync("/proc/self/ns/net") } });
+  return spawnSync("unshare", [...unshareFlags(), "sh", "-c", script, command, ...args], {
+    stdio: "inherit",
+    cwd: root,
+    env: { ...process.env, REGIONAL_STS_E2E_OUTER_NETNS: readlinkSync("/proc/self/ns/net") },
+  });
 }
 
 function step(name, command, args) {

@@ -18,7 +18,11 @@ export interface ReplaceOptions {
 export function replaceFileAtomic(target: string, text: string | Uint8Array, options: ReplaceOptions): void {
   // O_EXCL refuses a name in use; it only has to differ between writers, hence no node:crypto.
   const temp = join(dirname(target), `.${basename(target)}.${Math.random().toString(36).slice(2, 12)}.tmp`);
-  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), options.mode);
+  const fd = openSync(
+    temp,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
+    options.mode,
+  );
   try {
     try {
       writeFileSync(fd, text);

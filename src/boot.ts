@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { Script } from "node:vm";
 import { defaultCacheDir, homeFrom } from "./cache/default-folder";
 import { readPrivateBytes } from "./cache/private-file";
-import { joinPath } from "./join-path";
 import { formatError, UserError } from "./errors";
+import { joinPath } from "./join-path";
 import type { Parts } from "./load-part";
 
 /** Content hash of each bundle (main.js, miss.js, sdk.js...): set by scripts/build.mjs. */
@@ -21,7 +21,11 @@ declare const SEA: boolean;
  * each file name carries its bundle's content hash. https://v8.dev/blog/code-caching-for-devs
  */
 const env = process.env;
-const dir = defaultCacheDir(process.platform, env, homeFrom(env, () => (require("node:os") as typeof import("node:os")).userInfo().homedir));
+const dir = defaultCacheDir(
+  process.platform,
+  env,
+  homeFrom(env, () => (require("node:os") as typeof import("node:os")).userInfo().homedir),
+);
 const uid = process.getuid?.();
 const kind = SEA ? "binary" : "npm";
 const loaded = new Map<string, unknown>();
@@ -36,7 +40,10 @@ function load(part: string): unknown {
     const source = readBundle(part, file);
     const name = `${cachePrefix(part)}${process.version}-${process.arch}.v8`;
     const cachedData = readPrivateBytes(dir, name, uid);
-    const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+    const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+      filename: file,
+      cachedData,
+    });
     if (!cachedData || script.cachedDataRejected) unsaved.push({ name, script });
     const module = { exports: {} };
     loaded.set(part, module.exports);
@@ -52,7 +59,11 @@ function readBundle(part: string, file: string): string {
     return SEA ? (require("node:sea") as typeof import("node:sea")).getAsset(part, "utf8") : readFileSync(file, "utf8");
   } catch (error) {
     const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UserError(`cannot read ${file}, part of regional-sts (${why}); reinstall regional-sts`, 1, "BrokenInstall");
+    throw new UserError(
+      `cannot read ${file}, part of regional-sts (${why}); reinstall regional-sts`,
+      1,
+      "BrokenInstall",
+    );
   }
 }
 
@@ -62,7 +73,12 @@ process.on("exit", (exitCode) => {
   // loaded after a run that worked and left a bundle without a usable cache. (Copied first: the
   // saver adds itself to the list, and is not worth a cache.)
   // src/main.ts says whether this command warrants it (parsed command line, Runtime.onParsed).
-  if (exitCode !== 0 || unsaved.length === 0 || (globalThis as Record<symbol, unknown>)[Symbol.for("regional-sts.warm")] !== true) return;
+  if (
+    exitCode !== 0 ||
+    unsaved.length === 0 ||
+    (globalThis as Record<symbol, unknown>)[Symbol.for("regional-sts.warm")] !== true
+  )
+    return;
   const toSave = [...unsaved];
   try {
     const { saveCodeCaches: save } = load("save.js") as Parts["save.js"];

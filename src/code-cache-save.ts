@@ -33,7 +33,8 @@ export function saveCodeCaches(run: CodeCacheRun): void {
     }
     // Caches of earlier builds of this entry go; those of other Node versions stay, for users who switch.
     for (const old of readdirSync(run.dir)) {
-      if (old.startsWith(`code-${run.kind}-`) && !run.current.some((prefix) => old.startsWith(prefix))) unlinkSync(joinPath(run.dir, old));
+      if (old.startsWith(`code-${run.kind}-`) && !run.current.some((prefix) => old.startsWith(prefix)))
+        unlinkSync(joinPath(run.dir, old));
     }
   } catch {
     // A cache folder we cannot write: the next run compiles as usual.

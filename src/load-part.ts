@@ -17,7 +17,11 @@ export interface Parts {
 }
 // Fails to compile when src/parts.json and Parts list different bundles (main.js is the entry).
 const sameList: Record<Exclude<keyof typeof PARTS, "main.js">, true> & Record<keyof Parts, true> = {
-  "miss.js": true, "sdk.js": true, "more.js": true, "doctor-sdk.js": true, "save.js": true,
+  "miss.js": true,
+  "sdk.js": true,
+  "more.js": true,
+  "doctor-sdk.js": true,
+  "save.js": true,
 };
 void sameList;
 

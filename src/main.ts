@@ -18,15 +18,26 @@ const runtime: Runtime = {
   now: () => Date.now(),
   stdout: sink(1),
   stderr: sink(2),
-  spawn: (command, args, options) => lazy<typeof import("node:child_process")>("node:child_process").spawn(command, [...args], options),
+  spawn: (command, args, options) =>
+    lazy<typeof import("node:child_process")>("node:child_process").spawn(command, [...args], options),
   // The standalone binary is itself the command (src/platform.ts). Paths as invoked, not resolved
   // through links: process.argv[1] is only made absolute; the binary's own path is process.argv0
   // (execPath is resolved), a bare name when the shell found it on PATH.
   get selfCommand() {
     const binary = isBinary();
     const argv0 = process.argv0;
-    const self = !binary || !argv0 ? process.execPath : argv0.includes("/") ? lazy<typeof import("node:path")>("node:path").resolve(argv0) : argv0;
-    const [program, script] = selfCommand({ platform: process.platform, binary, execPath: self, script: process.argv[1] });
+    const self =
+      !binary || !argv0
+        ? process.execPath
+        : argv0.includes("/")
+          ? lazy<typeof import("node:path")>("node:path").resolve(argv0)
+          : argv0;
+    const [program, script] = selfCommand({
+      platform: process.platform,
+      binary,
+      execPath: self,
+      script: process.argv[1],
+    });
     return script === undefined ? { program: program! } : { program: program!, script };
   },
   pid: process.pid,
@@ -60,10 +71,16 @@ const runtime: Runtime = {
     return (await loadPart("doctor-sdk.js")).connectDoctor(options);
   },
   readMfaCode: (request) =>
-    makeMfaReader({ platform: process.platform, spawn: runtime.spawn, env, killGroup: (pgid, signal) => process.kill(-pgid, signal) })(request),
+    makeMfaReader({
+      platform: process.platform,
+      spawn: runtime.spawn,
+      env,
+      killGroup: (pgid, signal) => process.kill(-pgid, signal),
+    })(request),
   // src/boot.ts saves V8 code caches after a run that worked, of the commands that run all day.
   onParsed: (command) => {
-    (globalThis as Record<symbol, unknown>)[Symbol.for("regional-sts.warm")] = command.spec.warmsCodeCache === true && !command.noCache;
+    (globalThis as Record<symbol, unknown>)[Symbol.for("regional-sts.warm")] =
+      command.spec.warmsCodeCache === true && !command.noCache;
   },
   onSignal: (signal, handler) => {
     process.on(signal, handler);
@@ -117,8 +134,11 @@ function inTerminalForeground(): boolean {
     const [, , pgrp, , , tpgid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return Number(tpgid) > 0 && tpgid === pgrp;
   } catch {
-    const ps = lazy<typeof import("node:child_process")>("node:child_process")
-      .spawnSync("ps", ["-o", "tpgid=", "-o", "pgid=", "-p", String(process.pid)], { encoding: "utf8" });
+    const ps = lazy<typeof import("node:child_process")>("node:child_process").spawnSync(
+      "ps",
+      ["-o", "tpgid=", "-o", "pgid=", "-p", String(process.pid)],
+      { encoding: "utf8" },
+    );
     const [tpgid, pgid] = (ps.stdout ?? "").trim().split(/\s+/);
     return ps.status === 0 && Number(tpgid) > 0 ? tpgid === pgid : isatty(0);
   }

@@ -31,7 +31,9 @@ export function selfCommand(self: SelfFacts): string[] {
  * https://learn.microsoft.com/en-us/windows/console/console-handles
  */
 export function terminalDevices(platform: NodeJS.Platform): { input: string; output: string } {
-  return platform === "win32" ? { input: "\\\\.\\CONIN$", output: "\\\\.\\CONOUT$" } : { input: "/dev/tty", output: "/dev/tty" };
+  return platform === "win32"
+    ? { input: "\\\\.\\CONIN$", output: "\\\\.\\CONOUT$" }
+    : { input: "/dev/tty", output: "/dev/tty" };
 }
 
 /**

@@ -1,10 +1,10 @@
-import type { SpawnOptions, ChildProcess } from "node:child_process";
+import type { ChildProcess, SpawnOptions } from "node:child_process";
 import type { ParsedCommand } from "./cli/command-line";
-import type { ConnectSessionToken, ConnectSts } from "./credentials/types";
-import type { ConnectDoctor } from "./doctor/port";
+import type { SelfCommand } from "./config/self-command";
 import type { FederationAnswer } from "./console/federation";
 import type { HttpOptions } from "./credentials/http";
-import type { SelfCommand } from "./config/self-command";
+import type { ConnectSessionToken, ConnectSts } from "./credentials/types";
+import type { ConnectDoctor } from "./doctor/port";
 import type { NodeFacts } from "./version";
 
 /** A writable text sink: the entry file wires these to process.stdout / process.stderr. */

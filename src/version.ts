@@ -13,7 +13,18 @@ export interface NodeFacts {
 }
 
 /** `regional-sts version` / `--version`: the version first, as tools print it; then what a bug report needs. */
-export function versionText(node: NodeFacts | undefined, commit: string = typeof COMMIT === "string" ? COMMIT : "unbuilt"): string {
-  const where = !node ? "unknown" : `${node.version} (${node.binary ? "built into this binary" : "npm entry, the Node on PATH"})`;
-  return [`regional-sts ${version}`, `commit ${commit}`, `node ${where}`, `platform ${node ? `${node.platform}-${node.arch}` : "unknown"}`, ""].join("\n");
+export function versionText(
+  node: NodeFacts | undefined,
+  commit: string = typeof COMMIT === "string" ? COMMIT : "unbuilt",
+): string {
+  const where = !node
+    ? "unknown"
+    : `${node.version} (${node.binary ? "built into this binary" : "npm entry, the Node on PATH"})`;
+  return [
+    `regional-sts ${version}`,
+    `commit ${commit}`,
+    `node ${where}`,
+    `platform ${node ? `${node.platform}-${node.arch}` : "unknown"}`,
+    "",
+  ].join("\n");
 }

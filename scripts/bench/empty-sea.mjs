@@ -10,10 +10,23 @@ export function buildEmptySea(root, node24, dir) {
   const blob = join(dir, "empty-sea.blob");
   const binary = join(dir, "empty-sea");
   writeFileSync(script, "");
-  writeFileSync(config, JSON.stringify({ main: script, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true }));
+  writeFileSync(
+    config,
+    JSON.stringify({ main: script, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true }),
+  );
   execFileSync(node24, ["--experimental-sea-config", config], { stdio: "ignore" });
   copyFileSync(node24, binary);
-  execFileSync(process.execPath, [join(root, "node_modules/postject/dist/cli.js"), binary, "NODE_SEA_BLOB", blob,
-    "--sentinel-fuse", "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2"], { stdio: "ignore" });
+  execFileSync(
+    process.execPath,
+    [
+      join(root, "node_modules/postject/dist/cli.js"),
+      binary,
+      "NODE_SEA_BLOB",
+      blob,
+      "--sentinel-fuse",
+      "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2",
+    ],
+    { stdio: "ignore" },
+  );
   return binary;
 }

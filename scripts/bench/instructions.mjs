@@ -10,8 +10,10 @@ import { median } from "./stats.mjs";
 
 export function canCountInstructions() {
   // callgrind_annotate --version exits 255 after printing it: only whether it runs counts.
-  return spawnSync("valgrind", ["--version"], { stdio: "ignore" }).status === 0
-    && spawnSync("callgrind_annotate", ["--version"], { stdio: "ignore" }).error === undefined;
+  return (
+    spawnSync("valgrind", ["--version"], { stdio: "ignore" }).status === 0 &&
+    spawnSync("callgrind_annotate", ["--version"], { stdio: "ignore" }).error === undefined
+  );
 }
 
 // V8 sets up its string hash seed at every start with a random number of rounds (4 to 9 million
@@ -23,9 +25,18 @@ export function countInstructions(argv, env) {
   const dir = mkdtempSync(join(tmpdir(), "regional-sts-callgrind-"));
   try {
     const out = join(dir, "callgrind.out");
-    const result = spawnSync("valgrind", ["--tool=callgrind", `--callgrind-out-file=${out}`, ...argv], { env, stdio: ["ignore", "pipe", "pipe"] });
-    if (result.status !== 0) throw new Error(`${argv.join(" ")} under valgrind: exit ${result.status}: ${String(result.stderr).trim().split("\n").pop()}`);
-    const report = execFileSync("callgrind_annotate", ["--threshold=100", out], { encoding: "utf8", maxBuffer: 256 << 20 });
+    const result = spawnSync("valgrind", ["--tool=callgrind", `--callgrind-out-file=${out}`, ...argv], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    if (result.status !== 0)
+      throw new Error(
+        `${argv.join(" ")} under valgrind: exit ${result.status}: ${String(result.stderr).trim().split("\n").pop()}`,
+      );
+    const report = execFileSync("callgrind_annotate", ["--threshold=100", out], {
+      encoding: "utf8",
+      maxBuffer: 256 << 20,
+    });
     let total = 0;
     let seed = 0;
     for (const line of report.split("\n")) {
@@ -50,5 +61,10 @@ export function instructionMedians(cmds, runs) {
       counts[c.label].push(countInstructions(c.argv, c.env));
     }
   }
-  return Object.fromEntries(Object.entries(counts).map(([label, xs]) => [label, { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length }]));
+  return Object.fromEntries(
+    Object.entries(counts).map(([label, xs]) => [
+      label,
+      { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length },
+    ]),
+  );
 }

@@ -22,7 +22,8 @@ export function privateNode(dir) {
 /** Drops each file's pages from the page cache; false where GNU dd is missing (state unknown). */
 export function readBackFromDisk(files) {
   try {
-    for (const file of files) execFileSync("dd", [`if=${file}`, "iflag=nocache", "count=0", "status=none"], { stdio: "ignore" });
+    for (const file of files)
+      execFileSync("dd", [`if=${file}`, "iflag=nocache", "count=0", "status=none"], { stdio: "ignore" });
     return true;
   } catch {
     return false;

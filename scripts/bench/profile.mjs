@@ -23,8 +23,12 @@ export function profileRuns({ label, argv, env, runs, dir, before = () => {}, vi
     before();
     const result = viaNode
       ? spawnSync(process.execPath, [...flags, ...argv], { env: npmBinEnv(env), stdio: ["ignore", "pipe", "pipe"] })
-      : spawnSync(argv[0], argv.slice(1), { env: { ...env, NODE_OPTIONS: flags.join(" ") }, stdio: ["ignore", "pipe", "pipe"] });
-    if (result.status !== 0) throw new Error(`${label}: exit ${result.status}: ${String(result.stderr).trim().split("\n").pop()}`);
+      : spawnSync(argv[0], argv.slice(1), {
+          env: { ...env, NODE_OPTIONS: flags.join(" ") },
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+    if (result.status !== 0)
+      throw new Error(`${label}: exit ${result.status}: ${String(result.stderr).trim().split("\n").pop()}`);
     if (i === -1) for (const f of readdirSync(out)) rmSync(join(out, f));
   }
   return summarize(out);
@@ -54,8 +58,18 @@ function summarize(dir) {
       byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
     });
   }
-  const perRun = (map, n) => [...map].map(([k, ms]) => [k, ms / files.length]).sort((a, b) => b[1] - a[1]).slice(0, n);
-  return { runs: files.length, totalMs: total / files.length, byScript: perRun(byScript, 12), byFunction: perRun(byFunction, 15), dir };
+  const perRun = (map, n) =>
+    [...map]
+      .map(([k, ms]) => [k, ms / files.length])
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n);
+  return {
+    runs: files.length,
+    totalMs: total / files.length,
+    byScript: perRun(byScript, 12),
+    byFunction: perRun(byFunction, 15),
+    dir,
+  };
 }
 
 /** Our bundles by name; Node's own JavaScript as one group; V8's native work as V8 names it. */

@@ -8,7 +8,9 @@ export function printTable(title, rows) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
   console.log(`\n${title}`);
   rows.forEach((row, i) => {
-    console.log(`  ${row.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join("  ")}`);
+    console.log(
+      `  ${row.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join("  ")}`,
+    );
     if (i === 0) console.log(`  ${widths.map((w) => "-".repeat(w)).join("  ")}`);
   });
 }
@@ -17,7 +19,15 @@ export function printTable(title, rows) {
 export function summaryRows(map, base, unit = "ms") {
   const rows = [["", `median ${unit}`, `p95 ${unit}`, "min", "max", "n", base ? `x ${base}` : ""]];
   for (const [label, s] of Object.entries(map)) {
-    rows.push([label, fmt(s.median), fmt(s.p95), fmt(s.min), fmt(s.max), s.n, base ? ratio(s.median, map[base].median).toFixed(2) : ""]);
+    rows.push([
+      label,
+      fmt(s.median),
+      fmt(s.p95),
+      fmt(s.min),
+      fmt(s.max),
+      s.n,
+      base ? ratio(s.median, map[base].median).toFixed(2) : "",
+    ]);
   }
   return rows;
 }
@@ -33,6 +43,8 @@ export function printTargets(targets) {
   const width = Math.max(...targets.map((t) => t.name.length));
   for (const t of targets) {
     const value = typeof t.value === "number" && !Number.isInteger(t.value) ? t.value.toFixed(2) : t.value;
-    console.log(`  ${t.pass ? "PASS" : "MISS"}  ${t.name.padEnd(width)}  ${value}${t.unit} (target ${t.limit}${t.unit})${t.note ? `  ${t.note}` : ""}`);
+    console.log(
+      `  ${t.pass ? "PASS" : "MISS"}  ${t.name.padEnd(width)}  ${value}${t.unit} (target ${t.limit}${t.unit})${t.note ? `  ${t.note}` : ""}`,
+    );
   }
 }

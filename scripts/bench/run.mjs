@@ -1,8 +1,8 @@
 // Running one measured command: wall time, peak memory, many at once.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
 import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 /** A command to measure: argv[0] is the executable; `check` validates stdout (throws if wrong). */
 export function command(label, argv, env, check = undefined) {
@@ -12,13 +12,16 @@ export function command(label, argv, env, check = undefined) {
 /** Throws unless stdout is one credential_process JSON document. */
 export function checkProcessJson(stdout) {
   const value = JSON.parse(stdout);
-  if (value.Version !== 1 || !value.AccessKeyId || !value.SessionToken) throw new Error(`not credential_process JSON: ${stdout.slice(0, 80)}`);
+  if (value.Version !== 1 || !value.AccessKeyId || !value.SessionToken)
+    throw new Error(`not credential_process JSON: ${stdout.slice(0, 80)}`);
 }
 
 function verify(cmd, result) {
   if (result.error) throw result.error;
   if (result.status !== 0) {
-    throw new Error(`${cmd.label}: exit ${result.status ?? result.signal}: ${String(result.stderr).trim().split("\n").pop()}`);
+    throw new Error(
+      `${cmd.label}: exit ${result.status ?? result.signal}: ${String(result.stderr).trim().split("\n").pop()}`,
+    );
   }
   try {
     cmd.check?.(String(result.stdout));
@@ -46,7 +49,10 @@ export const canMeasureMemory = () => existsSync(TIME_BIN);
  */
 export function peakMb(cmd) {
   const out = join(tmpdir(), `regional-sts-bench-time-${process.pid}`);
-  const result = spawnSync(TIME_BIN, ["-f", "%M", "-o", out, ...cmd.argv], { env: cmd.env, stdio: ["ignore", "pipe", "pipe"] });
+  const result = spawnSync(TIME_BIN, ["-f", "%M", "-o", out, ...cmd.argv], {
+    env: cmd.env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   verify(cmd, result);
   const kb = Number(readFileSync(out, "utf8").trim().split("\n").pop());
   rmSync(out, { force: true });
@@ -57,21 +63,22 @@ export function peakMb(cmd) {
 export function timeTogether(cmd, count) {
   const [file, ...args] = cmd.argv;
   const started = process.hrtime.bigint();
-  const one = () => new Promise((resolve, reject) => {
-    const child = spawn(file, args, { env: cmd.env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (status, signal) => {
-      try {
-        verify(cmd, { status, signal, stdout, stderr });
-        resolve();
-      } catch (error) {
-        reject(error);
-      }
+  const one = () =>
+    new Promise((resolve, reject) => {
+      const child = spawn(file, args, { env: cmd.env, stdio: ["ignore", "pipe", "pipe"] });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d) => (stdout += d));
+      child.stderr.on("data", (d) => (stderr += d));
+      child.on("error", reject);
+      child.on("close", (status, signal) => {
+        try {
+          verify(cmd, { status, signal, stdout, stderr });
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
+      });
     });
-  });
   return Promise.all(Array.from({ length: count }, one)).then(() => Number(process.hrtime.bigint() - started) / 1e6);
 }

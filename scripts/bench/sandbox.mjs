@@ -1,5 +1,5 @@
 // A throw-away HOME with the seed profiles, and the environments each measured command gets.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -50,7 +50,10 @@ export function makeSandbox({ entries, standIn }) {
   mkdirSync(join(home, ".aws"), { recursive: true });
   const config = configText(entries);
   writeFileSync(join(home, ".aws", "config"), config);
-  writeFileSync(join(home, ".aws", "credentials"), `[account-a]\naws_access_key_id = ${ALICE.id}\naws_secret_access_key = ${ALICE.secret}\n`);
+  writeFileSync(
+    join(home, ".aws", "credentials"),
+    `[account-a]\naws_access_key_id = ${ALICE.id}\naws_secret_access_key = ${ALICE.secret}\n`,
+  );
   const machineExtraCa = process.env.NODE_EXTRA_CA_CERTS || undefined;
   const base = {
     ...cleanBaseEnv(),
@@ -68,14 +71,22 @@ export function makeSandbox({ entries, standIn }) {
     writeFileSync(bundle, `${readFileSync(machineFile, "utf8").trimEnd()}\n${readFileSync(standIn.caPath, "utf8")}`);
     return bundle;
   };
-  const helper = { ...base, HTTPS_PROXY: standIn.proxyUrl, AWS_CA_BUNDLE: withStandIn(process.env.AWS_CA_BUNDLE, "aws-ca.pem") };
+  const helper = {
+    ...base,
+    HTTPS_PROXY: standIn.proxyUrl,
+    AWS_CA_BUNDLE: withStandIn(process.env.AWS_CA_BUNDLE, "aws-ca.pem"),
+  };
   if (machineExtraCa) helper.NODE_EXTRA_CA_CERTS = withStandIn(machineExtraCa, "extra-ca.pem");
   return {
     home,
     cacheDir,
     configText: config,
     machineExtraCa,
-    env: { helper, floor: base, floorWithExtraCa: machineExtraCa ? { ...base, NODE_EXTRA_CA_CERTS: machineExtraCa } : undefined },
+    env: {
+      helper,
+      floor: base,
+      floorWithExtraCa: machineExtraCa ? { ...base, NODE_EXTRA_CA_CERTS: machineExtraCa } : undefined,
+    },
     /** Cold cache as after an expiry: credential entries gone; the learned region fallback, V8's code caches and the configs' section indexes kept. */
     clearEntries() {
       let names = [];
@@ -85,7 +96,8 @@ export function makeSandbox({ entries, standIn }) {
         return;
       }
       for (const name of names) {
-        if (name !== FACTS_FILE && !/^code-.*\.v8$/.test(name) && !/^sections-.*\.json$/.test(name)) rmSync(join(cacheDir, name), { force: true, recursive: true });
+        if (name !== FACTS_FILE && !/^code-.*\.v8$/.test(name) && !/^sections-.*\.json$/.test(name))
+          rmSync(join(cacheDir, name), { force: true, recursive: true });
       }
     },
     /** The very first call on a machine: no cache folder at all. */

@@ -1,6 +1,7 @@
 // The five measurements of issue 5. Each returns plain data; bench.mjs prints and judges it.
-import { summarize, median } from "./stats.mjs";
+
 import { peakMb, timeOnce, timeTogether } from "./run.mjs";
+import { median, summarize } from "./stats.mjs";
 
 /** Runs every command once per round, in an order that rotates, so drift hits all alike. */
 export function alternate(cmds, rounds, warmup = 2) {
@@ -61,7 +62,13 @@ export async function concurrentCallers({ cmds, counts, reps, standIn, clear }) 
         times.push(await timeTogether(cmd, count));
         assumeRoles.push((await standIn.counts()).assumeRole);
       }
-      out[`${cmd.label} x${count}`] = { count, entry: cmd.label, lastDone: summarize(times), assumeRoles, maxAssumeRoles: Math.max(...assumeRoles) };
+      out[`${cmd.label} x${count}`] = {
+        count,
+        entry: cmd.label,
+        lastDone: summarize(times),
+        assumeRoles,
+        maxAssumeRoles: Math.max(...assumeRoles),
+      };
     }
   }
   return out;

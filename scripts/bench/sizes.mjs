@@ -2,12 +2,13 @@
 // SSO profiles (bench/generate-config.mjs) before the benchmark's own profiles, so growth with
 // the file shows as a curve. Each size is its own config file (AWS_CONFIG_FILE); they share the
 // credentials file and so the cache entry.
+
+import { spawnSync } from "node:child_process";
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { spawnSync } from "node:child_process";
 import { generateConfig } from "../../bench/generate-config.mjs";
+import { checkProcessJson, command, timeOnce } from "./run.mjs";
 import { alternate, coldCalls, peakMemory } from "./sections.mjs";
-import { command, checkProcessJson, timeOnce } from "./run.mjs";
 
 export const SIZES = [3, 300, 3000, 30000];
 export const COLD_SIZES = [3, 3000];
@@ -31,7 +32,8 @@ export async function measureSizes({ box, sized, entries, helper, plan, standIn,
   const wait = sized.settledAt - Date.now();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   const envFor = (n) => ({ ...helper, AWS_CONFIG_FILE: sized.files[n] });
-  const hit = (entry, n) => command(label(entry, n), [...entries[entry], "credential-process", "--profile", "p"], envFor(n), checkProcessJson);
+  const hit = (entry, n) =>
+    command(label(entry, n), [...entries[entry], "credential-process", "--profile", "p"], envFor(n), checkProcessJson);
   const cmds = SIZES.flatMap((n) => Object.keys(entries).map((entry) => hit(entry, n)));
   await standIn.setDelayMs(0);
   for (const cmd of cmds) timeOnce(cmd); // Fills the cache once and leaves each large config's index.
@@ -44,7 +46,14 @@ export async function measureSizes({ box, sized, entries, helper, plan, standIn,
   await standIn.setDelayMs(delayMs);
   const cold = COLD_SIZES.flatMap((n) => Object.keys(entries).map((entry) => hit(entry, n)));
   const hitMedians = Object.fromEntries(cold.map((c) => [c.label, out.hit[c.label].median]));
-  out.cold = await coldCalls({ cmds: cold, runs: plan.coldRuns, delayMs, hitMedians, standIn, clear: box.clearEntries });
+  out.cold = await coldCalls({
+    cmds: cold,
+    runs: plan.coldRuns,
+    delayMs,
+    hitMedians,
+    standIn,
+    clear: box.clearEntries,
+  });
   await standIn.setDelayMs(0);
   out.list = timeList(entries.binary, envFor, plan);
   return out;
@@ -57,7 +66,9 @@ export async function measureSizes({ box, sized, entries, helper, plan, standIn,
 function timeList(binary, envFor, plan) {
   const probe = spawnSync(binary[0], ["list"], { env: envFor(3000), stdio: ["ignore", "pipe", "pipe"] });
   if (probe.status !== 0) return { missing: String(probe.stderr).trim().split("\n").pop() };
-  const cmds = [3, 3000].map((n) => command(`binary list, ${n.toLocaleString("en-US")} profiles`, [...binary, "list"], envFor(n)));
+  const cmds = [3, 3000].map((n) =>
+    command(`binary list, ${n.toLocaleString("en-US")} profiles`, [...binary, "list"], envFor(n)),
+  );
   return alternate(cmds, Math.max(3, Math.round(plan.hitRounds / 4)), 1);
 }
 
@@ -66,7 +77,12 @@ export function sizeRows(r, entries) {
   const rows = [["profiles", ...entries.flatMap((e) => [`${e} hit ms`, "x 3", `${e} MB`, "x 3"])]];
   for (const n of SIZES) {
     const cells = entries.flatMap((e) => {
-      const [h, h3, m, m3] = [r.hit[label(e, n)].median, r.hit[label(e, 3)].median, r.memory[label(e, n)].median, r.memory[label(e, 3)].median];
+      const [h, h3, m, m3] = [
+        r.hit[label(e, n)].median,
+        r.hit[label(e, 3)].median,
+        r.memory[label(e, n)].median,
+        r.memory[label(e, 3)].median,
+      ];
       return [h.toFixed(1), (h / h3).toFixed(2), m.toFixed(1), (m / m3).toFixed(2)];
     });
     rows.push([n.toLocaleString("en-US"), ...cells]);
@@ -76,7 +92,8 @@ export function sizeRows(r, entries) {
 
 export function coldSizeRows(r) {
   const rows = [["", "total median", "overhead median", "overhead p95", "requests"]];
-  for (const [name, c] of Object.entries(r.cold)) rows.push([name, c.total.median.toFixed(1), c.overhead.median.toFixed(1), c.overhead.p95.toFixed(1), c.requests]);
+  for (const [name, c] of Object.entries(r.cold))
+    rows.push([name, c.total.median.toFixed(1), c.overhead.median.toFixed(1), c.overhead.p95.toFixed(1), c.requests]);
   return rows;
 }
 

@@ -1,8 +1,8 @@
 // The loopback AWS stand-in (dist/fake-aws.cjs) as a child process, with its admin API.
 import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
-import { join } from "node:path";
 import http from "node:http";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
 
 /** Starts the stand-in in proxy mode with the seed scenario; resolves once it printed its URLs. */
 export async function startStandIn(root) {
@@ -18,19 +18,25 @@ export async function startStandIn(root) {
   const info = JSON.parse(firstLine);
   // A fresh connection per call: the benchmark blocks its event loop in spawnSync for long
   // stretches, so a kept-alive socket may have been closed by the server in the meantime.
-  const admin = (method, path, body) => new Promise((resolve, reject) => {
-    const request = http.request(`${info.adminUrl}${path}`, { method, agent: false, headers: { "content-type": "application/json" } }, (response) => {
-      let text = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk) => (text += chunk));
-      response.on("end", () => {
-        if (response.statusCode !== 200) reject(new Error(`stand-in admin ${method} ${path}: HTTP ${response.statusCode} ${text}`));
-        else resolve(JSON.parse(text));
-      });
+  const admin = (method, path, body) =>
+    new Promise((resolve, reject) => {
+      const request = http.request(
+        `${info.adminUrl}${path}`,
+        { method, agent: false, headers: { "content-type": "application/json" } },
+        (response) => {
+          let text = "";
+          response.setEncoding("utf8");
+          response.on("data", (chunk) => (text += chunk));
+          response.on("end", () => {
+            if (response.statusCode !== 200)
+              reject(new Error(`stand-in admin ${method} ${path}: HTTP ${response.statusCode} ${text}`));
+            else resolve(JSON.parse(text));
+          });
+        },
+      );
+      request.on("error", reject);
+      request.end(body === undefined ? undefined : JSON.stringify(body));
     });
-    request.on("error", reject);
-    request.end(body === undefined ? undefined : JSON.stringify(body));
-  });
   return {
     caPath: info.caPath,
     proxyUrl: info.proxyUrl,
@@ -38,9 +44,10 @@ export async function startStandIn(root) {
     counts: () => admin("GET", "/counts"),
     reset: () => admin("POST", "/reset", {}),
     setDelayMs: (ms) => admin("POST", "/delay", { ms }),
-    stop: () => new Promise((resolve) => {
-      child.once("exit", resolve);
-      child.kill("SIGTERM");
-    }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", resolve);
+        child.kill("SIGTERM");
+      }),
   };
 }

@@ -16,7 +16,13 @@ export function p95(values) {
 /** Median, p95, min and max of a sample, rounded to 0.1 (ms, MB, ...). */
 export function summarize(values) {
   const r = (x) => Math.round(x * 10) / 10;
-  return { median: r(median(values)), p95: r(p95(values)), min: r(Math.min(...values)), max: r(Math.max(...values)), n: values.length };
+  return {
+    median: r(median(values)),
+    p95: r(p95(values)),
+    min: r(Math.min(...values)),
+    max: r(Math.max(...values)),
+    n: values.length,
+  };
 }
 
 /** a / b rounded to two decimals. */

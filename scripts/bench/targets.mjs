@@ -1,7 +1,8 @@
 // Issue 5's targets, judged on one run's results (medians, same machine, same run).
-import { ratio } from "./stats.mjs";
+
 import { target } from "./report.mjs";
 import { sizeLabel } from "./sizes.mjs";
+import { ratio } from "./stats.mjs";
 
 const HIT_RATIO = 1.15;
 const MEMORY_RATIO = 1.2;
@@ -21,13 +22,34 @@ export function judgeSizes(s) {
   const at = (map, entry, n) => map[sizeLabel(entry, n)].median;
   for (const entry of ["npm entry", "binary"]) {
     for (const [n, limit] of Object.entries(SIZE_HIT_RATIO)) {
-      out.push(target(`hit with ${Number(n).toLocaleString("en-US")} profiles / 3, ${entry}`, ratio(at(s.hit, entry, Number(n)), at(s.hit, entry, 3)), limit, { unit: "x" }));
+      out.push(
+        target(
+          `hit with ${Number(n).toLocaleString("en-US")} profiles / 3, ${entry}`,
+          ratio(at(s.hit, entry, Number(n)), at(s.hit, entry, 3)),
+          limit,
+          { unit: "x" },
+        ),
+      );
     }
     for (const n of [3000, 30000]) {
-      out.push(target(`peak memory with ${n.toLocaleString("en-US")} profiles / 3, ${entry}`, ratio(at(s.memory, entry, n), at(s.memory, entry, 3)), SIZE_MEMORY_RATIO, { unit: "x" }));
+      out.push(
+        target(
+          `peak memory with ${n.toLocaleString("en-US")} profiles / 3, ${entry}`,
+          ratio(at(s.memory, entry, n), at(s.memory, entry, 3)),
+          SIZE_MEMORY_RATIO,
+          { unit: "x" },
+        ),
+      );
     }
     const cold = (n) => s.cold[sizeLabel(entry, n)].overhead.median;
-    out.push(target(`cold overhead with 3,000 profiles - with 3, ${entry}`, Math.round((cold(3000) - cold(3)) * 10) / 10, SIZE_COLD_MS, { unit: " ms" }));
+    out.push(
+      target(
+        `cold overhead with 3,000 profiles - with 3, ${entry}`,
+        Math.round((cold(3000) - cold(3)) * 10) / 10,
+        SIZE_COLD_MS,
+        { unit: " ms" },
+      ),
+    );
   }
   return out;
 }
@@ -39,44 +61,85 @@ export function judge(r) {
   const withCa = hit["node -e 0 +CA"];
   const out = [
     target("cache hit, npm entry / node -e 0", ratio(hit["npm entry"].median, floor), HIT_RATIO, {
-      unit: "x", note: withCa ? `(vs node -e 0 with NODE_EXTRA_CA_CERTS: ${ratio(hit["npm entry"].median, withCa.median)}x)` : undefined,
+      unit: "x",
+      note: withCa
+        ? `(vs node -e 0 with NODE_EXTRA_CA_CERTS: ${ratio(hit["npm entry"].median, withCa.median)}x)`
+        : undefined,
     }),
     target("cache hit, binary / node -e 0", ratio(hit.binary.median, floor), HIT_RATIO, {
-      unit: "x", note: `(vs node24 -e 0: ${ratio(hit.binary.median, hit["node24 -e 0"].median)}x; vs an empty node24 SEA: ${ratio(hit.binary.median, hit["empty node24 SEA"].median)}x)`,
+      unit: "x",
+      note: `(vs node24 -e 0: ${ratio(hit.binary.median, hit["node24 -e 0"].median)}x; vs an empty node24 SEA: ${ratio(hit.binary.median, hit["empty node24 SEA"].median)}x)`,
     }),
   ];
   if (r.memoryHit) {
     const m = r.memoryHit;
     const base = m["node -e 0"].median;
-    out.push(target("peak memory, npm entry hit / node -e 0", ratio(m["npm entry"].median, base), MEMORY_RATIO, { unit: "x" }));
-    out.push(target("peak memory, binary hit / node -e 0", ratio(m.binary.median, base), SEA_MEMORY_RATIO, {
-      unit: "x", note: `(node24 -e 0 alone: ${ratio(m["node24 -e 0"].median, base)}x; an empty node24 SEA: ${ratio(m["empty node24 SEA"].median, base)}x)`,
-    }));
+    out.push(
+      target("peak memory, npm entry hit / node -e 0", ratio(m["npm entry"].median, base), MEMORY_RATIO, { unit: "x" }),
+    );
+    out.push(
+      target("peak memory, binary hit / node -e 0", ratio(m.binary.median, base), SEA_MEMORY_RATIO, {
+        unit: "x",
+        note: `(node24 -e 0 alone: ${ratio(m["node24 -e 0"].median, base)}x; an empty node24 SEA: ${ratio(m["empty node24 SEA"].median, base)}x)`,
+      }),
+    );
   }
   for (const [label, c] of Object.entries(r.cold)) {
-    out.push(target(`cold call overhead, ${label}`, c.overhead.median, COLD_OVERHEAD_MS, { unit: " ms", note: `(${c.requests} request(s) to the stand-in)` }));
+    out.push(
+      target(`cold call overhead, ${label}`, c.overhead.median, COLD_OVERHEAD_MS, {
+        unit: " ms",
+        note: `(${c.requests} request(s) to the stand-in)`,
+      }),
+    );
   }
   for (const [label, c] of Object.entries(r.firstEver)) {
-    out.push(target(`first-ever call overhead, ${label}`, c.overhead.median, COLD_OVERHEAD_MS, { unit: " ms", note: `(${c.requests} requests: ap-east-1 refused, fallback)` }));
+    out.push(
+      target(`first-ever call overhead, ${label}`, c.overhead.median, COLD_OVERHEAD_MS, {
+        unit: " ms",
+        note: `(${c.requests} requests: ap-east-1 refused, fallback)`,
+      }),
+    );
   }
   for (const c of Object.values(r.concurrent).filter((x) => x.count === 50)) {
-    out.push(target(`50 cold callers, ${c.entry}: AssumeRole calls (max of reps)`, c.maxAssumeRoles, 1, { exact: true }));
+    out.push(
+      target(`50 cold callers, ${c.entry}: AssumeRole calls (max of reps)`, c.maxAssumeRoles, 1, { exact: true }),
+    );
     const single = r.cold[c.entry].total.median;
-    const floor = Object.values(r.concurrentFloor).find((f) => f.count === 50 && (c.entry === "binary") === f.entry.startsWith("node24"));
-    out.push(target(`50 cold callers, ${c.entry}: last done / one cold call`, ratio(c.lastDone.median, single), CONCURRENT_RATIO, {
-      unit: "x", note: floor ? `(50 bare \`${floor.entry}\` at once: ${ratio(floor.lastDone.median, single)}x; ours ${ratio(c.lastDone.median, floor.lastDone.median)}x that)` : undefined,
-    }));
+    const floor = Object.values(r.concurrentFloor).find(
+      (f) => f.count === 50 && (c.entry === "binary") === f.entry.startsWith("node24"),
+    );
+    out.push(
+      target(
+        `50 cold callers, ${c.entry}: last done / one cold call`,
+        ratio(c.lastDone.median, single),
+        CONCURRENT_RATIO,
+        {
+          unit: "x",
+          note: floor
+            ? `(50 bare \`${floor.entry}\` at once: ${ratio(floor.lastDone.median, single)}x; ours ${ratio(c.lastDone.median, floor.lastDone.median)}x that)`
+            : undefined,
+        },
+      ),
+    );
   }
   if (r.sizes) out.push(...judgeSizes(r.sizes));
   // Issue 16.3: within 1.10x of node -e 0 on a quiet machine; Node 20 (the npm entry here) reported, not judged.
-  out.push(target("issue 16: cache hit, binary / node -e 0", ratio(hit.binary.median, floor), HIT_RATIO_16, { unit: "x" }));
+  out.push(
+    target("issue 16: cache hit, binary / node -e 0", ratio(hit.binary.median, floor), HIT_RATIO_16, { unit: "x" }),
+  );
   if (Number(process.versions.node.split(".")[0]) >= 22) {
-    out.push(target("issue 16: cache hit, npm entry / node -e 0", ratio(hit["npm entry"].median, floor), HIT_RATIO_16, { unit: "x" }));
+    out.push(
+      target("issue 16: cache hit, npm entry / node -e 0", ratio(hit["npm entry"].median, floor), HIT_RATIO_16, {
+        unit: "x",
+      }),
+    );
   }
   if (r.endToEnd) {
     const own = r.endToEnd["aws, CLI's own role"].median;
     for (const label of ["aws via binary", "aws via npm entry"]) {
-      out.push(target(`end to end, ${label} / CLI's own role`, ratio(r.endToEnd[label].median, own), E2E_RATIO, { unit: "x" }));
+      out.push(
+        target(`end to end, ${label} / CLI's own role`, ratio(r.endToEnd[label].median, own), E2E_RATIO, { unit: "x" }),
+      );
     }
   }
   return out;

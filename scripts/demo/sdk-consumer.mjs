@@ -60,8 +60,15 @@ async function describeInstances() {
   const hostname = `ec2.${region}.amazonaws.com`;
   const body = "Action=DescribeInstances&Version=2016-11-15";
   const signer = new SignatureV4({ credentials, region, service: "ec2", sha256: Sha256 });
-  const signed = await signer.sign({ method: "POST", protocol: "https:", hostname, path: "/", query: {},
-    headers: { host: hostname, "content-type": "application/x-www-form-urlencoded; charset=utf-8" }, body });
+  const signed = await signer.sign({
+    method: "POST",
+    protocol: "https:",
+    hostname,
+    path: "/",
+    query: {},
+    headers: { host: hostname, "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
+    body,
+  });
   const { status, text } = await new Promise((resolve, reject) => {
     const req = https.request({ host: hostname, method: "POST", path: "/", headers: signed.headers, agent }, (res) => {
       let text = "";
@@ -73,22 +80,40 @@ async function describeInstances() {
   });
   const code = /<Code>([^<]+)<\/Code>/.exec(text)?.[1];
   if (status !== 200 || code) {
-    throw Object.assign(new Error(/<Message>([^<]*)<\/Message>/.exec(text)?.[1] ?? `HTTP ${status}`), { name: code ?? "Unknown" });
+    throw Object.assign(new Error(/<Message>([^<]*)<\/Message>/.exec(text)?.[1] ?? `HTTP ${status}`), {
+      name: code ?? "Unknown",
+    });
   }
   return { Reservations: [...text.matchAll(/<reservationId>/g)].map(() => ({})) };
 }
 
 async function call() {
-  const sts = () => new STSClient({ region, credentials, ...(endpoint ? { endpoint } : {}), requestHandler: new NodeHttpHandler({ httpsAgent: agent }) });
+  const sts = () =>
+    new STSClient({
+      region,
+      credentials,
+      ...(endpoint ? { endpoint } : {}),
+      requestHandler: new NodeHttpHandler({ httpsAgent: agent }),
+    });
   if (service === "ec2" && op === "describe-instances") return ["DescribeInstances", describeInstances];
-  if (service === "sts" && op === "get-caller-identity") return ["GetCallerIdentity", async () => {
-    const { $metadata, ...answer } = await sts().send(new GetCallerIdentityCommand({}));
-    return answer;
-  }];
-  if (service === "sts" && op === "assume-role") return ["AssumeRole", async () => {
-    const { $metadata, ...answer } = await sts().send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: sessionName }));
-    return answer;
-  }];
+  if (service === "sts" && op === "get-caller-identity")
+    return [
+      "GetCallerIdentity",
+      async () => {
+        const { $metadata, ...answer } = await sts().send(new GetCallerIdentityCommand({}));
+        return answer;
+      },
+    ];
+  if (service === "sts" && op === "assume-role")
+    return [
+      "AssumeRole",
+      async () => {
+        const { $metadata, ...answer } = await sts().send(
+          new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: sessionName }),
+        );
+        return answer;
+      },
+    ];
   throw Object.assign(new Error(`the demo's SDK consumer does not know aws ${service} ${op}`), { name: "Unsupported" });
 }
 
@@ -96,7 +121,9 @@ const [operation, run] = await call();
 try {
   const answer = await run();
   const value = query ? answer[query] : answer;
-  process.stdout.write(output === "text" && typeof value === "string" ? `${value}\n` : `${JSON.stringify(value, null, 4)}\n`);
+  process.stdout.write(
+    output === "text" && typeof value === "string" ? `${value}\n` : `${JSON.stringify(value, null, 4)}\n`,
+  );
 } catch (err) {
   process.stderr.write(`\nAn error occurred (${err.name}) when calling the ${operation} operation: ${err.message}\n`);
   process.exitCode = 254;

@@ -1,7 +1,7 @@
 import type { LoadedConfig } from "../config/load";
-import { closest } from "../suggest";
 import { profileSection } from "../config/source-chain";
 import { UserError } from "../errors";
+import { closest } from "../suggest";
 import type { EntrySummary } from "./list";
 import type { MfaSessionSummary } from "./mfa-session";
 import { configuredProfiles, profileCacheKey, profilesByKey } from "./profile-keys";
@@ -15,7 +15,11 @@ export interface ListedEntry extends EntrySummary {
  * Labels each entry with the profiles whose settings map to its key, as of the current files;
  * without readable files, with the profile that wrote it.
  */
-export function withProfiles(entries: EntrySummary[], config: LoadedConfig | undefined, env: Record<string, string | undefined>): ListedEntry[] {
+export function withProfiles(
+  entries: EntrySummary[],
+  config: LoadedConfig | undefined,
+  env: Record<string, string | undefined>,
+): ListedEntry[] {
   if (!config) return entries.map((e) => ({ ...e, profiles: [e.profile] }));
   const byKey = profilesByKey(config, env);
   return entries.map((e) => ({ ...e, profiles: byKey.get(e.key) ?? [] }));
@@ -26,11 +30,18 @@ export function withProfiles(entries: EntrySummary[], config: LoadedConfig | und
  * unknown profile is an error (a typo must not read as "nothing cached"); a profile whose settings
  * are invalid, or that regional-sts does not serve, has no key and matches what it wrote.
  */
-export function profileTarget(command: string, profile: string, config: LoadedConfig, env: Record<string, string | undefined>): { key: string | undefined } {
+export function profileTarget(
+  command: string,
+  profile: string,
+  config: LoadedConfig,
+  env: Record<string, string | undefined>,
+): { key: string | undefined } {
   const section = profileSection(profile, config);
   if (!section) {
     const near = closest(profile, configuredProfiles(config));
-    throw new UserError(`${command}: profile ${profile} not found in ${config.paths.configFile}`, 1, "NoProfile", { hint: near ? `did you mean ${near}?` : "check the name" });
+    throw new UserError(`${command}: profile ${profile} not found in ${config.paths.configFile}`, 1, "NoProfile", {
+      hint: near ? `did you mean ${near}?` : "check the name",
+    });
   }
   // A profile without regional_sts_role_arn has no entry of its own, but may hold the source keys of MFA sessions.
   return { key: profileCacheKey(profile, config, env) };
@@ -42,11 +53,28 @@ export function belongsTo(entry: ListedEntry, profile: string, key: string | und
 }
 
 /** The table `cache list` prints: every profile an entry serves, then MFA sessions by source profile; never a key id, secret or token. */
-export function formatEntries(entries: ListedEntry[], sessions: MfaSessionSummary[], dir: string, nowMs: number): string {
+export function formatEntries(
+  entries: ListedEntry[],
+  sessions: MfaSessionSummary[],
+  dir: string,
+  nowMs: number,
+): string {
   if (entries.length === 0 && sessions.length === 0) return `no cached credentials in ${dir}\n`;
   const rows = [
-    ...entries.map((e) => [profilesCell(e), e.roleArn, e.stsRegion, e.expiration, timeLeft(Date.parse(e.expiration) - nowMs)]),
-    ...sessions.map((m) => [m.sourceProfile, `MFA session ${m.mfaSerial}`, m.stsRegion, m.expiration, timeLeft(Date.parse(m.expiration) - nowMs)]),
+    ...entries.map((e) => [
+      profilesCell(e),
+      e.roleArn,
+      e.stsRegion,
+      e.expiration,
+      timeLeft(Date.parse(e.expiration) - nowMs),
+    ]),
+    ...sessions.map((m) => [
+      m.sourceProfile,
+      `MFA session ${m.mfaSerial}`,
+      m.stsRegion,
+      m.expiration,
+      timeLeft(Date.parse(m.expiration) - nowMs),
+    ]),
   ];
   const table = [["PROFILES", "ROLE", "STS REGION", "EXPIRES", "LEFT"], ...rows];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));

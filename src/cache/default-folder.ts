@@ -11,9 +11,14 @@ import { joinPath } from "../join-path";
  * specification says: it would put the cache in whatever folder the caller runs in.
  * https://specifications.freedesktop.org/basedir-spec/latest/
  */
-export function defaultCacheDir(platform: NodeJS.Platform, env: Record<string, string | undefined>, home: string): string {
+export function defaultCacheDir(
+  platform: NodeJS.Platform,
+  env: Record<string, string | undefined>,
+  home: string,
+): string {
   if (platform === "win32") {
-    const local = env.LOCALAPPDATA && isAbsolutePath(env.LOCALAPPDATA) ? env.LOCALAPPDATA : win32.join(home, "AppData", "Local");
+    const local =
+      env.LOCALAPPDATA && isAbsolutePath(env.LOCALAPPDATA) ? env.LOCALAPPDATA : win32.join(home, "AppData", "Local");
     return win32.join(local, "regional-sts");
   }
   if (platform === "darwin") return joinPath(home, "Library", "Caches", "regional-sts");

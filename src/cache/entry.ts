@@ -34,7 +34,12 @@ const MAX_LIFETIME_S = 43200;
  * An entry that claims to live longer than the session it was written for (an emulator that
  * answered an expiry of 2099, a hand-edited file), or to be written in the future, is a miss too.
  */
-export function decodeEntry(text: string, key: string, nowMs: number, lifetimeS = MAX_LIFETIME_S): CacheEntry | undefined {
+export function decodeEntry(
+  text: string,
+  key: string,
+  nowMs: number,
+  lifetimeS = MAX_LIFETIME_S,
+): CacheEntry | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -54,11 +59,13 @@ function isEntry(value: unknown): value is CacheEntry {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
   const c = v.credentials as Record<string, unknown> | undefined;
-  const strings = (o: Record<string, unknown>, keys: string[]) => keys.every((k) => typeof o[k] === "string" && o[k] !== "");
+  const strings = (o: Record<string, unknown>, keys: string[]) =>
+    keys.every((k) => typeof o[k] === "string" && o[k] !== "");
   return (
     v.format === CACHE_FORMAT &&
     strings(v, ["key", "profile", "roleArn", "stsRegion", "createdAt"]) &&
-    typeof c === "object" && c !== null &&
+    typeof c === "object" &&
+    c !== null &&
     strings(c, ["accessKeyId", "secretAccessKey", "sessionToken", "expiration", "accountId"])
   );
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { sha256Hex } from "./sha256";
 import { join } from "node:path";
+import { sha256Hex } from "./sha256";
 import { writeFileAtomic } from "./write";
 
 const FACTS_FILE = "region-fallbacks.json";
@@ -23,14 +23,26 @@ function readFacts(dir: string): Facts {
 }
 
 /** The fallback STS region remembered for these source credentials and this target, if fresh. */
-export function recallFallback(dir: string, sourceFingerprint: string, targetRegion: string, nowMs: number): string | undefined {
+export function recallFallback(
+  dir: string,
+  sourceFingerprint: string,
+  targetRegion: string,
+  nowMs: number,
+): string | undefined {
   const fact = readFacts(dir)[factKey(sourceFingerprint, targetRegion)];
   if (!fact || typeof fact.stsRegion !== "string" || typeof fact.at !== "number") return undefined;
   return nowMs - fact.at < FACT_TTL_MS ? fact.stsRegion : undefined;
 }
 
 /** Remembers that the source account has not enabled `targetRegion`, so the next cold call skips it. */
-export function rememberFallback(dir: string, sourceFingerprint: string, targetRegion: string, stsRegion: string, nowMs: number, uid: number | undefined): void {
+export function rememberFallback(
+  dir: string,
+  sourceFingerprint: string,
+  targetRegion: string,
+  stsRegion: string,
+  nowMs: number,
+  uid: number | undefined,
+): void {
   const facts = readFacts(dir);
   facts[factKey(sourceFingerprint, targetRegion)] = { stsRegion, at: nowMs };
   writeFileAtomic(dir, FACTS_FILE, JSON.stringify(facts), uid);

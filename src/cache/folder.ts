@@ -15,7 +15,11 @@ export function ensurePrivateFolder(dir: string, uid: number | undefined): void 
 export function checkPrivate(path: string, uid: number | undefined, kind: "folder" | "file"): void {
   const stat = lstatSync(path);
   if (stat.isSymbolicLink()) {
-    throw new UserError(`cache ${kind} ${path} is a symbolic link; remove it (regional-sts never follows links in its cache)`, 1, "CacheLink");
+    throw new UserError(
+      `cache ${kind} ${path} is a symbolic link; remove it (regional-sts never follows links in its cache)`,
+      1,
+      "CacheLink",
+    );
   }
   if (uid !== undefined && stat.uid !== uid) {
     throw new UserError(`cache ${kind} ${path} belongs to user ${stat.uid}, not to you; remove it`, 1, "CacheOwner");

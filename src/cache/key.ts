@@ -42,7 +42,15 @@ export function cacheKey(input: CacheKeyInput): string {
 
 /** The cache key of a profile's validated settings, its source fingerprint and STS endpoint. */
 export function cacheKeyFor(
-  s: { role: { arn: string; partition: string }; sourceProfile?: string; roleSessionName: string; externalId?: string; mfaSerial?: string; sourceIdentity?: string; durationSeconds: number },
+  s: {
+    role: { arn: string; partition: string };
+    sourceProfile?: string;
+    roleSessionName: string;
+    externalId?: string;
+    mfaSerial?: string;
+    sourceIdentity?: string;
+    durationSeconds: number;
+  },
   chain: { fingerprint: string; stsEndpoint?: string },
 ): string {
   return cacheKey({

@@ -22,11 +22,25 @@ export function readEntrySummary(path: string): EntrySummary | undefined {
     const value = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
     const credentials = value.credentials as Record<string, unknown> | undefined;
     const text = (v: unknown) => (typeof v === "string" ? v : undefined);
-    const fields = [text(value.profile), text(value.roleArn), text(value.stsRegion), text(value.createdAt), text(credentials?.expiration)];
+    const fields = [
+      text(value.profile),
+      text(value.roleArn),
+      text(value.stsRegion),
+      text(value.createdAt),
+      text(credentials?.expiration),
+    ];
     if (value.format !== CACHE_FORMAT || fields.some((f) => f === undefined)) return undefined;
     const [profile, roleArn, stsRegion, createdAt, expiration] = fields as string[];
     const key = basename(path).replace(/\.json$/, "");
-    return { file: path, key, profile: profile!, roleArn: roleArn!, stsRegion: stsRegion!, createdAt: createdAt!, expiration: expiration! };
+    return {
+      file: path,
+      key,
+      profile: profile!,
+      roleArn: roleArn!,
+      stsRegion: stsRegion!,
+      createdAt: createdAt!,
+      expiration: expiration!,
+    };
   } catch {
     return undefined;
   }

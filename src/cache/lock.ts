@@ -1,7 +1,7 @@
-import { closeSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, constants } from "node:fs";
+import { closeSync, constants, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { UserError } from "../errors";
-import { watchNames, type Watch } from "./watch";
+import { type Watch, watchNames } from "./watch";
 
 export interface LockOptions {
   pid: number;
@@ -56,7 +56,11 @@ export async function lockOrWait<T>(
         continue;
       }
       if (options.now() - started > timeoutMs) {
-        throw new UserError(`timed out after ${timeoutMs / 1000}s waiting for ${path}, held by another regional-sts process; if none is running, delete that file`, 1, "LockTimeout");
+        throw new UserError(
+          `timed out after ${timeoutMs / 1000}s waiting for ${path}, held by another regional-sts process; if none is running, delete that file`,
+          1,
+          "LockTimeout",
+        );
       }
       if (!events) {
         // Watching starts now, so look once more for what happened before it did.

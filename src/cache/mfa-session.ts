@@ -31,14 +31,26 @@ const FILE = /^mfa-[0-9a-f]{40}\.json$/;
  * key id and a digest of the secret), the device, the partition, and a configured STS endpoint
  * (an emulator's session must never answer for AWS), as in the role cache key (key.ts).
  */
-export function mfaSessionKey(input: { partition: string; sourceIdentity: string; mfaSerial: string; stsEndpoint?: string | undefined }): string {
-  return sha256Hex(JSON.stringify(["mfa-session-v1", input.partition, input.sourceIdentity, input.mfaSerial, input.stsEndpoint ?? ""])).slice(0, 40);
+export function mfaSessionKey(input: {
+  partition: string;
+  sourceIdentity: string;
+  mfaSerial: string;
+  stsEndpoint?: string | undefined;
+}): string {
+  return sha256Hex(
+    JSON.stringify(["mfa-session-v1", input.partition, input.sourceIdentity, input.mfaSerial, input.stsEndpoint ?? ""]),
+  ).slice(0, 40);
 }
 
 export const mfaSessionName = (key: string) => `mfa-${key}.json`;
 
 /** The session, if it has more than the refresh window left (a role assumed with it is cached on its own). */
-export function readMfaSession(dir: string, key: string, nowMs: number, uid: number | undefined): MfaSessionEntry | undefined {
+export function readMfaSession(
+  dir: string,
+  key: string,
+  nowMs: number,
+  uid: number | undefined,
+): MfaSessionEntry | undefined {
   const text = readPrivateText(dir, mfaSessionName(key), uid);
   const entry = text === undefined ? undefined : decode(text);
   if (!entry || entry.key !== key) return undefined;
@@ -71,7 +83,16 @@ export function listMfaSessions(dir: string): MfaSessionSummary[] {
       } catch {
         entry = undefined;
       }
-      return entry && { key: entry.key, sourceProfile: entry.sourceProfile, mfaSerial: entry.mfaSerial, stsRegion: entry.stsRegion, createdAt: entry.createdAt, expiration: entry.credentials.expiration };
+      return (
+        entry && {
+          key: entry.key,
+          sourceProfile: entry.sourceProfile,
+          mfaSerial: entry.mfaSerial,
+          stsRegion: entry.stsRegion,
+          createdAt: entry.createdAt,
+          expiration: entry.credentials.expiration,
+        }
+      );
     })
     .filter((s): s is MfaSessionSummary => s !== undefined)
     .sort((a, b) => a.sourceProfile.localeCompare(b.sourceProfile) || a.mfaSerial.localeCompare(b.mfaSerial));
@@ -80,9 +101,12 @@ export function listMfaSessions(dir: string): MfaSessionSummary[] {
 /** Removes every MFA session, or only those of one source profile; returns how many went. */
 export function clearMfaSessions(dir: string, sourceProfile: string | undefined): number {
   // Without a profile, damaged session files go too; with one, only sessions known to be its.
-  const names = sourceProfile === undefined
-    ? namesIn(dir).filter((n) => FILE.test(n))
-    : listMfaSessions(dir).filter((s) => s.sourceProfile === sourceProfile).map((s) => mfaSessionName(s.key));
+  const names =
+    sourceProfile === undefined
+      ? namesIn(dir).filter((n) => FILE.test(n))
+      : listMfaSessions(dir)
+          .filter((s) => s.sourceProfile === sourceProfile)
+          .map((s) => mfaSessionName(s.key));
   for (const name of names) unlinkSync(join(dir, name));
   return names.length;
 }
@@ -91,8 +115,21 @@ function decode(text: string): MfaSessionEntry | undefined {
   try {
     const value = JSON.parse(text) as MfaSessionEntry;
     const c = value?.credentials;
-    const strings = [value?.key, value?.sourceProfile, value?.mfaSerial, value?.partition, value?.stsRegion, value?.createdAt, c?.accessKeyId, c?.secretAccessKey, c?.sessionToken, c?.expiration];
-    return value?.format === MFA_SESSION_FORMAT && strings.every((s) => typeof s === "string" && s !== "") ? value : undefined;
+    const strings = [
+      value?.key,
+      value?.sourceProfile,
+      value?.mfaSerial,
+      value?.partition,
+      value?.stsRegion,
+      value?.createdAt,
+      c?.accessKeyId,
+      c?.secretAccessKey,
+      c?.sessionToken,
+      c?.expiration,
+    ];
+    return value?.format === MFA_SESSION_FORMAT && strings.every((s) => typeof s === "string" && s !== "")
+      ? value
+      : undefined;
   } catch {
     return undefined;
   }

@@ -24,7 +24,12 @@ export function readPrivateBytes(dir: string, name: string, uid: number | undefi
   });
 }
 
-function withPrivateFile<T>(dir: string, name: string, uid: number | undefined, read: (fd: number, size: number) => T): T | undefined {
+function withPrivateFile<T>(
+  dir: string,
+  name: string,
+  uid: number | undefined,
+  read: (fd: number, size: number) => T,
+): T | undefined {
   let fd: number;
   try {
     // O_NOFOLLOW guards only the file name: a linked cache folder would still be followed.

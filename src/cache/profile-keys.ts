@@ -9,7 +9,11 @@ import { cacheKeyFor } from "./key";
  * hit (settings, then the source chain's fingerprint); undefined for a profile regional-sts does
  * not serve or cannot serve as configured. Profiles that differ only in region share a key.
  */
-export function profileCacheKey(profile: string, config: LoadedConfig, env: Record<string, string | undefined>): string | undefined {
+export function profileCacheKey(
+  profile: string,
+  config: LoadedConfig,
+  env: Record<string, string | undefined>,
+): string | undefined {
   const section = profileSection(profile, config);
   if (!section?.regional_sts_role_arn) return undefined;
   try {

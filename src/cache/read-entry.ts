@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { decodeEntry, type CacheEntry } from "./entry";
+import { type CacheEntry, decodeEntry } from "./entry";
 import { readPrivateText } from "./private-file";
 
 /** Name of the entry file for a key. */
@@ -15,7 +15,13 @@ export function entryPath(dir: string, key: string): string {
  * users, damaged files, entries too close to expiry and entries that outlive `lifetimeS` (the
  * profile's duration_seconds) are all misses.
  */
-export function readEntry(dir: string, key: string, nowMs: number, uid: number | undefined, lifetimeS?: number): CacheEntry | undefined {
+export function readEntry(
+  dir: string,
+  key: string,
+  nowMs: number,
+  uid: number | undefined,
+  lifetimeS?: number,
+): CacheEntry | undefined {
   const text = readPrivateText(dir, entryName(key), uid);
   return text === undefined ? undefined : decodeEntry(text, key, nowMs, lifetimeS);
 }

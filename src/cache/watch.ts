@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from "node:fs";
+import { type FSWatcher, watch } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 
 export interface Watch {
@@ -35,11 +35,15 @@ export function watchNames(dir: string, names: readonly string[]): Watch {
         changed = false;
         return Promise.resolve();
       }
-      return sleepUntil(ms, (finish) => (wake = () => {
-        wake = undefined;
-        changed = false;
-        finish();
-      }));
+      return sleepUntil(
+        ms,
+        (finish) =>
+          (wake = () => {
+            wake = undefined;
+            changed = false;
+            finish();
+          }),
+      );
     },
     close: () => watcher?.close(),
   };

@@ -15,7 +15,9 @@ export const COMMON_OPTIONS = {
 /** The flags of src/config/options.ts, with --profile and --no-cache: every credentials command takes them. */
 export const PROFILE_OPTIONS: OptionSpecs = {
   profile: { type: "string" },
-  ...Object.fromEntries(PROFILE_OPTIONS_TABLE.filter((o) => o.flag).map((o) => [o.flag!, { type: o.value ? "string" : "boolean" }])),
+  ...Object.fromEntries(
+    PROFILE_OPTIONS_TABLE.filter((o) => o.flag).map((o) => [o.flag!, { type: o.value ? "string" : "boolean" }]),
+  ),
   "no-cache": { type: "boolean" },
   ...COMMON_OPTIONS,
 };

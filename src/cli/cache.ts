@@ -1,7 +1,7 @@
-import { belongsTo, formatEntries, profileTarget, withProfiles, type ListedEntry } from "../cache/by-profile";
+import { belongsTo, formatEntries, type ListedEntry, profileTarget, withProfiles } from "../cache/by-profile";
 import { clearEntries, listEntries } from "../cache/list";
 import { clearMfaSessions, listMfaSessions, type MfaSessionSummary } from "../cache/mfa-session";
-import { loadConfig, type LoadedConfig } from "../config/load";
+import { type LoadedConfig, loadConfig } from "../config/load";
 import { resolveConfigPaths } from "../config/paths";
 import { UserError } from "../errors";
 import type { Runtime } from "../runtime";
@@ -19,9 +19,11 @@ export async function cacheCommand(command: ParsedCommand, runtime: Runtime): Pr
     const entries = withProfiles(listEntries(dir), config, runtime.env).filter(mine);
     // MFA sessions belong to the profile holding the source keys.
     const sessions = listMfaSessions(dir).filter((m) => profile === undefined || m.sourceProfile === profile);
-    runtime.stdout.write(command.values.json === true
-      ? `${JSON.stringify([...entries.map(publicFields), ...sessions.map(sessionFields)], null, 2)}\n`
-      : formatEntries(entries, sessions, dir, runtime.now()));
+    runtime.stdout.write(
+      command.values.json === true
+        ? `${JSON.stringify([...entries.map(publicFields), ...sessions.map(sessionFields)], null, 2)}\n`
+        : formatEntries(entries, sessions, dir, runtime.now()),
+    );
     return 0;
   }
   let removed: number;
@@ -29,16 +31,27 @@ export async function cacheCommand(command: ParsedCommand, runtime: Runtime): Pr
   try {
     if (profile === undefined) removed = clearEntries(dir);
     else {
-      const keys = new Set(withProfiles(listEntries(dir), config, runtime.env).filter(mine).map((e) => e.key));
+      const keys = new Set(
+        withProfiles(listEntries(dir), config, runtime.env)
+          .filter(mine)
+          .map((e) => e.key),
+      );
       if (target!.key !== undefined) keys.add(target!.key); // a damaged entry is listed by no one, but is still this profile's
       removed = clearEntries(dir, (_e, key) => keys.has(key));
     }
     sessions = clearMfaSessions(dir, profile);
   } catch (error) {
-    throw new UserError(`cannot clear the cache in ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 1, "CacheClear", { hint: "check its permissions" });
+    throw new UserError(
+      `cannot clear the cache in ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      1,
+      "CacheClear",
+      { hint: "check its permissions" },
+    );
   }
   const mfa = sessions > 0 ? ` and ${sessions} MFA session${sessions === 1 ? "" : "s"}` : "";
-  runtime.stdout.write(`removed ${removed} cached ${removed === 1 ? "entry" : "entries"}${mfa}${profile ? ` serving profile ${profile}` : ""} from ${dir}\n`);
+  runtime.stdout.write(
+    `removed ${removed} cached ${removed === 1 ? "entry" : "entries"}${mfa}${profile ? ` serving profile ${profile}` : ""} from ${dir}\n`,
+  );
   return 0;
 }
 
@@ -46,7 +59,11 @@ export async function cacheCommand(command: ParsedCommand, runtime: Runtime): Pr
  * The config files, which say which profiles each entry serves. A named profile needs them; a
  * plain `cache list` still lists (by writer) when they cannot be read, and `cache clear` never needs them.
  */
-async function configFor(action: string, profile: string | undefined, runtime: Runtime): Promise<LoadedConfig | undefined> {
+async function configFor(
+  action: string,
+  profile: string | undefined,
+  runtime: Runtime,
+): Promise<LoadedConfig | undefined> {
   const load = () => loadConfig(resolveConfigPaths(runtime.env, runtime.homeDir));
   if (profile !== undefined) return load();
   if (action === "clear") return undefined;
@@ -59,9 +76,23 @@ async function configFor(action: string, profile: string | undefined, runtime: R
 }
 
 function publicFields(e: ListedEntry) {
-  return { profiles: e.profiles, writtenFor: e.profile, roleArn: e.roleArn, stsRegion: e.stsRegion, createdAt: e.createdAt, expiration: e.expiration };
+  return {
+    profiles: e.profiles,
+    writtenFor: e.profile,
+    roleArn: e.roleArn,
+    stsRegion: e.stsRegion,
+    createdAt: e.createdAt,
+    expiration: e.expiration,
+  };
 }
 
 function sessionFields(m: MfaSessionSummary) {
-  return { kind: "mfa-session", sourceProfile: m.sourceProfile, mfaSerial: m.mfaSerial, stsRegion: m.stsRegion, createdAt: m.createdAt, expiration: m.expiration };
+  return {
+    kind: "mfa-session",
+    sourceProfile: m.sourceProfile,
+    mfaSerial: m.mfaSerial,
+    stsRegion: m.stsRegion,
+    createdAt: m.createdAt,
+    expiration: m.expiration,
+  };
 }

@@ -3,7 +3,7 @@ import type { Flags } from "../config/settings";
 import { optionProblem } from "../config/validate";
 import { UsageError } from "../errors";
 import { closest } from "../suggest";
-import { parseArgList, type ParsedValues } from "./args";
+import { type ParsedValues, parseArgList } from "./args";
 import { COMMANDS, type CommandSpec } from "./commands";
 
 /** The command line, parsed once: every command and src/boot.ts's code-cache saver receive this. */
@@ -41,8 +41,14 @@ export function parseCommandLine(argv: readonly string[], env: Record<string, st
   const { values, positionals, rest } = parseArgList(name, args, spec.options);
   const words = spec.takesRest ? positionals : [...positionals, ...rest];
   const command: ParsedCommand = {
-    name, spec, flags: {}, values, args: spec.takesRest ? rest : [],
-    verbose: values.verbose === true, help: values.help === true, noCache: values["no-cache"] === true,
+    name,
+    spec,
+    flags: {},
+    values,
+    args: spec.takesRest ? rest : [],
+    verbose: values.verbose === true,
+    help: values.help === true,
+    noCache: values["no-cache"] === true,
   };
   // Help before anything else is checked: `credential-process --profile p -vh` shows help.
   if (command.help) return command;
@@ -50,13 +56,17 @@ export function parseCommandLine(argv: readonly string[], env: Record<string, st
     const action = words.shift();
     if (action === undefined || !spec.actions.includes(action)) {
       const near = action === undefined ? undefined : closest(action, spec.actions);
-      throw new UsageError(`${name}: ${action === undefined ? "no action given" : `unknown action ${action}`}`, name,
-        near ? `did you mean ${name} ${near}?` : `expected ${spec.actions.map((a) => `${name} ${a}`).join(" or ")}`);
+      throw new UsageError(
+        `${name}: ${action === undefined ? "no action given" : `unknown action ${action}`}`,
+        name,
+        near ? `did you mean ${name} ${near}?` : `expected ${spec.actions.map((a) => `${name} ${a}`).join(" or ")}`,
+      );
     }
     command.action = action;
   }
   if (spec.profile === "none") {
-    if (words.length > (spec.maxArgs ?? 0)) throw new UsageError(`${name}: unexpected argument ${words[spec.maxArgs ?? 0]}`, name);
+    if (words.length > (spec.maxArgs ?? 0))
+      throw new UsageError(`${name}: unexpected argument ${words[spec.maxArgs ?? 0]}`, name);
     (command.args as string[]).push(...words);
   } else {
     chooseProfile(command, words, env);
@@ -75,7 +85,13 @@ export function parseCommandLine(argv: readonly string[], env: Record<string, st
 function chooseProfile(command: ParsedCommand, words: string[], env: Record<string, string | undefined>): void {
   const { name, spec, values } = command;
   if (words.length > 1) {
-    throw new UsageError(`${name}: unexpected argument ${words[1]}`, name, spec.takesRest ? `put the command after --: regional-sts ${name} ${words[0]} -- ${words.slice(1).join(" ")}` : undefined);
+    throw new UsageError(
+      `${name}: unexpected argument ${words[1]}`,
+      name,
+      spec.takesRest
+        ? `put the command after --: regional-sts ${name} ${words[0]} -- ${words.slice(1).join(" ")}`
+        : undefined,
+    );
   }
   const [argument] = words;
   const option = typeof values.profile === "string" && values.profile !== "" ? values.profile : undefined;
@@ -84,12 +100,20 @@ function chooseProfile(command: ParsedCommand, words: string[], env: Record<stri
   }
   if (argument) Object.assign(command, { profile: argument, profileFrom: "argument" });
   else if (option) Object.assign(command, { profile: option, profileFrom: "--profile" });
-  else if (spec.profile === "aws-profile" && env.AWS_PROFILE) Object.assign(command, { profile: env.AWS_PROFILE, profileFrom: "AWS_PROFILE" });
+  else if (spec.profile === "aws-profile" && env.AWS_PROFILE)
+    Object.assign(command, { profile: env.AWS_PROFILE, profileFrom: "AWS_PROFILE" });
   else if (spec.profile === "aws-profile") {
-    throw new UsageError(`${name}: no profile given`, name, `name one (regional-sts ${name} PROFILE) or set AWS_PROFILE`);
+    throw new UsageError(
+      `${name}: no profile given`,
+      name,
+      `name one (regional-sts ${name} PROFILE) or set AWS_PROFILE`,
+    );
   } else if (spec.profile === "required" && name === "credential-process") {
-    throw new UsageError(`${name}: no profile given`, name,
-      `name it (regional-sts credential-process PROFILE): no AWS tool tells a credential process which profile it serves, so AWS_PROFILE is not used`);
+    throw new UsageError(
+      `${name}: no profile given`,
+      name,
+      `name it (regional-sts credential-process PROFILE): no AWS tool tells a credential process which profile it serves, so AWS_PROFILE is not used`,
+    );
   } else if (spec.profile === "required") {
     throw new UsageError(`${name}: no profile given`, name, `name one: regional-sts ${name} PROFILE`);
   }

@@ -1,6 +1,6 @@
 import { loadPart } from "../load-part";
 import type { Runtime } from "../runtime";
-import { COMMON_OPTIONS, PROFILE_OPTIONS, type OptionSpecs } from "./args";
+import { COMMON_OPTIONS, type OptionSpecs, PROFILE_OPTIONS } from "./args";
 import type { ParsedCommand } from "./command-line";
 import { credentialProcessCommand } from "./credential-process";
 
@@ -36,34 +36,62 @@ const more = () => loadPart("more.js");
 // credential-process runs before every AWS CLI command, so it alone is loaded up front; the
 // other commands (and what they import: crypto, child_process...) load when asked for.
 export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
-  "credential-process": { options: PROFILE_OPTIONS, profile: "required", warmsCodeCache: true, load: async () => credentialProcessCommand },
-  env: { options: { ...PROFILE_OPTIONS, format: { type: "string" } }, profile: "aws-profile", warmsCodeCache: true, load: async () => (await more()).envCommand },
+  "credential-process": {
+    options: PROFILE_OPTIONS,
+    profile: "required",
+    warmsCodeCache: true,
+    load: async () => credentialProcessCommand,
+  },
+  env: {
+    options: { ...PROFILE_OPTIONS, format: { type: "string" } },
+    profile: "aws-profile",
+    warmsCodeCache: true,
+    load: async () => (await more()).envCommand,
+  },
   exec: {
-    options: { ...PROFILE_OPTIONS, "allow-nested": { type: "boolean" }, server: { type: "boolean" } }, profile: "aws-profile", takesRest: true, warmsCodeCache: true,
+    options: { ...PROFILE_OPTIONS, "allow-nested": { type: "boolean" }, server: { type: "boolean" } },
+    profile: "aws-profile",
+    takesRest: true,
+    warmsCodeCache: true,
     load: async () => (await more()).execCommand,
   },
-  doctor: { options: { ...PROFILE_OPTIONS, json: { type: "boolean" } }, profile: "aws-profile", load: async () => (await more()).doctorCommand },
+  doctor: {
+    options: { ...PROFILE_OPTIONS, json: { type: "boolean" } },
+    profile: "aws-profile",
+    load: async () => (await more()).doctorCommand,
+  },
   // No --no-cache: filling the cache is the point.
   refresh: {
-    options: Object.fromEntries(Object.entries(PROFILE_OPTIONS).filter(([name]) => name !== "no-cache")), profile: "required",
+    options: Object.fromEntries(Object.entries(PROFILE_OPTIONS).filter(([name]) => name !== "no-cache")),
+    profile: "required",
     load: async () => (await more()).refreshCommand,
   },
   configure: {
     // No profile: --from-profile OLD alone converts OLD in place.
-    options: { ...PROFILE_OPTIONS, "from-profile": { type: "string" }, force: { type: "boolean" } }, profile: "optional",
+    options: { ...PROFILE_OPTIONS, "from-profile": { type: "string" }, force: { type: "boolean" } },
+    profile: "optional",
     load: async () => (await more()).configureCommand,
   },
   cache: {
-    options: { profile: { type: "string" }, json: { type: "boolean" }, ...COMMON_OPTIONS }, profile: "optional", actions: ["list", "clear"],
+    options: { profile: { type: "string" }, json: { type: "boolean" }, ...COMMON_OPTIONS },
+    profile: "optional",
+    actions: ["list", "clear"],
     load: async () => (await more()).cacheCommand,
   },
   console: {
-    options: { ...PROFILE_OPTIONS, url: { type: "boolean" }, destination: { type: "string" } }, profile: "aws-profile",
+    options: { ...PROFILE_OPTIONS, url: { type: "boolean" }, destination: { type: "string" } },
+    profile: "aws-profile",
     load: async () => (await more()).consoleCommand,
   },
-  list: { options: { json: { type: "boolean" }, ...COMMON_OPTIONS }, profile: "none", load: async () => (await more()).listCommand },
+  list: {
+    options: { json: { type: "boolean" }, ...COMMON_OPTIONS },
+    profile: "none",
+    load: async () => (await more()).listCommand,
+  },
   completion: {
-    options: { profiles: { type: "boolean" }, ...COMMON_OPTIONS }, profile: "none", maxArgs: 1,
+    options: { profiles: { type: "boolean" }, ...COMMON_OPTIONS },
+    profile: "none",
+    maxArgs: 1,
     load: async () => (await more()).completionCommand,
   },
   help: { options: COMMON_OPTIONS, profile: "none", maxArgs: 1, load: async () => (await more()).helpCommand },

@@ -24,12 +24,15 @@ export interface CompletionSpec {
 export function completionSpec(): CompletionSpec {
   const entries = Object.entries(COMMANDS);
   const valued = new Set<string>();
-  for (const [, spec] of entries) for (const [name, o] of Object.entries(spec.options)) if (o.type === "string") valued.add(`--${name}`);
+  for (const [, spec] of entries)
+    for (const [name, o] of Object.entries(spec.options)) if (o.type === "string") valued.add(`--${name}`);
   return {
     commands: entries.map(([name]) => [name, HELP[name]?.summary ?? ""] as const),
     options: Object.fromEntries(entries.map(([name, spec]) => [name, Object.keys(spec.options).map((o) => `--${o}`)])),
     profileCommands: entries.filter(([, spec]) => spec.profile !== "none" && !spec.actions).map(([name]) => name),
-    actions: Object.fromEntries(entries.filter(([, spec]) => spec.actions).map(([name, spec]) => [name, spec.actions!])),
+    actions: Object.fromEntries(
+      entries.filter(([, spec]) => spec.actions).map(([name, spec]) => [name, spec.actions!]),
+    ),
     profileOptions: ["--profile", "--source-profile", "--from-profile"].filter((o) => valued.has(o)),
     values: { "--format": ENV_FORMATS, "--region": KNOWN_REGIONS, "--sts-region": KNOWN_REGIONS },
     valued: [...valued],

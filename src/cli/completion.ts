@@ -22,7 +22,11 @@ export async function completionCommand(command: ParsedCommand, runtime: Runtime
   }
   const [shell] = command.args;
   if (shell === undefined || !(SHELLS as readonly string[]).includes(shell)) {
-    throw new UsageError(`completion: ${shell === undefined ? "no shell given" : `unknown shell ${shell}`}`, "completion", `name one: ${SHELLS.join(", ")}`);
+    throw new UsageError(
+      `completion: ${shell === undefined ? "no shell given" : `unknown shell ${shell}`}`,
+      "completion",
+      `name one: ${SHELLS.join(", ")}`,
+    );
   }
   const spec = completionSpec();
   const scripts: Record<Shell, () => string> = {

@@ -1,6 +1,6 @@
-import { findProfileBlocks, removeProfileKeys, setProfileKeys } from "../config/ini-edit";
 import { planProfile } from "../config/configure-plan";
-import { loadConfig, type LoadedConfig } from "../config/load";
+import { findProfileBlocks, removeProfileKeys, setProfileKeys } from "../config/ini-edit";
+import { type LoadedConfig, loadConfig } from "../config/load";
 import { resolveConfigPaths } from "../config/paths";
 import { credentialProcessProgram } from "../config/self-command";
 import { profileSection, regionalStsTarget } from "../config/source-chain";
@@ -24,7 +24,12 @@ export async function configureCommand(command: ParsedCommand, runtime: Runtime)
   const fromName = typeof values["from-profile"] === "string" ? values["from-profile"] : undefined;
   // Without a new name, --from-profile converts the profile in place, keeping its name (scripts use it).
   const profile = command.profile ?? fromName;
-  if (!profile) throw new UsageError("configure: no profile given", "configure", "name one: regional-sts configure PROFILE --role-arn ARN --region REGION, or convert one: regional-sts configure --from-profile OLD");
+  if (!profile)
+    throw new UsageError(
+      "configure: no profile given",
+      "configure",
+      "name one: regional-sts configure PROFILE --role-arn ARN --region REGION, or convert one: regional-sts configure --from-profile OLD",
+    );
   const paths = resolveConfigPaths(runtime.env, runtime.homeDir);
   const file = paths.configFile;
   const current = readConfigText(file);
@@ -36,21 +41,44 @@ export async function configureCommand(command: ParsedCommand, runtime: Runtime)
   if (from?.name === profile && !from.section.role_arn && from.section.regional_sts_role_arn) from = undefined;
   const inPlace = from !== undefined && from.name === profile;
   const existing = config.profiles[profile];
-  const managed = existing === undefined || regionalStsTarget(existing.credential_process) !== undefined || existing.regional_sts_role_arn !== undefined;
+  const managed =
+    existing === undefined ||
+    regionalStsTarget(existing.credential_process) !== undefined ||
+    existing.regional_sts_role_arn !== undefined;
   if (!managed && !inPlace && values.force !== true) {
-    throw new UserError(`profile ${profile} in ${file} is not managed by regional-sts; choose another name, or pass --force to replace its settings (the old file is backed up)`, 1, "Unmanaged");
+    throw new UserError(
+      `profile ${profile} in ${file} is not managed by regional-sts; choose another name, or pass --force to replace its settings (the old file is backed up)`,
+      1,
+      "Unmanaged",
+    );
   }
   const selfCommand = credentialProcessProgram(runtime.selfCommand, runtime.env);
-  const entries = planProfile({ profile, flags: textFlags(values), from, existing: inPlace ? undefined : existing, selfCommand });
+  const entries = planProfile({
+    profile,
+    flags: textFlags(values),
+    from,
+    existing: inPlace ? undefined : existing,
+    selfCommand,
+  });
   if (findProfileBlocks(current.text, profile).length > 1) {
-    throw new UserError(`profile ${profile} has more than one section in ${file}; merge them into one first`, 1, "DuplicateProfile");
+    throw new UserError(
+      `profile ${profile} has more than one section in ${file}; merge them into one first`,
+      1,
+      "DuplicateProfile",
+    );
   }
   if (inPlace && !config.profiles[profile]) {
-    throw new UserError(`configure: profile ${profile} is in ${paths.credentialsFile}, which configure does not edit; give a new name to convert it into ${file}`, 1, "NotInConfig");
+    throw new UserError(
+      `configure: profile ${profile} is in ${paths.credentialsFile}, which configure does not edit; give a new name to convert it into ${file}`,
+      1,
+      "NotInConfig",
+    );
   }
   const source = entries.find(([k]) => k === "regional_sts_source_profile")?.[1];
   if (source && !profileSection(source, config)) {
-    makeLoggers(runtime, false).warn(`source profile ${source} is in neither ${file} nor ${paths.credentialsFile} yet; add it before using ${profile}`);
+    makeLoggers(runtime, false).warn(
+      `source profile ${source} is in neither ${file} nor ${paths.credentialsFile} yet; add it before using ${profile}`,
+    );
   }
   const base = inPlace ? removeProfileKeys(current.text, profile, STANDARD_ROLE_KEYS) : current.text;
   const text = setProfileKeys(base, profile, entries, managed || inPlace ? "update" : "replace");
@@ -73,6 +101,11 @@ function textFlags(values: ParsedValues): Record<string, string | undefined> {
 function fromProfile(name: string | undefined, config: LoadedConfig, file: string) {
   if (name === undefined) return undefined;
   const section = profileSection(name, config);
-  if (!section) throw new UserError(`configure: profile ${name} (--from-profile) not found in ${file}; check the name`, 1, "NoProfile");
+  if (!section)
+    throw new UserError(
+      `configure: profile ${name} (--from-profile) not found in ${file}; check the name`,
+      1,
+      "NoProfile",
+    );
   return { name, section };
 }

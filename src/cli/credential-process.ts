@@ -8,8 +8,13 @@ import { makeLoggers } from "./log";
 export async function credentialProcessCommand(command: ParsedCommand, runtime: Runtime): Promise<number> {
   const profile = command.profile!;
   const { log, warn } = makeLoggers(runtime, command.verbose);
-  const { credentials, fromCache } = await getCredentials({ profile, flags: command.flags, useCache: !command.noCache, log, warn }, runtime);
-  log(`profile ${profile}: credentials ${fromCache ? "from the cache" : "freshly assumed"}, expiring ${credentials.expiration}`);
+  const { credentials, fromCache } = await getCredentials(
+    { profile, flags: command.flags, useCache: !command.noCache, log, warn },
+    runtime,
+  );
+  log(
+    `profile ${profile}: credentials ${fromCache ? "from the cache" : "freshly assumed"}, expiring ${credentials.expiration}`,
+  );
   runtime.stdout.write(formatProcessJson(credentials));
   return 0;
 }

@@ -1,5 +1,5 @@
-import { runDoctor } from "../doctor/run-doctor";
 import { formatReport, formatReportJson } from "../doctor/findings";
+import { runDoctor } from "../doctor/run-doctor";
 import { UserError } from "../errors";
 import type { Runtime } from "../runtime";
 import type { ParsedCommand } from "./command-line";
@@ -11,7 +11,9 @@ import type { ParsedCommand } from "./command-line";
  */
 export async function doctorCommand(command: ParsedCommand, runtime: Runtime): Promise<number> {
   if (!runtime.connectDoctor) {
-    throw new UserError("doctor: this build cannot make AWS calls (no connectDoctor in the runtime)", 1, "NoDoctor", { hint: "reinstall regional-sts" });
+    throw new UserError("doctor: this build cannot make AWS calls (no connectDoctor in the runtime)", 1, "NoDoctor", {
+      hint: "reinstall regional-sts",
+    });
   }
   const report = await runDoctor(command.profile!, command.flags, runtime, runtime.connectDoctor);
   runtime.stdout.write(command.values.json === true ? formatReportJson(report) : formatReport(report, command.verbose));

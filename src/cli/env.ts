@@ -1,7 +1,7 @@
 import { getCredentials } from "../credentials/get-credentials";
 import { UsageError } from "../errors";
 import { credentialEnv } from "../output/credential-env";
-import { ENV_FORMATS, formatEnv, type EnvFormat } from "../output/shell";
+import { ENV_FORMATS, type EnvFormat, formatEnv } from "../output/shell";
 import type { Runtime } from "../runtime";
 import type { ParsedCommand } from "./command-line";
 import { makeLoggers } from "./log";
@@ -14,7 +14,10 @@ export async function envCommand(command: ParsedCommand, runtime: Runtime): Prom
     throw new UsageError(`env: --format ${format} is not a format`, "env", `use one of ${ENV_FORMATS.join(", ")}`);
   }
   const { log, warn } = makeLoggers(runtime, command.verbose);
-  const { credentials, settings } = await getCredentials({ profile, flags: command.flags, useCache: !command.noCache, log, warn }, runtime);
+  const { credentials, settings } = await getCredentials(
+    { profile, flags: command.flags, useCache: !command.noCache, log, warn },
+    runtime,
+  );
   const hint = runtime.stdout.isTTY ? shellHint(profile, format) : undefined;
   if (hint) runtime.stderr.write(`regional-sts: to use these in your shell, run: ${hint}\n`);
   runtime.stdout.write(formatEnv(credentialEnv(credentials, settings.region), format));

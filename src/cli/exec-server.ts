@@ -27,7 +27,8 @@ export async function execWithServer(exec: ServerExec, runtime: Runtime): Promis
   const { settings } = await getCredentials(exec.request, runtime);
   // Each request resolves as a fresh process would: getCredentials marks the environment with
   // the profile chain it is serving, which a second lookup in this process must not inherit.
-  const provide = async () => (await getCredentials(exec.request, { ...runtime, env: { ...exec.baseEnv } })).credentials;
+  const provide = async () =>
+    (await getCredentials(exec.request, { ...runtime, env: { ...exec.baseEnv } })).credentials;
   const endpoint = await startContainerEndpoint({
     provide,
     onError: (error) => {

@@ -3,10 +3,10 @@ import { constants } from "node:os";
 import { getCredentials } from "../credentials/get-credentials";
 import { UserError } from "../errors";
 import { CONFLICTING_ENV, credentialEnv, EXEC_PROFILE_ENV } from "../output/credential-env";
+import { interactiveShell } from "../platform";
 import type { Runtime } from "../runtime";
 import type { ParsedCommand } from "./command-line";
 import { makeLoggers } from "./log";
-import { interactiveShell } from "../platform";
 
 const FORWARDED: NodeJS.Signals[] = ["SIGTERM", "SIGHUP", "SIGINT", "SIGQUIT", "SIGUSR1", "SIGUSR2"];
 
@@ -27,19 +27,33 @@ export async function execCommand(command: ParsedCommand, runtime: Runtime): Pro
   const [file, ...args] = command.args.length > 0 ? command.args : [interactiveShell(runtime.platform, runtime.env)];
   if (command.values.server === true) {
     const { execWithServer } = await import("./exec-server");
-    if (command.args.length === 0) runtime.stderr.write(`regional-sts: starting ${file} with a credentials endpoint for profile ${profile}; exit it to return\n`);
-    return execWithServer({ request, command: [file!, ...args], baseEnv: { ...childEnv }, verbose: command.verbose }, runtime);
+    if (command.args.length === 0)
+      runtime.stderr.write(
+        `regional-sts: starting ${file} with a credentials endpoint for profile ${profile}; exit it to return\n`,
+      );
+    return execWithServer(
+      { request, command: [file!, ...args], baseEnv: { ...childEnv }, verbose: command.verbose },
+      runtime,
+    );
   }
   const { credentials, settings } = await getCredentials(request, runtime);
   for (const name of CONFLICTING_ENV) delete childEnv[name];
   for (const [name, value] of credentialEnv(credentials, settings.region).set) childEnv[name] = value;
   childEnv[EXEC_PROFILE_ENV] = profile;
-  if (command.args.length === 0) runtime.stderr.write(`regional-sts: starting ${file} with the credentials of profile ${profile}; exit it to return\n`);
+  if (command.args.length === 0)
+    runtime.stderr.write(
+      `regional-sts: starting ${file} with the credentials of profile ${profile}; exit it to return\n`,
+    );
   return runChild(file!, args, childEnv, runtime);
 }
 
 /** Runs the command with signals passed on; resolves with its exit code (128+n when killed by signal n). */
-export function runChild(file: string, args: string[], env: Record<string, string | undefined>, runtime: Runtime): Promise<number> {
+export function runChild(
+  file: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  runtime: Runtime,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     // Handlers go in before the child starts: a signal sent the moment the child is up (it may
     // print before spawn() returns here) must not kill us and orphan the child.
@@ -58,7 +72,9 @@ export function runChild(file: string, args: string[], env: Record<string, strin
     );
     child = runtime.spawn(file, args, { stdio: "inherit", env });
     for (const signal of early) child.kill(signal);
-    const done = () => removers.forEach((remove) => remove());
+    const done = () => {
+      for (const remove of removers) remove();
+    };
     child.on("error", (error: NodeJS.ErrnoException) => {
       done();
       const why = error.code === "ENOENT" ? "command not found" : error.message;

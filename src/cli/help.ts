@@ -1,14 +1,15 @@
 import { PROFILE_OPTIONS_TABLE } from "../config/options";
-import type { Runtime, TextSink } from "../runtime";
-import type { ParsedCommand } from "./command-line";
-import { COMMANDS } from "./commands";
 import { UsageError } from "../errors";
+import type { Runtime, TextSink } from "../runtime";
 import { closest } from "../suggest";
 import { versionText } from "../version";
-
+import type { ParsedCommand } from "./command-line";
+import { COMMANDS } from "./commands";
 
 /** Each command's help: its usage line, a one-line summary for the overview, its own options and one example. */
-export const HELP: Readonly<Record<string, { usage: string; summary: string; options?: string; example: string; more?: string }>> = {
+export const HELP: Readonly<
+  Record<string, { usage: string; summary: string; options?: string; example: string; more?: string }>
+> = {
   "credential-process": {
     usage: "credential-process PROFILE [options]",
     summary: "print the credential_process JSON for PROFILE (the line in ~/.aws/config)",
@@ -57,12 +58,16 @@ export const HELP: Readonly<Record<string, { usage: string; summary: string; opt
       "  --from-profile OLD         convert a role_arn + source_profile profile: in place without PROFILE, else into PROFILE",
       "  --force                    replace a profile regional-sts does not manage",
     ].join("\n"),
-    example: "regional-sts configure hk-role --role-arn arn:aws:iam::222222222222:role/katoaki --source-profile account-a --region ap-east-1",
+    example:
+      "regional-sts configure hk-role --role-arn arn:aws:iam::222222222222:role/katoaki --source-profile account-a --region ap-east-1",
   },
   cache: {
     usage: "cache list|clear [PROFILE] [options]",
     summary: "list cached entries (with every profile each serves) and MFA sessions, never secrets, or remove them",
-    options: ["  --profile NAME             only the entry that profile is served, and its MFA sessions (or give it after list|clear)", "  --json                     (list) the entries as JSON"].join("\n"),
+    options: [
+      "  --profile NAME             only the entry that profile is served, and its MFA sessions (or give it after list|clear)",
+      "  --json                     (list) the entries as JSON",
+    ].join("\n"),
     example: "regional-sts cache clear hk-role",
   },
   console: {
@@ -84,11 +89,16 @@ export const HELP: Readonly<Record<string, { usage: string; summary: string; opt
   completion: {
     usage: "completion bash|zsh|fish|powershell",
     summary: "print a shell completion script (commands, options, profile names)",
-    options: "  --profiles                 print the profile names of the config files, one a line (what the scripts call)",
+    options:
+      "  --profiles                 print the profile names of the config files, one a line (what the scripts call)",
     example: 'eval "$(regional-sts completion bash)"',
     more: "fish: regional-sts completion fish | source; PowerShell: regional-sts completion powershell | Out-String | Invoke-Expression",
   },
-  help: { usage: "help [COMMAND]", summary: "show this overview, or a command's own help", example: "regional-sts help exec" },
+  help: {
+    usage: "help [COMMAND]",
+    summary: "show this overview, or a command's own help",
+    example: "regional-sts help exec",
+  },
   version: { usage: "version", summary: "print the version", example: "regional-sts version" },
 };
 
@@ -105,7 +115,8 @@ function profileOptionLines(noCache: boolean): string {
   ].join("\n");
 }
 
-const COMMON = "  -v, --verbose              explain each step on stderr (never secrets)\n  -h, --help                 show this help";
+const COMMON =
+  "  -v, --verbose              explain each step on stderr (never secrets)\n  -h, --help                 show this help";
 
 export function helpText(name: string | undefined): string {
   if (name === undefined) {
@@ -125,7 +136,7 @@ export function helpText(name: string | undefined): string {
   return [
     `Usage: regional-sts ${h.usage}`,
     "",
-    h.summary.charAt(0).toUpperCase() + h.summary.slice(1) + ".",
+    `${h.summary.charAt(0).toUpperCase() + h.summary.slice(1)}.`,
     ...(h.more ? [h.more] : []),
     "",
     "Options:",
@@ -156,7 +167,10 @@ export async function helpCommand(command: ParsedCommand, runtime: { stdout: Tex
 }
 
 /** `version` and `--version`: the version, commit, Node and platform (src/version.ts). */
-export async function versionCommand(_command: ParsedCommand, runtime: Pick<Runtime, "stdout" | "about">): Promise<number> {
+export async function versionCommand(
+  _command: ParsedCommand,
+  runtime: Pick<Runtime, "stdout" | "about">,
+): Promise<number> {
   runtime.stdout.write(versionText(runtime.about));
   return 0;
 }
@@ -166,7 +180,10 @@ export function keyTableMarkdown(): string {
   const code = (text: string) => `\`${text}\``;
   const rows = PROFILE_OPTIONS_TABLE.map((o) => {
     const env = (o.env ?? []).map(code);
-    const sources = [...(o.flag ? [code(`--${o.flag}`)] : []), ...(o.envWins ? [...env, code(o.key)] : [code(o.key), ...env])];
+    const sources = [
+      ...(o.flag ? [code(`--${o.flag}`)] : []),
+      ...(o.envWins ? [...env, code(o.key)] : [code(o.key), ...env]),
+    ];
     return `| ${code(o.key)} | ${sources.join(" > ")} | ${o.help} |`;
   });
   return ["| key in the profile | first found wins | meaning |", "|---|---|---|", ...rows].join("\n");

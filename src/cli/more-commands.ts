@@ -4,6 +4,7 @@
  * every AWS CLI command, then compiles a third of the code.
  */
 export { cacheCommand } from "./cache";
+export { completionCommand } from "./completion";
 export { configureCommand } from "./configure";
 export { consoleCommand } from "./console";
 export { doctorCommand } from "./doctor";
@@ -12,4 +13,3 @@ export { execCommand } from "./exec";
 export { helpCommand, showHelp, versionCommand } from "./help";
 export { listCommand } from "./list";
 export { refreshCommand } from "./refresh";
-export { completionCommand } from "./completion";

@@ -1,7 +1,7 @@
 import { formatError, isUserError } from "../errors";
 import { loadPart } from "../load-part";
 import type { Runtime } from "../runtime";
-import { parseCommandLine, type ParsedCommand } from "./command-line";
+import { type ParsedCommand, parseCommandLine } from "./command-line";
 
 /** The whole CLI: returns the exit code instead of exiting, so tests run it in-process. */
 export async function run(runtime: Runtime): Promise<number> {
@@ -12,7 +12,8 @@ export async function run(runtime: Runtime): Promise<number> {
     command = parseCommandLine(runtime.argv, runtime.env);
     runtime.onParsed?.(command);
     if (command.help) return (await loadPart("more.js")).showHelp(command.name, runtime.stdout);
-    if (command.profileFrom === "AWS_PROFILE" && command.verbose) runtime.stderr.write(`regional-sts: profile ${command.profile} (from AWS_PROFILE)\n`);
+    if (command.profileFrom === "AWS_PROFILE" && command.verbose)
+      runtime.stderr.write(`regional-sts: profile ${command.profile} (from AWS_PROFILE)\n`);
     return await (await command.spec.load())(command, runtime);
   } catch (error) {
     // Before parsing worked, --verbose is looked for by hand: it still decides the stack trace.

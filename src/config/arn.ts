@@ -13,7 +13,9 @@ export const ROLE_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/((?:[\w+=,.@-]+\/
 export function parseRoleArn(arn: string, where: string): RoleArn {
   const match = ROLE_ARN.exec(arn);
   if (!match) {
-    throw new UserError(`${where}: "${arn}" is not an IAM role ARN`, 1, "BadRoleArn", { hint: "use arn:aws:iam::123456789012:role/NAME" });
+    throw new UserError(`${where}: "${arn}" is not an IAM role ARN`, 1, "BadRoleArn", {
+      hint: "use arn:aws:iam::123456789012:role/NAME",
+    });
   }
   return { arn, partition: match[1]!, accountId: match[2]!, roleName: match[4]! };
 }

@@ -12,14 +12,21 @@ export function checkConfigValue(profile: string, what: string, value: string, e
   const refuse = (why: string, fix: string) => {
     throw new UserError(`configure ${profile}: ${what} ${why}`, exitCode, "BadValue", { hint: fix });
   };
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   const control = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u.exec(value);
   if (control) {
     const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
-    refuse(`contains a control character (U+${code}${/[\r\n\u2028\u2029\u0085]/u.test(control[0]) ? ", a line break" : ""})`, "a config file value is one line of printable characters");
+    refuse(
+      `contains a control character (U+${code}${/[\r\n\u2028\u2029\u0085]/u.test(control[0]) ? ", a line break" : ""})`,
+      "a config file value is one line of printable characters",
+    );
   }
   const comment = /(^|\s)[;#]/.exec(value);
   if (comment) {
-    refuse(`contains "${comment[0]}", where the JS SDK and regional-sts see a comment and the AWS CLI does not`, `remove the ${comment[0].trim()}${comment[1] ? " or the space before it" : ""}`);
+    refuse(
+      `contains "${comment[0]}", where the JS SDK and regional-sts see a comment and the AWS CLI does not`,
+      `remove the ${comment[0].trim()}${comment[1] ? " or the space before it" : ""}`,
+    );
   }
   if (value !== value.trim()) refuse("starts or ends with a space, which every reader drops", "remove it");
 }

@@ -1,15 +1,17 @@
 import { UserError } from "../errors";
 import { closest } from "../suggest";
 import { parseRoleArn } from "./arn";
-import type { Section } from "./load";
 import { checkConfigValue } from "./config-values";
 import { KNOWN_REGIONS } from "./known-regions";
+import type { Section } from "./load";
 import { PROFILE_OPTIONS_TABLE } from "./options";
 import { regionPartition } from "./regions";
 import { optionProblem } from "./validate";
 
 /** Profile keys configure writes, in the order a new block lists them, with their flags (src/config/options.ts). */
-const KEYS = PROFILE_OPTIONS_TABLE.filter((o) => o.configure && o.flag).map((o) => [o.key, o.flag!, o.configure!.from] as const);
+const KEYS = PROFILE_OPTIONS_TABLE.filter((o) => o.configure && o.flag).map(
+  (o) => [o.key, o.flag!, o.configure!.from] as const,
+);
 
 const PROFILE_NAME = /^[\w+=,.@-]+$/;
 
@@ -28,26 +30,48 @@ export interface PlanInput {
 export function planProfile(input: PlanInput): [string, string][] {
   const { profile } = input;
   if (!PROFILE_NAME.test(profile)) {
-    throw new UserError(`configure: "${profile}" is not a profile name regional-sts writes; use letters, digits and +=,.@_-`, 2, "BadProfileName");
+    throw new UserError(
+      `configure: "${profile}" is not a profile name regional-sts writes; use letters, digits and +=,.@_-`,
+      2,
+      "BadProfileName",
+    );
   }
   if (input.from && !input.from.section.role_arn) {
-    throw new UserError(`configure: profile ${input.from.name} has no role_arn, so it is not a role profile to convert; give --role-arn instead of --from-profile`, 1, "NotRoleProfile");
+    throw new UserError(
+      `configure: profile ${input.from.name} has no role_arn, so it is not a role profile to convert; give --role-arn instead of --from-profile`,
+      1,
+      "NotRoleProfile",
+    );
   }
   if (input.from?.section.credential_source && !input.from.section.source_profile && !input.flags["source-profile"]) {
-    throw new UserError(`configure: profile ${input.from.name} uses credential_source, which regional-sts does not read; add --source-profile NAME`, 1, "CredentialSource");
+    throw new UserError(
+      `configure: profile ${input.from.name} uses credential_source, which regional-sts does not read; add --source-profile NAME`,
+      1,
+      "CredentialSource",
+    );
   }
   const entries: [string, string][] = [];
   for (const [key, flag, standard] of KEYS) {
     const given = input.flags[flag];
     const value = given ?? (standard ? input.from?.section[standard] : undefined);
     if (value === undefined || value === "") continue;
-    checkConfigValue(profile, given !== undefined ? `--${flag}` : `${standard} of profile ${input.from!.name}`, value, given !== undefined ? 2 : 1);
+    checkConfigValue(
+      profile,
+      given !== undefined ? `--${flag}` : `${standard} of profile ${input.from!.name}`,
+      value,
+      given !== undefined ? 2 : 1,
+    );
     entries.push([key, value]);
   }
   const value = (key: string) => entries.find(([k]) => k === key)?.[1] ?? input.existing?.[key];
   const region = value("region");
   const roleArn = value("regional_sts_role_arn");
-  if (!roleArn) throw new UserError(`configure: profile ${profile} needs a role; pass --role-arn ARN (or --from-profile NAME)`, 2, "NoRoleArn");
+  if (!roleArn)
+    throw new UserError(
+      `configure: profile ${profile} needs a role; pass --role-arn ARN (or --from-profile NAME)`,
+      2,
+      "NoRoleArn",
+    );
   if (!region) throw new UserError(`configure: profile ${profile} needs a region; pass --region REGION`, 2, "NoRegion");
   checkValues(profile, roleArn, region, value("duration_seconds"), value("regional_sts_sts_region"));
   // PROFILE_NAME needs no quoting in sh (Go, JS SDKs) nor in botocore's shell-like split.
@@ -57,23 +81,50 @@ export function planProfile(input: PlanInput): [string, string][] {
   return entries;
 }
 
-function checkValues(profile: string, roleArn: string, region: string, duration: string | undefined, stsRegion: string | undefined): void {
+function checkValues(
+  profile: string,
+  roleArn: string,
+  region: string,
+  duration: string | undefined,
+  stsRegion: string | undefined,
+): void {
   // Flags were checked when parsed; these may come from --from-profile or the existing block.
-  const checks = [["role_arn", "roleArn", roleArn], ["region", "region", region], ["regional_sts_sts_region", "region", stsRegion], ["duration_seconds", "duration", duration]] as const;
+  const checks = [
+    ["role_arn", "roleArn", roleArn],
+    ["region", "region", region],
+    ["regional_sts_sts_region", "region", stsRegion],
+    ["duration_seconds", "duration", duration],
+  ] as const;
   for (const [key, kind, value] of checks) {
     const problem = value === undefined ? undefined : optionProblem(kind, value);
-    if (problem) throw new UserError(`configure ${profile}: ${key} ${problem.message}`, 2, kind === "duration" ? "BadDuration" : kind === "region" ? "BadRegion" : "BadRoleArn", { hint: problem.hint });
+    if (problem)
+      throw new UserError(
+        `configure ${profile}: ${key} ${problem.message}`,
+        2,
+        kind === "duration" ? "BadDuration" : kind === "region" ? "BadRegion" : "BadRoleArn",
+        { hint: problem.hint },
+      );
   }
   const partition = parseRoleArn(roleArn, `configure ${profile}: --role-arn`).partition;
-  for (const [name, r] of [["--region", region], ["--sts-region", stsRegion]] as const) {
+  for (const [name, r] of [
+    ["--region", region],
+    ["--sts-region", stsRegion],
+  ] as const) {
     if (r !== undefined && !KNOWN_REGIONS.includes(r)) {
       const near = closest(r, KNOWN_REGIONS);
-      throw new UserError(`configure: ${name} "${r}" is not an AWS region`, 2, "BadRegion", { hint: near ? `did you mean ${near}?` : "use a name like ap-east-1" });
+      throw new UserError(`configure: ${name} "${r}" is not an AWS region`, 2, "BadRegion", {
+        hint: near ? `did you mean ${near}?` : "use a name like ap-east-1",
+      });
     }
   }
   if (regionPartition(region) !== partition) {
-    throw new UserError(`configure ${profile}: role ${roleArn} is in partition ${partition} but region ${region} is in ${regionPartition(region) ?? "no known partition"}`, 2, "PartitionMismatch", {
-      hint: "use a role and region of the same partition",
-    });
+    throw new UserError(
+      `configure ${profile}: role ${roleArn} is in partition ${partition} but region ${region} is in ${regionPartition(region) ?? "no known partition"}`,
+      2,
+      "PartitionMismatch",
+      {
+        hint: "use a role and region of the same partition",
+      },
+    );
   }
 }

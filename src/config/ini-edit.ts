@@ -73,7 +73,12 @@ function keyOf(text: string): { key: string; empty: boolean } | undefined {
  * of the block for `entries` (blank lines and comments after the last setting stay). With no
  * block, a new one is appended. The file's own line ending is used for new lines.
  */
-export function setProfileKeys(text: string, profile: string, entries: readonly (readonly [string, string])[], mode: "update" | "replace"): string {
+export function setProfileKeys(
+  text: string,
+  profile: string,
+  entries: readonly (readonly [string, string])[],
+  mode: "update" | "replace",
+): string {
   const lines = splitLines(text);
   const eol = /\r\n/.test(text) ? "\r\n" : "\n";
   const render = ([k, v]: readonly [string, string]): Line => ({ text: `${k} = ${v}`, eol });

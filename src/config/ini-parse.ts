@@ -34,7 +34,8 @@ export function parseSharedIni(text: string): { sections: IniSections; fault?: u
     const line = withoutComment(raw).trim();
     if (line === "") continue;
     if (line[0] === "[") {
-      if (line[line.length - 1] !== "]" || line.length < 3) return { fault: { line: lineNumber + 1, problem: NOT_A_LINE } };
+      if (line[line.length - 1] !== "]" || line.length < 3)
+        return { fault: { line: lineNumber + 1, problem: NOT_A_LINE } };
       const name = line.slice(1, -1);
       if (lastWord(name.trim()) === "__proto__") {
         return { fault: { line: lineNumber + 1, problem: "names a section __proto__, which the AWS SDKs refuse" } };
@@ -67,7 +68,8 @@ export function configFileProfiles(sections: IniSections): IniSections {
   for (const [name, values] of Object.entries(sections)) {
     const dot = name.indexOf(".");
     const type = dot === -1 ? undefined : name.slice(0, dot);
-    if (type !== undefined && SECTION_TYPES.includes(type)) profiles[type === "profile" ? name.slice(dot + 1) : name] = values;
+    if (type !== undefined && SECTION_TYPES.includes(type))
+      profiles[type === "profile" ? name.slice(dot + 1) : name] = values;
   }
   return profiles;
 }
@@ -118,7 +120,13 @@ export function isSpace(char: string): boolean {
 
 /** [\w-] */
 function isTypeChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 45;
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 ||
+    code === 45
+  );
 }
 
 /** [\w-@+.%:/]: in that class `-` is a plain character. */

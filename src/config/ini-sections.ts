@@ -1,4 +1,4 @@
-import { sectionKey, withoutComment, type IniSections } from "./ini-parse";
+import { type IniSections, sectionKey, withoutComment } from "./ini-parse";
 
 /** One section's lines: its header line up to the next header line (or the end), as offsets into the text. */
 export interface SectionSpan {

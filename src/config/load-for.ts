@@ -1,9 +1,9 @@
 import { readSync } from "node:fs";
 import { cliSectionName } from "./cli-reading";
 import { sectionSpans } from "./ini-sections";
-import { closeBoth, loadedConfig, openBoth, parseChecked, readWhole, type LoadedConfig, type OpenFile } from "./load";
+import { closeBoth, type LoadedConfig, loadedConfig, type OpenFile, openBoth, parseChecked, readWhole } from "./load";
 import type { ConfigPaths } from "./paths";
-import { indexName, readIndex, sameStamp, settled, stampOf, writeIndex, type FileStamp } from "./section-index";
+import { type FileStamp, indexName, readIndex, sameStamp, settled, stampOf, writeIndex } from "./section-index";
 import { profileSection, regionalStsTarget } from "./source-chain";
 
 /** Below this many bytes (both files together) reading them whole costs less than the index's own read. */
@@ -32,29 +32,40 @@ export function loadConfigFor(paths: ConfigPaths, read: ReadFor): LoadedConfig {
   try {
     const [config, credentials] = files;
     const dir = read.cacheDir;
-    if (dir === undefined || (config?.stat.size ?? 0) + (credentials?.stat.size ?? 0) < INDEX_FROM_BYTES) return wholeFiles(paths, files);
+    if (dir === undefined || (config?.stat.size ?? 0) + (credentials?.stat.size ?? 0) < INDEX_FROM_BYTES)
+      return wholeFiles(paths, files);
     const names = [...new Set(read.names.filter((n): n is string => n !== undefined))];
     const name = indexName(paths.configFile, paths.credentialsFile, names);
     const stamps = [stampOf(config?.stat), stampOf(credentials?.stat)] as const;
     const index = readIndex(dir, name, read.uid, { names, paths: [paths.configFile, paths.credentialsFile] });
     if (index && sameStamp(index.config.stamp, stamps[0]) && sameStamp(index.credentials.stamp, stamps[1])) {
-      const take = (file: OpenFile | undefined, ranges: number[]) => file && parseChecked(readRanges(file, ranges), file);
+      const take = (file: OpenFile | undefined, ranges: number[]) =>
+        file && parseChecked(readRanges(file, ranges), file);
       return loadedConfig(paths, take(config, index.config.ranges), take(credentials, index.credentials.ranges));
     }
     const texts = [config && readWhole(config), credentials && readWhole(credentials)] as const;
-    const loaded = loadedConfig(paths, config && parseChecked(texts[0]!, config), credentials && parseChecked(texts[1]!, credentials));
+    const loaded = loadedConfig(
+      paths,
+      config && parseChecked(texts[0]!, config),
+      credentials && parseChecked(texts[1]!, credentials),
+    );
     if (settled(stamps[0], read.now) && settled(stamps[1], read.now)) {
       const needed = neededSections(names, loaded);
       const wanted = new Set(needed);
       const configRanges = byteRanges(texts[0], stamps[0], (key) => wanted.has(cliSectionName(key)!));
       const credentialsRanges = byteRanges(texts[1], stamps[1], (key) => wanted.has(key));
       if (configRanges && credentialsRanges) {
-        writeIndex(dir, name, {
-          v: 1,
-          names,
-          config: { path: paths.configFile, stamp: stamps[0], ranges: configRanges },
-          credentials: { path: paths.credentialsFile, stamp: stamps[1], ranges: credentialsRanges },
-        }, read.uid);
+        writeIndex(
+          dir,
+          name,
+          {
+            v: 1,
+            names,
+            config: { path: paths.configFile, stamp: stamps[0], ranges: configRanges },
+            credentials: { path: paths.credentialsFile, stamp: stamps[1], ranges: credentialsRanges },
+          },
+          read.uid,
+        );
       }
     }
     return loaded;
@@ -63,8 +74,15 @@ export function loadConfigFor(paths: ConfigPaths, read: ReadFor): LoadedConfig {
   }
 }
 
-function wholeFiles(paths: ConfigPaths, [config, credentials]: [OpenFile | undefined, OpenFile | undefined]): LoadedConfig {
-  return loadedConfig(paths, config && parseChecked(readWhole(config), config), credentials && parseChecked(readWhole(credentials), credentials));
+function wholeFiles(
+  paths: ConfigPaths,
+  [config, credentials]: [OpenFile | undefined, OpenFile | undefined],
+): LoadedConfig {
+  return loadedConfig(
+    paths,
+    config && parseChecked(readWhole(config), config),
+    credentials && parseChecked(readWhole(credentials), credentials),
+  );
 }
 
 /**
@@ -75,7 +93,10 @@ function wholeFiles(paths: ConfigPaths, [config, credentials]: [OpenFile | undef
  * looks up must be reachable here, or it reads as missing through the index: a change here
  * changes what an index holds, so bump SectionIndex's `v` with it.
  */
-export function neededSections(names: readonly string[], config: Pick<LoadedConfig, "profiles" | "credentials">): string[] {
+export function neededSections(
+  names: readonly string[],
+  config: Pick<LoadedConfig, "profiles" | "credentials">,
+): string[] {
   const seen = new Set<string>();
   const visit = (name: string | undefined) => {
     if (name === undefined || name === "" || seen.has(name)) return;
@@ -97,7 +118,11 @@ export function neededSections(names: readonly string[], config: Pick<LoadedConf
  * text is not the file's bytes read as UTF-8 one for one (invalid UTF-8 was replaced): then
  * offsets into the text are not offsets into the file, and no index is written.
  */
-function byteRanges(text: string | undefined, stamp: FileStamp, wanted: (key: string) => boolean): number[] | undefined {
+function byteRanges(
+  text: string | undefined,
+  stamp: FileStamp,
+  wanted: (key: string) => boolean,
+): number[] | undefined {
   if (text === undefined || stamp === null) return [];
   if (Buffer.byteLength(text) !== stamp[0]) return undefined;
   const ranges: number[] = [];

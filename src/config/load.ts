@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { UserError } from "../errors";
 import { cliConfigProfiles, cliCredentials } from "./cli-reading";
-import { parseSharedIni, type IniSections } from "./ini-parse";
+import { type IniSections, parseSharedIni } from "./ini-parse";
 import type { ConfigPaths } from "./paths";
 
 export type Section = Record<string, string | undefined>;
@@ -38,13 +38,21 @@ export interface OpenFile {
 export async function loadConfig(paths: ConfigPaths): Promise<LoadedConfig> {
   const [config, credentials] = openBoth(paths);
   try {
-    return loadedConfig(paths, config && parseChecked(readWhole(config), config), credentials && parseChecked(readWhole(credentials), credentials));
+    return loadedConfig(
+      paths,
+      config && parseChecked(readWhole(config), config),
+      credentials && parseChecked(readWhole(credentials), credentials),
+    );
   } finally {
     closeBoth([config, credentials]);
   }
 }
 
-export function loadedConfig(paths: ConfigPaths, config: IniSections | undefined, credentials: IniSections | undefined): LoadedConfig {
+export function loadedConfig(
+  paths: ConfigPaths,
+  config: IniSections | undefined,
+  credentials: IniSections | undefined,
+): LoadedConfig {
   return {
     paths,
     profiles: config ? cliConfigProfiles(config) : Object.create(null),
@@ -93,8 +101,14 @@ export function readWhole(file: OpenFile): string {
 }
 
 function fileError(file: string, setBy: string | undefined, code: string | undefined): UserError {
-  const why = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "is not readable by this user"
-    : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code})`;
+  const why =
+    code === "ENOENT"
+      ? "does not exist"
+      : code === "EACCES"
+        ? "is not readable by this user"
+        : code === "EISDIR"
+          ? "is a folder, not a file"
+          : `cannot be read (${code})`;
   return new UserError(`${file}${setBy ? ` (set by ${setBy})` : ""} ${why}`, 1, "ConfigFile", {
     hint: "fix the path or the file's permissions",
   });

@@ -5,9 +5,23 @@
  * The SDK's partition data does not say which regions are opt-in, so the list lives here.
  */
 export const OPT_IN_REGIONS: ReadonlySet<string> = new Set([
-  "af-south-1", "ap-east-1", "ap-east-2", "ap-south-2", "ap-southeast-3", "ap-southeast-4",
-  "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "ca-west-1", "eu-central-2", "eu-south-1",
-  "eu-south-2", "il-central-1", "me-central-1", "me-south-1", "mx-central-1",
+  "af-south-1",
+  "ap-east-1",
+  "ap-east-2",
+  "ap-south-2",
+  "ap-southeast-3",
+  "ap-southeast-4",
+  "ap-southeast-5",
+  "ap-southeast-6",
+  "ap-southeast-7",
+  "ca-west-1",
+  "eu-central-2",
+  "eu-south-1",
+  "eu-south-2",
+  "il-central-1",
+  "me-central-1",
+  "me-south-1",
+  "mx-central-1",
 ]);
 
 /**
@@ -16,11 +30,30 @@ export const OPT_IN_REGIONS: ReadonlySet<string> = new Set([
  * https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html
  */
 export const DEFAULT_ENABLED_REGIONS: readonly string[] = [
-  "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "sa-east-1",
-  "eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-north-1",
-  "ap-south-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2",
-  "cn-north-1", "cn-northwest-1", "us-gov-west-1", "us-gov-east-1",
-  "us-iso-east-1", "us-iso-west-1", "us-isob-east-1",
+  "us-east-1",
+  "us-east-2",
+  "us-west-1",
+  "us-west-2",
+  "ca-central-1",
+  "sa-east-1",
+  "eu-central-1",
+  "eu-west-1",
+  "eu-west-2",
+  "eu-west-3",
+  "eu-north-1",
+  "ap-south-1",
+  "ap-northeast-1",
+  "ap-northeast-2",
+  "ap-northeast-3",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "cn-north-1",
+  "cn-northwest-1",
+  "us-gov-west-1",
+  "us-gov-east-1",
+  "us-iso-east-1",
+  "us-iso-west-1",
+  "us-isob-east-1",
 ];
 
 /** Whether regional-sts knows this region name (default-enabled or opt-in). */

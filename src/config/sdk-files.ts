@@ -1,5 +1,5 @@
-import { sectionsText } from "./ini-sections";
 import type { IniSections } from "./ini-parse";
+import { sectionsText } from "./ini-sections";
 import type { LoadedConfig, SectionMap } from "./load";
 import { neededSections } from "./load-for";
 
@@ -18,8 +18,14 @@ export interface SdkFiles {
  * so the source credentials are those of the profile the AWS CLI asked for.
  */
 export function sdkFiles(config: LoadedConfig, names: (string | undefined)[]): SdkFiles {
-  const needed = neededSections(names.filter((n): n is string => n !== undefined), config);
-  return { config: sectionsText(only(config.profiles, needed), "profile."), credentials: sectionsText(only(config.credentials, needed), "") };
+  const needed = neededSections(
+    names.filter((n): n is string => n !== undefined),
+    config,
+  );
+  return {
+    config: sectionsText(only(config.profiles, needed), "profile."),
+    credentials: sectionsText(only(config.credentials, needed), ""),
+  };
 }
 
 function only(map: SectionMap, names: readonly string[]): IniSections {

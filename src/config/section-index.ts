@@ -1,4 +1,4 @@
-import { closeSync, constants, lstatSync, openSync, renameSync, unlinkSync, writeFileSync, type Stats } from "node:fs";
+import { closeSync, constants, lstatSync, openSync, renameSync, type Stats, unlinkSync, writeFileSync } from "node:fs";
 import { ownedAndPrivate, readPrivateText } from "../cache/private-file";
 import { joinPath } from "../join-path";
 
@@ -54,14 +54,24 @@ export function indexName(configFile: string, credentialsFile: string, names: re
 }
 
 /** The index for exactly these files and names, or undefined (none, another's, damaged, not ours). */
-export function readIndex(dir: string, name: string, uid: number | undefined, expect: Omit<SectionIndex, "config" | "credentials" | "v"> & { paths: [string, string] }): SectionIndex | undefined {
+export function readIndex(
+  dir: string,
+  name: string,
+  uid: number | undefined,
+  expect: Omit<SectionIndex, "config" | "credentials" | "v"> & { paths: [string, string] },
+): SectionIndex | undefined {
   const text = readPrivateText(dir, name, uid);
   if (text === undefined) return undefined;
   try {
     const index = JSON.parse(text) as SectionIndex;
-    const fits = index.v === 1 && index.config.path === expect.paths[0] && index.credentials.path === expect.paths[1]
-      && index.names.length === expect.names.length && index.names.every((n, i) => n === expect.names[i])
-      && validRanges(index.config.ranges) && validRanges(index.credentials.ranges);
+    const fits =
+      index.v === 1 &&
+      index.config.path === expect.paths[0] &&
+      index.credentials.path === expect.paths[1] &&
+      index.names.length === expect.names.length &&
+      index.names.every((n, i) => n === expect.names[i]) &&
+      validRanges(index.config.ranges) &&
+      validRanges(index.credentials.ranges);
     return fits ? index : undefined;
   } catch {
     return undefined;
@@ -69,7 +79,11 @@ export function readIndex(dir: string, name: string, uid: number | undefined, ex
 }
 
 function validRanges(ranges: unknown): boolean {
-  return Array.isArray(ranges) && ranges.length % 2 === 0 && ranges.every((x, i) => Number.isSafeInteger(x) && x >= 0 && (i % 2 === 0 || x > ranges[i - 1]));
+  return (
+    Array.isArray(ranges) &&
+    ranges.length % 2 === 0 &&
+    ranges.every((x, i) => Number.isSafeInteger(x) && x >= 0 && (i % 2 === 0 || x > ranges[i - 1]))
+  );
 }
 
 /**
@@ -87,7 +101,11 @@ export function writeIndex(dir: string, name: string, index: SectionIndex, uid: 
   const target = joinPath(dir, name);
   const temp = `${joinPath(dir, `.${name}`)}.${Math.random().toString(36).slice(2, 12)}.tmp`;
   try {
-    const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+    const fd = openSync(
+      temp,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
+      0o600,
+    );
     try {
       writeFileSync(fd, JSON.stringify(index));
     } finally {

@@ -21,7 +21,7 @@ const NAME = "regional-sts";
  */
 export function credentialProcessProgram(self: SelfCommand, env: Record<string, string | undefined>): string {
   if (self.script !== undefined) return `${shellWord(self.program)} ${shellWord(self.script)}`;
-  const program = self.program.includes("/") ? self.program : onPath(self.program, env.PATH) ?? self.program;
+  const program = self.program.includes("/") ? self.program : (onPath(self.program, env.PATH) ?? self.program);
   const found = onPath(NAME, env.PATH);
   return found !== undefined && sameFile(found, program) ? NAME : shellWord(program);
 }

@@ -51,12 +51,16 @@ type Env = Record<string, string | undefined>;
 export function resolveSettings(profile: string, section: Section, flags: Flags, env: Env): RawSettings {
   const raw: Record<string, unknown> = { profile };
   for (const option of PROFILE_OPTIONS_TABLE) {
-    const given = option.field in flags ? (flags as Record<string, string | boolean | undefined>)[option.field] : undefined;
+    const given =
+      option.field in flags ? (flags as Record<string, string | boolean | undefined>)[option.field] : undefined;
     const fromFlag = given === undefined ? undefined : { value: given, origin: `--${option.flag}` };
-    const fromEnv = option.env?.map((name) => (env[name] ? { value: env[name], origin: name } : undefined)).find(Boolean);
+    const fromEnv = option.env
+      ?.map((name) => (env[name] ? { value: env[name], origin: name } : undefined))
+      .find(Boolean);
     const value = section[option.key];
-    const fromProfile = value === undefined || value === "" ? undefined : { value, origin: `${option.key} in profile ${profile}` };
-    raw[option.field] = fromFlag ?? (option.envWins ? fromEnv ?? fromProfile : fromProfile ?? fromEnv);
+    const fromProfile =
+      value === undefined || value === "" ? undefined : { value, origin: `${option.key} in profile ${profile}` };
+    raw[option.field] = fromFlag ?? (option.envWins ? (fromEnv ?? fromProfile) : (fromProfile ?? fromEnv));
   }
   const on = (field: "fips" | "dualstack") => {
     const chosen = raw[field] as Sourced<string | boolean> | undefined;

@@ -1,8 +1,14 @@
 import { PROFILE_OPTIONS } from "../cli/args";
 import { UserError } from "../errors";
 import type { Section, SectionMap } from "./load";
+import {
+  chainTailFingerprint,
+  credentialSourceFingerprint,
+  digest,
+  envKeysFingerprint,
+  webIdentityFingerprint,
+} from "./source-identity";
 import { configuredStsEndpoint } from "./sts-endpoint";
-import { chainTailFingerprint, credentialSourceFingerprint, digest, envKeysFingerprint, webIdentityFingerprint } from "./source-identity";
 
 /** Environment variable carrying the profiles already being resolved, to child processes. */
 export const CHAIN_ENV = "REGIONAL_STS_PROFILE_CHAIN";
@@ -45,13 +51,22 @@ export function walkSourceChain(
     if (visited.includes(current)) throw cycleError([...visited, current]);
     visited.push(current);
     if (visited.length - inherited.length > MAX_DEPTH) {
-      throw new UserError(`profile ${profile}: source profiles nest deeper than ${MAX_DEPTH} (${visited.join(" -> ")})`, 1, "ChainTooDeep", { hint: "shorten the chain" });
+      throw new UserError(
+        `profile ${profile}: source profiles nest deeper than ${MAX_DEPTH} (${visited.join(" -> ")})`,
+        1,
+        "ChainTooDeep",
+        { hint: "shorten the chain" },
+      );
     }
     current = next;
     if (current !== undefined) next = hopFrom(current, files, env, hops, servedByChild);
   }
   const stsEndpoint = configuredStsEndpoint(profileSection(profile, files) ?? {}, files.profiles, env);
-  return { profiles: visited.slice(inherited.length), fingerprint: hops.join("|"), ...(stsEndpoint ? { stsEndpoint } : {}) };
+  return {
+    profiles: visited.slice(inherited.length),
+    fingerprint: hops.join("|"),
+    ...(stsEndpoint ? { stsEndpoint } : {}),
+  };
 }
 
 function cycleError(chain: string[]): UserError {
@@ -61,7 +76,12 @@ function cycleError(chain: string[]): UserError {
 }
 
 /** The profile the served profile takes its credentials from (explicit, or the SDK default chain's). */
-function nextOf(source: string | undefined, files: Files, env: Record<string, string | undefined>, hops: string[]): string | undefined {
+function nextOf(
+  source: string | undefined,
+  files: Files,
+  env: Record<string, string | undefined>,
+  hops: string[],
+): string | undefined {
   if (source !== undefined) return source;
   // The SDK's default chain: keys in the environment unless AWS_PROFILE is set, then that
   // profile (or default), then web identity, container and instance credentials.
@@ -78,7 +98,13 @@ function nextOf(source: string | undefined, files: Files, env: Record<string, st
   return implicit;
 }
 
-function hopFrom(name: string, files: Files, env: Record<string, string | undefined>, hops: string[], servedByChild: Set<string>): string | undefined {
+function hopFrom(
+  name: string,
+  files: Files,
+  env: Record<string, string | undefined>,
+  hops: string[],
+  servedByChild: Set<string>,
+): string | undefined {
   const section = profileSection(name, files);
   if (!section) {
     hops.push(`missing:${name}`);
@@ -101,7 +127,9 @@ function hopFrom(name: string, files: Files, env: Record<string, string | undefi
     return undefined;
   }
   if (section.aws_access_key_id) {
-    hops.push(`static:${section.aws_access_key_id}:${digest(`${section.aws_secret_access_key ?? ""}\n${section.aws_session_token ?? ""}`)}`);
+    hops.push(
+      `static:${section.aws_access_key_id}:${digest(`${section.aws_secret_access_key ?? ""}\n${section.aws_session_token ?? ""}`)}`,
+    );
     return undefined;
   }
   if (served !== undefined) {
@@ -137,7 +165,10 @@ export function regionalStsTarget(commandLine: string | undefined): string | und
   const match = /--profile(?:=|\s+)("([^"]*)"|'([^']*)'|(\S+))/.exec(commandLine);
   if (match) return match[2] ?? match[3] ?? match[4];
   // Or as the argument: the first word after credential-process that is neither an option nor its value.
-  const words = [...commandLine.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => ({ word: m[1] ?? m[2] ?? m[3]!, quoted: m[3] === undefined }));
+  const words = [...commandLine.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => ({
+    word: m[1] ?? m[2] ?? m[3]!,
+    quoted: m[3] === undefined,
+  }));
   const start = words.findIndex((w) => w.word === "credential-process");
   for (let i = start + 1; start >= 0 && i < words.length; i++) {
     const { word, quoted } = words[i]!;

@@ -46,7 +46,9 @@ export function containerFingerprint(env: Env): string | undefined {
   const full = env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
   if (!relative && !full) return undefined;
   const tokenFile = env.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE;
-  const token = tokenFile ? `file:${tokenFile}:${readSecretFile(tokenFile)}` : digest(env.AWS_CONTAINER_AUTHORIZATION_TOKEN);
+  const token = tokenFile
+    ? `file:${tokenFile}:${readSecretFile(tokenFile)}`
+    : digest(env.AWS_CONTAINER_AUTHORIZATION_TOKEN);
   return `container:${relative ? `relative:${relative}` : `full:${full}`}:${token}`;
 }
 

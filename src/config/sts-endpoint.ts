@@ -14,8 +14,12 @@ type Env = Record<string, string | undefined>;
 export function configuredStsEndpoint(section: Section, profiles: SectionMap, env: Env): string | undefined {
   if (isTrue(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? section.ignore_configured_endpoint_urls)) return undefined;
   const services = section.services ? profiles[`services.${section.services}`] : undefined;
-  return nonEmpty(env.AWS_ENDPOINT_URL_STS) ?? nonEmpty(services?.["sts.endpoint_url"]) ??
-    nonEmpty(env.AWS_ENDPOINT_URL) ?? nonEmpty(section.endpoint_url);
+  return (
+    nonEmpty(env.AWS_ENDPOINT_URL_STS) ??
+    nonEmpty(services?.["sts.endpoint_url"]) ??
+    nonEmpty(env.AWS_ENDPOINT_URL) ??
+    nonEmpty(section.endpoint_url)
+  );
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -34,10 +34,14 @@ const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 export function validateSettings(raw: RawSettings, defaultSessionName: string): Settings {
   const p = raw.profile;
   if (!raw.roleArn) {
-    throw new UserError(`profile ${p}: regional_sts_role_arn is not set`, 1, "NoRoleArn", { hint: `add it to [profile ${p}] or pass --role-arn` });
+    throw new UserError(`profile ${p}: regional_sts_role_arn is not set`, 1, "NoRoleArn", {
+      hint: `add it to [profile ${p}] or pass --role-arn`,
+    });
   }
   if (!raw.region) {
-    throw new UserError(`profile ${p}: no region`, 1, "NoRegion", { hint: `add region = <region> to [profile ${p}] or pass --region` });
+    throw new UserError(`profile ${p}: no region`, 1, "NoRegion", {
+      hint: `add region = <region> to [profile ${p}] or pass --region`,
+    });
   }
   check("region", raw.region, "BadRegion");
   if (raw.stsRegion) check("region", raw.stsRegion, "BadRegion");
@@ -73,23 +77,36 @@ function check(kind: NonNullable<ProfileOption["check"]>, value: Sourced<string>
  * What is wrong with a value of the given kind, or undefined: the checks of src/config/options.ts,
  * shared by profile keys (exit 1), flags (exit 2, src/cli/command-line.ts) and configure.
  */
-export function optionProblem(kind: NonNullable<ProfileOption["check"]>, value: string): { message: string; hint: string } | undefined {
+export function optionProblem(
+  kind: NonNullable<ProfileOption["check"]>,
+  value: string,
+): { message: string; hint: string } | undefined {
   switch (kind) {
     case "region": {
       if (isWellFormedRegion(value) && isKnownPartitionRegion(value)) return undefined;
       const near = closest(value, [...DEFAULT_ENABLED_REGIONS, ...OPT_IN_REGIONS]);
-      return { message: `"${value}" is not an AWS region`, hint: near ? `did you mean ${near}?` : "use a name like ap-east-1" };
+      return {
+        message: `"${value}" is not an AWS region`,
+        hint: near ? `did you mean ${near}?` : "use a name like ap-east-1",
+      };
     }
     case "roleArn":
-      return ROLE_ARN.test(value) ? undefined : { message: `"${value}" is not an IAM role ARN`, hint: "use arn:aws:iam::123456789012:role/NAME" };
+      return ROLE_ARN.test(value)
+        ? undefined
+        : { message: `"${value}" is not an IAM role ARN`, hint: "use arn:aws:iam::123456789012:role/NAME" };
     case "duration": {
       const seconds = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
       return seconds >= MIN_DURATION_SECONDS && seconds <= MAX_DURATION_SECONDS
         ? undefined
-        : { message: `"${value}" is not a session duration`, hint: `give a whole number of seconds from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS}` };
+        : {
+            message: `"${value}" is not a session duration`,
+            hint: `give a whole number of seconds from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS}`,
+          };
     }
     case "sessionName":
-      return SESSION_NAME.test(value) ? undefined : { message: `"${value}" is not a valid role session name`, hint: "use 2 to 64 letters, digits or +=,.@_-" };
+      return SESSION_NAME.test(value)
+        ? undefined
+        : { message: `"${value}" is not a valid role session name`, hint: "use 2 to 64 letters, digits or +=,.@_-" };
   }
 }
 

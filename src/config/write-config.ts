@@ -25,7 +25,11 @@ export function backupConfig(realPath: string, previous: string): string {
   try {
     replaceFileAtomic(backup, previous, { mode: statSync(realPath).mode & 0o777 });
   } catch (error) {
-    throw new UserError(`cannot back up ${realPath} to ${backup} (${(error as NodeJS.ErrnoException).code}); nothing was changed`, 1, "Backup");
+    throw new UserError(
+      `cannot back up ${realPath} to ${backup} (${(error as NodeJS.ErrnoException).code}); nothing was changed`,
+      1,
+      "Backup",
+    );
   }
   return backup;
 }
@@ -42,7 +46,11 @@ export function writeConfigAtomic(realPath: string, expectedOld: string | undefi
     beforeRename: () => {
       const now = expectedOld === undefined ? undefined : readFileSync(realPath, "utf8");
       if (now !== expectedOld) {
-        throw new UserError(`${realPath} changed while regional-sts was editing it; nothing was written, run configure again`, 1, "ConfigChanged");
+        throw new UserError(
+          `${realPath} changed while regional-sts was editing it; nothing was written, run configure again`,
+          1,
+          "ConfigChanged",
+        );
       }
     },
   });

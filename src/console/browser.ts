@@ -3,10 +3,18 @@ import { UserError } from "../errors";
 import type { Runtime } from "../runtime";
 
 /** The platform's "open this URL" command: xdg-open, open, or cmd's start (whose first quoted word is a window title). */
-export function browserCommand(platform: NodeJS.Platform, url: string): { file: string; args: string[]; options: SpawnOptions } {
+export function browserCommand(
+  platform: NodeJS.Platform,
+  url: string,
+): { file: string; args: string[]; options: SpawnOptions } {
   const options: SpawnOptions = { stdio: "ignore", detached: true };
   if (platform === "darwin") return { file: "open", args: [url], options };
-  if (platform === "win32") return { file: "cmd.exe", args: ["/d", "/s", "/c", `start "" "${url}"`], options: { ...options, windowsVerbatimArguments: true } };
+  if (platform === "win32")
+    return {
+      file: "cmd.exe",
+      args: ["/d", "/s", "/c", `start "" "${url}"`],
+      options: { ...options, windowsVerbatimArguments: true },
+    };
   return { file: "xdg-open", args: [url], options };
 }
 
@@ -17,7 +25,11 @@ export function openBrowser(runtime: Runtime, url: string): Promise<void> {
     const child = runtime.spawn(file, args, options);
     child.once("error", (error: NodeJS.ErrnoException) => {
       const why = error.code === "ENOENT" ? `${file} not found` : error.message;
-      reject(new UserError(`cannot open a browser (${why})`, 1, "NoBrowser", { hint: "run again with --url and open the URL yourself" }));
+      reject(
+        new UserError(`cannot open a browser (${why})`, 1, "NoBrowser", {
+          hint: "run again with --url and open the URL yourself",
+        }),
+      );
     });
     child.once("spawn", () => {
       child.unref();

@@ -1,5 +1,5 @@
 import { HttpRequest } from "@smithy/core/protocols";
-import { makeRequestHandler, type HttpOptions } from "../credentials/http";
+import { type HttpOptions, makeRequestHandler } from "../credentials/http";
 
 export interface FederationAnswer {
   status: number;

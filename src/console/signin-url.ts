@@ -24,7 +24,13 @@ const PARTITIONS: Readonly<Record<string, PartitionConsole>> = {
 /** The partition's console hosts, or a clear refusal for partitions without a public console (ISO). */
 export function partitionConsole(partition: string, profile: string): PartitionConsole {
   const found = Object.hasOwn(PARTITIONS, partition) ? PARTITIONS[partition] : undefined;
-  if (!found) throw new UserError(`profile ${profile}: console sign-in is not available in partition ${partition}`, 1, "NoConsole", { hint: "use that partition's own sign-in page" });
+  if (!found)
+    throw new UserError(
+      `profile ${profile}: console sign-in is not available in partition ${partition}`,
+      1,
+      "NoConsole",
+      { hint: "use that partition's own sign-in page" },
+    );
   return found;
 }
 
@@ -75,13 +81,26 @@ export interface SessionKeys {
 }
 
 export function signinTokenUrl(host: string, keys: SessionKeys, sessionSeconds: number | undefined): string {
-  const session = JSON.stringify({ sessionId: keys.accessKeyId, sessionKey: keys.secretAccessKey, sessionToken: keys.sessionToken });
-  const query = new URLSearchParams({ Action: "getSigninToken", ...(sessionSeconds === undefined ? {} : { SessionDuration: String(sessionSeconds) }), Session: session });
+  const session = JSON.stringify({
+    sessionId: keys.accessKeyId,
+    sessionKey: keys.secretAccessKey,
+    sessionToken: keys.sessionToken,
+  });
+  const query = new URLSearchParams({
+    Action: "getSigninToken",
+    ...(sessionSeconds === undefined ? {} : { SessionDuration: String(sessionSeconds) }),
+    Session: session,
+  });
   return `https://${host}/federation?${query.toString()}`;
 }
 
 /** The URL that signs in: it carries the sign-in token (good for 15 minutes), never the keys. */
 export function loginUrl(host: string, destination: string, signinToken: string): string {
-  const query = new URLSearchParams({ Action: "login", Issuer: "regional-sts", Destination: destination, SigninToken: signinToken });
+  const query = new URLSearchParams({
+    Action: "login",
+    Issuer: "regional-sts",
+    Destination: destination,
+    SigninToken: signinToken,
+  });
   return `https://${host}/federation?${query.toString()}`;
 }

@@ -1,8 +1,8 @@
 import { externalDataInterceptor } from "@smithy/core/config";
-import type { ConnectOptions } from "./types";
 import { makeRequestHandler } from "./http";
 import { resolveSource } from "./source";
 import type { StsClientOptions } from "./sts";
+import type { ConnectOptions } from "./types";
 
 /**
  * What every STS client for a profile shares: one request handler (proxy, CA bundle), the
@@ -19,16 +19,26 @@ export async function connectSource(options: ConnectOptions): Promise<StsClientO
   const requestHandler = makeRequestHandler(options);
   const given = options.sourceCredentials;
   // Only the three fields: the SDK reads an `expiration` as a Date, ours are strings.
-  const identity = given && { accessKeyId: given.accessKeyId, secretAccessKey: given.secretAccessKey, sessionToken: given.sessionToken };
-  const source = identity ? async () => identity : await resolveSource({
-    profile: options.profile,
-    sourceProfile: options.sourceProfile,
-    paths: options.paths,
-    requestHandler,
-    mfaCodeProvider: options.mfaCodeProvider,
-  });
+  const identity = given && {
+    accessKeyId: given.accessKeyId,
+    secretAccessKey: given.secretAccessKey,
+    sessionToken: given.sessionToken,
+  };
+  const source = identity
+    ? async () => identity
+    : await resolveSource({
+        profile: options.profile,
+        sourceProfile: options.sourceProfile,
+        paths: options.paths,
+        requestHandler,
+        mfaCodeProvider: options.mfaCodeProvider,
+      });
   return {
-    source, requestHandler, useFipsEndpoint: options.useFips, useDualstackEndpoint: options.useDualstack, profile: options.profile,
+    source,
+    requestHandler,
+    useFipsEndpoint: options.useFips,
+    useDualstackEndpoint: options.useDualstack,
+    profile: options.profile,
     ...(options.stsEndpoint ? { endpoint: options.stsEndpoint } : {}),
   };
 }

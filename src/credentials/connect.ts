@@ -1,7 +1,7 @@
-import type { ConnectOptions, GetSessionTokenAt } from "./types";
 import { connectSource } from "./connect-source";
-import { makeAssumeRoleAt, type AssumeRoleAt } from "./sts";
+import { type AssumeRoleAt, makeAssumeRoleAt } from "./sts";
 import { makeGetSessionTokenAt } from "./sts-session";
+import type { ConnectOptions, GetSessionTokenAt } from "./types";
 
 /**
  * The real ConnectSts and the entry of the SDK bundle (dist/sdk.js): everything here loads the

@@ -1,8 +1,8 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Credentials } from "./types";
 import { toUtcZ } from "../output/process-json";
+import type { Credentials } from "./types";
 
 /**
  * A credentials endpoint in the container-credentials protocol, which every SDK and the AWS CLI
@@ -62,14 +62,25 @@ function authorized(req: IncomingMessage, expected: Buffer): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-async function answer(req: IncomingMessage, res: ServerResponse, provide: () => Promise<Credentials>, onError: (error: unknown) => string): Promise<void> {
+async function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  provide: () => Promise<Credentials>,
+  onError: (error: unknown) => string,
+): Promise<void> {
   if (req.method !== "GET" || req.url !== "/credentials") {
     send(res, 404, { code: "NotFound", message: "GET /credentials" });
     return;
   }
   try {
     const c = await provide();
-    send(res, 200, { AccessKeyId: c.accessKeyId, SecretAccessKey: c.secretAccessKey, Token: c.sessionToken, Expiration: toUtcZ(c.expiration), AccountId: c.accountId });
+    send(res, 200, {
+      AccessKeyId: c.accessKeyId,
+      SecretAccessKey: c.secretAccessKey,
+      Token: c.sessionToken,
+      Expiration: toUtcZ(c.expiration),
+      AccountId: c.accountId,
+    });
   } catch (error) {
     send(res, 500, { code: "CredentialsError", message: onError(error) });
   }

@@ -42,7 +42,11 @@ export function chooseStsRegion(input: StsRegionInput): StsRegionPlan {
       reason: `the source account has not enabled ${input.targetRegion} (remembered from an earlier InvalidClientTokenId)`,
     };
   }
-  return { first: input.targetRegion, fallback, reason: `${input.targetRegion} is opt-in; trying its own endpoint first` };
+  return {
+    first: input.targetRegion,
+    fallback,
+    reason: `${input.targetRegion} is opt-in; trying its own endpoint first`,
+  };
 }
 
 /** The source profile's region if it is default-enabled and in the partition, else the partition's default. */

@@ -9,8 +9,8 @@ import type { SourceChain } from "../config/source-chain";
 import type { Settings } from "../config/validate";
 import { UserError } from "../errors";
 import type { Runtime } from "../runtime";
-import type { Credentials, CredentialsRequest, Resolved } from "./types";
 import { obtainCredentials } from "./obtain";
+import type { Credentials, CredentialsRequest, Resolved } from "./types";
 
 export interface FillRequest {
   request: CredentialsRequest;
@@ -38,13 +38,21 @@ export async function fillCache(fill: FillRequest): Promise<Resolved> {
   let release: Release;
   try {
     ensurePrivateFolder(dir, runtime.uid);
-    const lockOptions = { pid: runtime.pid, now: runtime.now, processAlive: runtime.processAlive, wakeOn: [entryName(key)] };
+    const lockOptions = {
+      pid: runtime.pid,
+      now: runtime.now,
+      processAlive: runtime.processAlive,
+      wakeOn: [entryName(key)],
+    };
     const outcome = await lockOrWait(join(dir, `${key}.lock`), read, lockOptions);
     if ("value" in outcome) return { credentials: outcome.value, settings, fromCache: true, cached: true };
     release = outcome.release;
   } catch (error) {
     if (error instanceof UserError && error.code === "LockTimeout") throw error;
-    const why = error instanceof UserError ? error.message : `cache folder ${dir} is not usable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+    const why =
+      error instanceof UserError
+        ? error.message
+        : `cache folder ${dir} is not usable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
     request.warn(`${why}; continuing without the cache`);
     return { credentials: (await obtain(undefined)).credentials, settings, fromCache: false, cached: false };
   }
@@ -52,17 +60,23 @@ export async function fillCache(fill: FillRequest): Promise<Resolved> {
     const obtained = await obtain(dir);
     let cached = true;
     try {
-      writeEntry(dir, {
-        format: CACHE_FORMAT,
-        key,
-        profile: settings.profile,
-        roleArn: settings.role.arn,
-        stsRegion: obtained.stsRegion,
-        createdAt: new Date(runtime.now()).toISOString(),
-        credentials: obtained.credentials,
-      }, runtime.uid);
+      writeEntry(
+        dir,
+        {
+          format: CACHE_FORMAT,
+          key,
+          profile: settings.profile,
+          roleArn: settings.role.arn,
+          stsRegion: obtained.stsRegion,
+          createdAt: new Date(runtime.now()).toISOString(),
+          credentials: obtained.credentials,
+        },
+        runtime.uid,
+      );
     } catch (error) {
-      request.warn(`could not write the cache in ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); credentials were not cached`);
+      request.warn(
+        `could not write the cache in ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); credentials were not cached`,
+      );
       cached = false;
     }
     return { credentials: obtained.credentials, settings, fromCache: false, cached };

@@ -1,21 +1,25 @@
-import type { CredentialsRequest, Resolved } from "./types";
 import { cacheKeyFor } from "../cache/key";
 import { readEntry } from "../cache/read-entry";
 import type { LoadedConfig } from "../config/load";
 import { loadConfigFor } from "../config/load-for";
 import { resolveConfigPaths } from "../config/paths";
-import { resolveSettings, type Flags } from "../config/settings";
 import { isKnownRegion, regionPartition } from "../config/regions";
+import { type Flags, resolveSettings } from "../config/settings";
 import { profileSection, walkSourceChain } from "../config/source-chain";
-import { defaultSessionName, validateSettings, type Settings } from "../config/validate";
+import { defaultSessionName, type Settings, validateSettings } from "../config/validate";
 import { UserError } from "../errors";
 import { loadPart } from "../load-part";
 import type { Runtime } from "../runtime";
 import { closest } from "../suggest";
-
+import type { CredentialsRequest, Resolved } from "./types";
 
 /** Loads and checks the profile's settings (no network). */
-export async function loadProfileSettings(profile: string, flags: Flags, runtime: Runtime, useCache = true): Promise<{ config: LoadedConfig; settings: Settings }> {
+export async function loadProfileSettings(
+  profile: string,
+  flags: Flags,
+  runtime: Runtime,
+  useCache = true,
+): Promise<{ config: LoadedConfig; settings: Settings }> {
   // Only the sections this profile can lead to: the same cost with 30,000 profiles as with 3.
   // The index lives in the cache folder, which --no-cache neither reads nor writes.
   const config = loadConfigFor(resolveConfigPaths(runtime.env, runtime.homeDir), {
@@ -32,7 +36,10 @@ export async function loadProfileSettings(profile: string, flags: Flags, runtime
       hint: near ? `did you mean ${near}?` : `add a [profile ${profile}] section or fix the profile name`,
     });
   }
-  const settings = validateSettings(resolveSettings(profile, section, flags, runtime.env), defaultSessionName(runtime.env));
+  const settings = validateSettings(
+    resolveSettings(profile, section, flags, runtime.env),
+    defaultSessionName(runtime.env),
+  );
   const regionPart = regionPartition(settings.region);
   if (regionPart !== settings.role.partition) {
     throw new UserError(
@@ -46,7 +53,11 @@ export async function loadProfileSettings(profile: string, flags: Flags, runtime
 }
 
 /** The profiles a call starts from: the served one, a --source-profile, and the default chain's. */
-export function startProfiles(profile: string, flags: Flags, env: Record<string, string | undefined>): (string | undefined)[] {
+export function startProfiles(
+  profile: string,
+  flags: Flags,
+  env: Record<string, string | undefined>,
+): (string | undefined)[] {
   return [profile, flags.sourceProfile, env.AWS_PROFILE || "default"];
 }
 
@@ -63,7 +74,11 @@ export async function getCredentials(request: CredentialsRequest, runtime: Runti
   const read = () => {
     const entry = readEntry(dir, key, runtime.now(), runtime.uid, settings.durationSeconds);
     // refresh: never an entry written before it started (one another caller just wrote will do).
-    return entry && servesRegion(entry.stsRegion, settings) && (since === undefined || Date.parse(entry.createdAt) > since) ? entry.credentials : undefined;
+    return entry &&
+      servesRegion(entry.stsRegion, settings) &&
+      (since === undefined || Date.parse(entry.createdAt) > since)
+      ? entry.credentials
+      : undefined;
   };
   if (request.useCache) {
     const hit = read();

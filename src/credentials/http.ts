@@ -1,10 +1,10 @@
-import https from "node:https";
-import tls from "node:tls";
-import type { Duplex } from "node:stream";
 import { readFileSync } from "node:fs";
+import https from "node:https";
+import type { Duplex } from "node:stream";
+import tls from "node:tls";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { Agent, type AgentConnectOpts } from "agent-base";
 import { HttpsProxyAgent } from "https-proxy-agent";
-import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { UserError } from "../errors";
 import { proxyForUrl } from "./proxy";
 
@@ -19,7 +19,10 @@ export interface HttpOptions {
 class EnvProxyAgent extends Agent {
   private readonly direct: https.Agent;
   private readonly proxied = new Map<string, HttpsProxyAgent<string>>();
-  constructor(private readonly env: Record<string, string | undefined>, private readonly tls: https.AgentOptions) {
+  constructor(
+    private readonly env: Record<string, string | undefined>,
+    private readonly tls: https.AgentOptions,
+  ) {
     super({ keepAlive: true });
     this.direct = new https.Agent({ ...tls, keepAlive: true });
   }
@@ -68,7 +71,12 @@ function trustedCas(options: HttpOptions): tls.SecureContext | undefined {
     bundle = readFileSync(options.caBundle, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(`${options.caBundleOrigin ?? "AWS_CA_BUNDLE"}: cannot read ${options.caBundle} (${code})`, 1, "CaBundle", { hint: "fix the path" });
+    throw new UserError(
+      `${options.caBundleOrigin ?? "AWS_CA_BUNDLE"}: cannot read ${options.caBundle} (${code})`,
+      1,
+      "CaBundle",
+      { hint: "fix the path" },
+    );
   }
   return tls.createSecureContext({ ca: bundle });
 }

@@ -1,15 +1,20 @@
 import { join } from "node:path";
-import type { Credentials } from "./types";
 import { ensurePrivateFolder } from "../cache/folder";
 import { lockOrWait } from "../cache/lock";
-import { MFA_SESSION_FORMAT, mfaSessionKey, mfaSessionName, readMfaSession, writeMfaSession } from "../cache/mfa-session";
+import {
+  MFA_SESSION_FORMAT,
+  mfaSessionKey,
+  mfaSessionName,
+  readMfaSession,
+  writeMfaSession,
+} from "../cache/mfa-session";
 import type { LoadedConfig } from "../config/load";
 import { profileSection, type SourceChain } from "../config/source-chain";
 import type { Settings } from "../config/validate";
 import { UserError } from "../errors";
 import type { Runtime } from "../runtime";
-import type { ConnectOptions } from "./types";
 import { explainMfaRejection } from "./mfa";
+import type { ConnectOptions, Credentials } from "./types";
 
 /**
  * GetSessionToken accepts 900 s to 129,600 s (36 h) for IAM users; 12 h is its own default.
@@ -22,7 +27,12 @@ export const MFA_SESSION_SECONDS = { min: 900, max: 129_600, default: 43_200 } a
  * and long-term source keys (a profile's static keys, or environment keys without a session
  * token). Role, SSO and process sources cannot call GetSessionToken, so they keep per-role MFA.
  */
-export function mfaSessionSource(s: Settings, chain: SourceChain, config: LoadedConfig, env: Record<string, string | undefined>): string | undefined {
+export function mfaSessionSource(
+  s: Settings,
+  chain: SourceChain,
+  config: LoadedConfig,
+  env: Record<string, string | undefined>,
+): string | undefined {
   if (!s.mfaSerial) return undefined;
   const first = chain.fingerprint.split("|")[0] ?? "";
   if (first.startsWith("env:")) return env.AWS_SESSION_TOKEN ? undefined : first;
@@ -37,9 +47,14 @@ export function mfaSessionSeconds(s: Settings, config: LoadedConfig): number {
   if (raw === undefined || raw === "") return MFA_SESSION_SECONDS.default;
   const seconds = /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!(seconds >= MFA_SESSION_SECONDS.min && seconds <= MFA_SESSION_SECONDS.max)) {
-    throw new UserError(`regional_sts_mfa_session_seconds in profile ${s.profile}: "${raw}" is not a whole number of seconds from 900 to 129600`, 1, "BadMfaSessionSeconds", {
-      hint: "use at most 36 hours, GetSessionToken's limit",
-    });
+    throw new UserError(
+      `regional_sts_mfa_session_seconds in profile ${s.profile}: "${raw}" is not a whole number of seconds from 900 to 129600`,
+      1,
+      "BadMfaSessionSeconds",
+      {
+        hint: "use at most 36 hours, GetSessionToken's limit",
+      },
+    );
   }
   return seconds;
 }
@@ -64,7 +79,12 @@ export interface MfaSessionRequest {
 export async function getMfaSession(request: MfaSessionRequest): Promise<Credentials> {
   const { settings: s, runtime, cacheDir: dir } = request;
   const serial = s.mfaSerial!;
-  const key = mfaSessionKey({ partition: s.role.partition, sourceIdentity: request.sourceIdentity, mfaSerial: serial, stsEndpoint: request.stsEndpoint });
+  const key = mfaSessionKey({
+    partition: s.role.partition,
+    sourceIdentity: request.sourceIdentity,
+    mfaSerial: serial,
+    stsEndpoint: request.stsEndpoint,
+  });
   const read = () => readMfaSession(dir, key, runtime.now(), runtime.uid)?.credentials;
   const hit = read();
   if (hit) {
@@ -73,7 +93,12 @@ export async function getMfaSession(request: MfaSessionRequest): Promise<Credent
   }
   const seconds = mfaSessionSeconds(s, request.config);
   ensurePrivateFolder(dir, runtime.uid);
-  const lockOptions = { pid: runtime.pid, now: runtime.now, processAlive: runtime.processAlive, wakeOn: [mfaSessionName(key)] };
+  const lockOptions = {
+    pid: runtime.pid,
+    now: runtime.now,
+    processAlive: runtime.processAlive,
+    wakeOn: [mfaSessionName(key)],
+  };
   const outcome = await lockOrWait(join(dir, `mfa-${key}.lock`), read, lockOptions);
   if ("value" in outcome) return outcome.value;
   try {
@@ -87,14 +112,25 @@ export async function getMfaSession(request: MfaSessionRequest): Promise<Credent
     } catch (error) {
       // As for AssumeRole: an account that has not enabled the target region is refused there
       // before the code is looked at, so the same code is good at the fallback.
-      if (!request.plan.fallback || (error as { name?: string }).name !== "InvalidClientTokenId") throw explain(error, s.profile, serial);
+      if (!request.plan.fallback || (error as { name?: string }).name !== "InvalidClientTokenId")
+        throw explain(error, s.profile, serial);
       result = await call(request.plan.fallback).catch((e: unknown) => Promise.reject(explain(e, s.profile, serial)));
     }
     request.log(`profile ${s.profile}: MFA session of ${serial} obtained from ${result.host} for ${seconds} s`);
-    writeMfaSession(dir, {
-      format: MFA_SESSION_FORMAT, key, sourceProfile: s.sourceProfile ?? "(default credentials)", mfaSerial: serial,
-      partition: s.role.partition, stsRegion: result.region, createdAt: new Date(runtime.now()).toISOString(), credentials: result.credentials,
-    }, runtime.uid);
+    writeMfaSession(
+      dir,
+      {
+        format: MFA_SESSION_FORMAT,
+        key,
+        sourceProfile: s.sourceProfile ?? "(default credentials)",
+        mfaSerial: serial,
+        partition: s.role.partition,
+        stsRegion: result.region,
+        createdAt: new Date(runtime.now()).toISOString(),
+        credentials: result.credentials,
+      },
+      runtime.uid,
+    );
     return result.credentials;
   } finally {
     outcome.release();
@@ -105,10 +141,13 @@ function explain(error: unknown, profile: string, serial: string): UserError {
   if (error instanceof UserError) return error;
   const e = error as { name?: string; message?: string; $host?: string };
   const at = e.$host ? ` at ${e.$host}` : "";
-  return explainMfaRejection(error, profile, serial) ?? new UserError(
-    `profile ${profile}: GetSessionToken for the MFA session of ${serial}${at} failed: ${e.name ?? "Error"}: ${(e.message ?? String(error)).split(/\r?\n/)[0]!.trim()}`,
-    1,
-    "Sts",
-    { cause: error, hint: "check the source keys are an IAM user's long-term keys" },
+  return (
+    explainMfaRejection(error, profile, serial) ??
+    new UserError(
+      `profile ${profile}: GetSessionToken for the MFA session of ${serial}${at} failed: ${e.name ?? "Error"}: ${(e.message ?? String(error)).split(/\r?\n/)[0]!.trim()}`,
+      1,
+      "Sts",
+      { cause: error, hint: "check the source keys are an IAM user's long-term keys" },
+    )
   );
 }

@@ -1,5 +1,5 @@
-import { openSync, readSync, writeSync, closeSync } from "node:fs";
 import type { ChildProcess, SpawnOptions } from "node:child_process";
+import { closeSync, openSync, readSync, writeSync } from "node:fs";
 import { UserError } from "../errors";
 import { terminalDevices } from "../platform";
 import type { MfaRequest } from "../runtime";
@@ -28,7 +28,11 @@ export function makeMfaReader(deps: MfaDeps): (request: MfaRequest) => Promise<s
   return async (request) => {
     const code = request.process ? await runMfaProcess(request, deps) : await promptTerminal(request, deps);
     if (!CODE.test(code)) {
-      throw new UserError(`profile ${request.profile}: the MFA code for ${request.serial} must be 6 digits`, 1, "BadMfaCode");
+      throw new UserError(
+        `profile ${request.profile}: the MFA code for ${request.serial} must be 6 digits`,
+        1,
+        "BadMfaCode",
+      );
     }
     return code;
   };
@@ -42,10 +46,15 @@ export function explainMfaRejection(error: unknown, profile: string, serial: str
   const e = error as { name?: string; message?: string };
   if (e.name !== "AccessDenied" || !/MultiFactorAuthentication/.test(e.message ?? "")) return undefined;
   const detail = (e.message ?? "").split(/\r?\n/)[0]!.trim();
-  return new UserError(`profile ${profile}: the MFA code for ${serial} was not accepted (${detail})`, 1, "MfaRejected", {
-    cause: error,
-    hint: "run again with the current code from the device",
-  });
+  return new UserError(
+    `profile ${profile}: the MFA code for ${serial} was not accepted (${detail})`,
+    1,
+    "MfaRejected",
+    {
+      cause: error,
+      hint: "run again with the current code from the device",
+    },
+  );
 }
 
 async function promptTerminal(request: MfaRequest, deps: MfaDeps): Promise<string> {
@@ -56,9 +65,14 @@ async function promptTerminal(request: MfaRequest, deps: MfaDeps): Promise<strin
     inFd = openSync(input, "r");
     outFd = openSync(output, "w");
   } catch {
-    throw new UserError(`profile ${request.profile}: an MFA code for ${request.serial} is needed and there is no terminal`, 1, "NoTerminal", {
-      hint: `set regional_sts_mfa_process to a command that prints the code, or run "regional-sts refresh ${request.profile}" in a terminal first (it asks for the code and fills the cache for every tool)`,
-    });
+    throw new UserError(
+      `profile ${request.profile}: an MFA code for ${request.serial} is needed and there is no terminal`,
+      1,
+      "NoTerminal",
+      {
+        hint: `set regional_sts_mfa_process to a command that prints the code, or run "regional-sts refresh ${request.profile}" in a terminal first (it asks for the code and fills the cache for every tool)`,
+      },
+    );
   }
   const prompt = `Enter MFA code for ${request.serial} (profile ${request.profile}): `;
   try {
@@ -86,12 +100,28 @@ IFS= read -r code
 printf '\\n' >&2
 printf '%s' "$code"`;
 
-function readWithoutEcho(request: MfaRequest, deps: MfaDeps, inFd: number, outFd: number, prompt: string): Promise<string> {
+function readWithoutEcho(
+  request: MfaRequest,
+  deps: MfaDeps,
+  inFd: number,
+  outFd: number,
+  prompt: string,
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = deps.spawn("/bin/sh", ["-c", NO_ECHO_READ, "sh", prompt], { stdio: [inFd, "pipe", outFd], env: deps.env });
+    const child = deps.spawn("/bin/sh", ["-c", NO_ECHO_READ, "sh", prompt], {
+      stdio: [inFd, "pipe", outFd],
+      env: deps.env,
+    });
     let out = "";
     child.stdout?.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
-    const fail = (why: string) => reject(new UserError(`profile ${request.profile}: could not read the MFA code for ${request.serial} from the terminal (${why}); run again in a terminal, or set regional_sts_mfa_process`, 1, "NoTerminal"));
+    const fail = (why: string) =>
+      reject(
+        new UserError(
+          `profile ${request.profile}: could not read the MFA code for ${request.serial} from the terminal (${why}); run again in a terminal, or set regional_sts_mfa_process`,
+          1,
+          "NoTerminal",
+        ),
+      );
     child.on("error", (error) => fail(error.message));
     child.on("close", (code, signal) => (code === 0 ? resolve(out.trim()) : fail(signal ?? `exit ${code}`)));
   });
@@ -120,8 +150,14 @@ function runMfaProcess(request: MfaRequest, deps: MfaDeps): Promise<string> {
   const limitMs = deps.timeoutMs ?? MFA_PROCESS_LIMIT_MS;
   const ownGroup = deps.platform !== "win32";
   return new Promise((resolve, reject) => {
-    const fail = (why: string, hint = "fix the command") => reject(new UserError(`profile ${request.profile}: regional_sts_mfa_process ${why}`, 1, "MfaProcess", { hint }));
-    const child = deps.spawn(request.process!, [], { shell: true, stdio: ["ignore", "pipe", "inherit"], env: deps.env, detached: ownGroup });
+    const fail = (why: string, hint = "fix the command") =>
+      reject(new UserError(`profile ${request.profile}: regional_sts_mfa_process ${why}`, 1, "MfaProcess", { hint }));
+    const child = deps.spawn(request.process!, [], {
+      shell: true,
+      stdio: ["ignore", "pipe", "inherit"],
+      env: deps.env,
+      detached: ownGroup,
+    });
     let out = "";
     const timer = setTimeout(() => {
       try {
@@ -130,7 +166,10 @@ function runMfaProcess(request: MfaRequest, deps: MfaDeps): Promise<string> {
       } catch {
         // Already gone between the last check and now.
       }
-      fail(`timed out: no code after ${limitMs / 1000} s, so it was stopped`, "check the command prints the code on its own (run it in a shell)");
+      fail(
+        `timed out: no code after ${limitMs / 1000} s, so it was stopped`,
+        "check the command prints the code on its own (run it in a shell)",
+      );
     }, limitMs);
     child.stdout?.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
     child.on("error", (error) => {

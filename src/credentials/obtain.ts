@@ -1,4 +1,3 @@
-import type { Credentials } from "./types";
 import { recallFallback, rememberFallback } from "../cache/facts";
 import type { LoadedConfig } from "../config/load";
 import { sdkFiles } from "../config/sdk-files";
@@ -6,10 +5,11 @@ import { CHAIN_ENV, profileSection, type SourceChain } from "../config/source-ch
 import type { Settings } from "../config/validate";
 import type { Runtime } from "../runtime";
 import { chooseStsRegion } from "./endpoint-region";
-import { explainStsError, type ExplainContext } from "./explain";
+import { type ExplainContext, explainStsError } from "./explain";
 import { explainMfaRejection } from "./mfa";
 import { getMfaSession, mfaSessionSource } from "./mfa-session";
 import type { AssumeRoleParams } from "./sts";
+import type { Credentials } from "./types";
 
 export interface Obtained {
   credentials: Credentials;
@@ -48,7 +48,8 @@ export async function obtainCredentials(request: ObtainRequest): Promise<Obtaine
   // being served above them; each one walks the rest of the chain itself.
   const inherited = runtime.env[CHAIN_ENV];
   runtime.env[CHAIN_ENV] = [inherited, s.profile].filter(Boolean).join(",");
-  const mfaCodeProvider = (serial: string) => runtime.readMfaCode({ profile: s.profile, serial, process: s.mfaProcess });
+  const mfaCodeProvider = (serial: string) =>
+    runtime.readMfaCode({ profile: s.profile, serial, process: s.mfaProcess });
   const source = s.sourceProfile ? `source profile ${s.sourceProfile}` : "the default credential chain";
   const connect = {
     profile: s.profile,
@@ -64,9 +65,22 @@ export async function obtainCredentials(request: ObtainRequest): Promise<Obtaine
     mfaCodeProvider,
   };
   // One MFA prompt for every role behind the same static keys and device (see mfa-session.ts).
-  const sourceIdentity = request.cacheDir && runtime.connectSessionToken ? mfaSessionSource(s, chain, request.config, runtime.env) : undefined;
+  const sourceIdentity =
+    request.cacheDir && runtime.connectSessionToken
+      ? mfaSessionSource(s, chain, request.config, runtime.env)
+      : undefined;
   const sourceCredentials = sourceIdentity
-    ? await getMfaSession({ settings: s, config: request.config, runtime, cacheDir: request.cacheDir!, sourceIdentity, stsEndpoint: chain.stsEndpoint, connect, plan, log })
+    ? await getMfaSession({
+        settings: s,
+        config: request.config,
+        runtime,
+        cacheDir: request.cacheDir!,
+        sourceIdentity,
+        stsEndpoint: chain.stsEndpoint,
+        connect,
+        plan,
+        log,
+      })
     : undefined;
   const assumeAt = await runtime.connectSts(sourceCredentials ? { ...connect, sourceCredentials } : connect);
   const params = await assumeRoleParams(sourceCredentials ? { ...s, mfaSerial: undefined } : s, mfaCodeProvider);
@@ -81,7 +95,9 @@ export async function obtainCredentials(request: ObtainRequest): Promise<Obtaine
     if (!plan.fallback || (error as { name?: string }).name !== "InvalidClientTokenId") {
       throw explain(error, { ...context, region: plan.first, host: hostOf(error) });
     }
-    log(`profile ${s.profile}: sts.${plan.first} answered InvalidClientTokenId: the source account has not enabled ${plan.first}; falling back to ${plan.fallback}`);
+    log(
+      `profile ${s.profile}: sts.${plan.first} answered InvalidClientTokenId: the source account has not enabled ${plan.first}; falling back to ${plan.fallback}`,
+    );
   }
   try {
     const result = await assumeAt(plan.fallback, params);
@@ -94,7 +110,10 @@ export async function obtainCredentials(request: ObtainRequest): Promise<Obtaine
 }
 
 /** AssumeRole's parameters for a profile, as credential-process sends them; asks for the MFA code when mfa_serial is set. */
-export async function assumeRoleParams(s: Settings, mfaCodeProvider: (serial: string) => Promise<string>): Promise<AssumeRoleParams> {
+export async function assumeRoleParams(
+  s: Settings,
+  mfaCodeProvider: (serial: string) => Promise<string>,
+): Promise<AssumeRoleParams> {
   const params: AssumeRoleParams = {
     roleArn: s.role.arn,
     roleSessionName: s.roleSessionName,
@@ -111,7 +130,14 @@ export async function assumeRoleParams(s: Settings, mfaCodeProvider: (serial: st
 
 function rememberQuietly(request: ObtainRequest, fallback: string, now: number): void {
   try {
-    rememberFallback(request.cacheDir!, request.chain.fingerprint, request.settings.region, fallback, now, request.runtime.uid);
+    rememberFallback(
+      request.cacheDir!,
+      request.chain.fingerprint,
+      request.settings.region,
+      fallback,
+      now,
+      request.runtime.uid,
+    );
   } catch {
     // Only an optimisation: the next cold call tries the target's endpoint again.
   }

@@ -5,7 +5,8 @@
 export function proxyForUrl(url: string, env: Record<string, string | undefined>): string | undefined {
   const { protocol, hostname, port } = new URL(url);
   const pick = (name: string) => env[name.toLowerCase()] || env[name.toUpperCase()] || undefined;
-  const proxy = protocol === "https:" ? pick("https_proxy") ?? pick("all_proxy") : pick("http_proxy") ?? pick("all_proxy");
+  const proxy =
+    protocol === "https:" ? (pick("https_proxy") ?? pick("all_proxy")) : (pick("http_proxy") ?? pick("all_proxy"));
   if (!proxy) return undefined;
   const noProxy = pick("no_proxy");
   const effectivePort = port || (protocol === "https:" ? "443" : "80");

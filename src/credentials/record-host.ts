@@ -1,6 +1,7 @@
 import type { MiddlewareStack } from "@smithy/types";
 
 // Every SDK v3 client has a middleware stack; the input/output types do not matter here.
+// biome-ignore lint/suspicious/noExplicitAny: any client's stack, whatever its input and output types
 type AnyStack = MiddlewareStack<any, any>;
 
 /**

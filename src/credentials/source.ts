@@ -1,8 +1,8 @@
 import { fromIni, fromNodeProviderChain } from "@aws-sdk/credential-providers";
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 import type { NodeHttpHandler } from "@smithy/node-http-handler";
-import type { ConfigPaths } from "../config/paths";
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 import { programOf } from "../config/command-line";
+import type { ConfigPaths } from "../config/paths";
 import { UserError } from "../errors";
 
 export interface SourceOptions {
@@ -35,12 +35,19 @@ export async function resolveSource(options: SourceOptions): Promise<AwsCredenti
   try {
     identity = await provider();
   } catch (error) {
-    const from = options.sourceProfile ? `source profile ${options.sourceProfile}` : "the default credential chain (no regional_sts_source_profile)";
+    const from = options.sourceProfile
+      ? `source profile ${options.sourceProfile}`
+      : "the default credential chain (no regional_sts_source_profile)";
     const { detail, cause } = withoutCommandLine(error, options);
     const fix = options.sourceProfile
       ? `check [profile ${options.sourceProfile}] has working credentials`
       : `set regional_sts_source_profile in [profile ${options.profile}]`;
-    throw new UserError(`profile ${options.profile}: no source credentials from ${from}: ${detail}`, 1, "NoSourceCredentials", { cause, hint: fix });
+    throw new UserError(
+      `profile ${options.profile}: no source credentials from ${from}: ${detail}`,
+      1,
+      "NoSourceCredentials",
+      { cause, hint: fix },
+    );
   }
   return async () => identity;
 }

@@ -1,8 +1,8 @@
 import { GetSessionTokenCommand, STSClient } from "@aws-sdk/client-sts";
 import { toUtcZ } from "../output/process-json";
-import type { GetSessionTokenAt } from "./types";
 import { sendRecordingHost } from "./record-host";
-import { stsClientConfig, type StsClientOptions } from "./sts";
+import { type StsClientOptions, stsClientConfig } from "./sts";
+import type { GetSessionTokenAt } from "./types";
 
 /**
  * GetSessionToken through @aws-sdk/client-sts, at a regional endpoint only (`useGlobalEndpoint:
@@ -13,10 +13,15 @@ export function makeGetSessionTokenAt(options: StsClientOptions): GetSessionToke
   return async (region, params) => {
     // The same client settings as AssumeRole's (configured endpoint, FIPS, dual-stack, never global).
     const client = new STSClient({ ...stsClientConfig(options, region), maxAttempts: 3 });
-    const command = new GetSessionTokenCommand({ DurationSeconds: params.durationSeconds, SerialNumber: params.serialNumber, TokenCode: params.tokenCode });
+    const command = new GetSessionTokenCommand({
+      DurationSeconds: params.durationSeconds,
+      SerialNumber: params.serialNumber,
+      TokenCode: params.tokenCode,
+    });
     const { response, host } = await sendRecordingHost(client, () => client.send(command));
     const c = response.Credentials;
-    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) throw new Error(`STS at ${host} returned no credentials`);
+    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration)
+      throw new Error(`STS at ${host} returned no credentials`);
     return {
       host,
       credentials: {

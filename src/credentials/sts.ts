@@ -1,9 +1,9 @@
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
-import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import type { NodeHttpHandler } from "@smithy/node-http-handler";
-import type { Credentials } from "./types";
+import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { toUtcZ } from "../output/process-json";
 import { sendRecordingHost } from "./record-host";
+import type { Credentials } from "./types";
 
 export interface AssumeRoleParams {
   roleArn: string;

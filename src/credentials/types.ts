@@ -63,7 +63,10 @@ export interface SessionTokenParams {
 }
 
 /** GetSessionToken at one region's STS endpoint, with the source profile's long-term keys. */
-export type GetSessionTokenAt = (region: string, params: SessionTokenParams) => Promise<{ credentials: Credentials; host: string }>;
+export type GetSessionTokenAt = (
+  region: string,
+  params: SessionTokenParams,
+) => Promise<{ credentials: Credentials; host: string }>;
 
 /** Resolves the source credentials and returns a GetSessionToken caller bound to them. */
 export type ConnectSessionToken = (options: ConnectOptions) => Promise<GetSessionTokenAt>;

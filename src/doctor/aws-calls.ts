@@ -1,8 +1,8 @@
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import type { ConnectOptions } from "../credentials/types";
 import { connectSource } from "../credentials/connect-source";
 import { sendRecordingHost } from "../credentials/record-host";
-import { makeAssumeRoleAt, stsClientConfig, type StsClientOptions } from "../credentials/sts";
+import { makeAssumeRoleAt, type StsClientOptions, stsClientConfig } from "../credentials/sts";
+import type { ConnectOptions } from "../credentials/types";
 import { readGlobalEndpointTokenVersion } from "./iam-summary";
 import type { DoctorAws, Identity } from "./port";
 
@@ -15,7 +15,17 @@ export async function connectDoctor(options: ConnectOptions): Promise<DoctorAws>
       readGlobalEndpointTokenVersion({ credentials: sts.source, partition, requestHandler: sts.requestHandler }),
     assumeRole: makeAssumeRoleAt(sts),
     identityWith: (c, region) =>
-      callerIdentity({ ...sts, source: async () => ({ accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken }) }, region),
+      callerIdentity(
+        {
+          ...sts,
+          source: async () => ({
+            accessKeyId: c.accessKeyId,
+            secretAccessKey: c.secretAccessKey,
+            sessionToken: c.sessionToken,
+          }),
+        },
+        region,
+      ),
   };
 }
 

@@ -1,12 +1,12 @@
 import { lstatSync } from "node:fs";
+import { REFRESH_WINDOW_MS } from "../cache/entry";
 import { cacheKeyFor } from "../cache/key";
 import { readEntrySummary } from "../cache/list";
 import { entryPath } from "../cache/read-entry";
-import { REFRESH_WINDOW_MS } from "../cache/entry";
 import type { SourceChain } from "../config/source-chain";
 import type { Settings } from "../config/validate";
 import type { Runtime } from "../runtime";
-import { failed, routine, warning, type Finding } from "./findings";
+import { type Finding, failed, routine, warning } from "./findings";
 
 /** Check 6: where the cache is, whether it is private, and this profile's entry (read only). */
 export function checkCache(settings: Settings | undefined, chain: SourceChain | undefined, runtime: Runtime): Finding {
@@ -14,15 +14,21 @@ export function checkCache(settings: Settings | undefined, chain: SourceChain | 
   let mode: number;
   try {
     const stat = lstatSync(dir);
-    if (stat.isSymbolicLink()) return failed("cache", `cache folder ${dir} is a symbolic link, which regional-sts refuses`, `remove ${dir}`);
-    if (runtime.uid !== undefined && stat.uid !== runtime.uid) return failed("cache", `cache folder ${dir} belongs to user ${stat.uid}, not to you`, `remove ${dir}`);
+    if (stat.isSymbolicLink())
+      return failed("cache", `cache folder ${dir} is a symbolic link, which regional-sts refuses`, `remove ${dir}`);
+    if (runtime.uid !== undefined && stat.uid !== runtime.uid)
+      return failed("cache", `cache folder ${dir} belongs to user ${stat.uid}, not to you`, `remove ${dir}`);
     mode = stat.mode & 0o777;
   } catch {
     return routine("cache", `${dir} does not exist yet; regional-sts creates it (mode 0700) on first use`);
   }
   const entry = settings && chain ? describeEntry(dir, settings, chain, runtime.now()) : "";
   if (mode !== 0o700) {
-    return warning("cache", `${dir} has mode 0${mode.toString(8)}, not 0700${entry}`, `chmod 700 ${dir} (regional-sts also tightens it on its next write)`);
+    return warning(
+      "cache",
+      `${dir} has mode 0${mode.toString(8)}, not 0700${entry}`,
+      `chmod 700 ${dir} (regional-sts also tightens it on its next write)`,
+    );
   }
   return routine("cache", `${dir} (mode 0700)${entry}`);
 }

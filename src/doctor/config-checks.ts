@@ -1,16 +1,15 @@
-import type { LoadedConfig } from "../config/load";
-import { isWellFormedRegion, isOptInRegion } from "../config/regions";
-import { resolveSettings, type Flags } from "../config/settings";
-import { profileSection, walkSourceChain, type SourceChain } from "../config/source-chain";
-import { defaultSessionName, validateSettings, type Settings } from "../config/validate";
 import { parseRoleArn } from "../config/arn";
-import { regionPartition } from "../config/regions";
+import { KNOWN_REGIONS } from "../config/known-regions";
+import type { LoadedConfig } from "../config/load";
+import { isOptInRegion, isWellFormedRegion, regionPartition } from "../config/regions";
+import { type Flags, resolveSettings } from "../config/settings";
+import { profileSection, type SourceChain, walkSourceChain } from "../config/source-chain";
+import { defaultSessionName, type Settings, validateSettings } from "../config/validate";
 import { problemAndFix } from "../errors";
 import { closest } from "../suggest";
-import { KNOWN_REGIONS } from "../config/known-regions";
-import { failed, note, passed, routine, warning, type Finding } from "./findings";
-import { isKnownRegion, optInList } from "./known-regions";
-import { checkNotRegionalSts, checkProcessLine, checkPlainKeys } from "./process-line";
+import { type Finding, failed, note, routine, warning } from "./findings";
+import { optInList } from "./known-regions";
+import { checkNotRegionalSts, checkPlainKeys, checkProcessLine } from "./process-line";
 
 export interface ConfigOutcome {
   findings: Finding[];
@@ -23,7 +22,12 @@ export interface ConfigOutcome {
 }
 
 /** Check 1 of the issue: everything that can be judged from the files alone (pure). */
-export function checkConfiguration(profile: string, config: LoadedConfig, flags: Flags, env: Record<string, string | undefined>): ConfigOutcome {
+export function checkConfiguration(
+  profile: string,
+  config: LoadedConfig,
+  flags: Flags,
+  env: Record<string, string | undefined>,
+): ConfigOutcome {
   const { configFile, credentialsFile } = config.paths;
   const createHint = `run regional-sts configure ${profile} --role-arn ARN --source-profile NAME --region REGION`;
   const findings: Finding[] = [];
@@ -31,14 +35,18 @@ export function checkConfiguration(profile: string, config: LoadedConfig, flags:
     findings.push(failed("config-files", `${configFile} does not exist`, createHint));
     return { findings };
   }
-  const creds = config.credentialsExists ? `${credentialsFile} found and parsed` : `${credentialsFile} absent (fine when source credentials come from SSO or a process)`;
+  const creds = config.credentialsExists
+    ? `${credentialsFile} found and parsed`
+    : `${credentialsFile} absent (fine when source credentials come from SSO or a process)`;
   findings.push(routine("config-files", `${configFile} found and parsed; ${creds}`));
   const section = profileSection(profile, config);
   if (!section) {
     findings.push(failed("profile", `no [profile ${profile}] in ${configFile}`, createHint));
     return { findings };
   }
-  findings.push(routine("profile", `[${profile === "default" ? "default" : `profile ${profile}`}] found in ${configFile}`));
+  findings.push(
+    routine("profile", `[${profile === "default" ? "default" : `profile ${profile}`}] found in ${configFile}`),
+  );
   const foreign = checkNotRegionalSts(profile, section);
   if (foreign) return { findings: [...findings, foreign], notUsed: "the profile does not use regional-sts" };
   const raw = resolveSettings(profile, section, flags, env);
@@ -49,7 +57,10 @@ export function checkConfiguration(profile: string, config: LoadedConfig, flags:
   // With a wrong credential_process line, AWS tools never get these settings' credentials: checking them would contradict the verdict.
   // A line that serves another profile (or runs another program): AWS tools get other credentials, so checking these
   // settings would contradict the verdict. A missing line is checked: the verdict then says the settings work but are unused.
-  const notUsed = processLine.status === "failed" && section.credential_process ? "AWS tools do not get these settings' credentials (see credential-process)" : undefined;
+  const notUsed =
+    processLine.status === "failed" && section.credential_process
+      ? "AWS tools do not get these settings' credentials (see credential-process)"
+      : undefined;
   if (!region || !roleOk) return { findings, region, notUsed };
   let settings: Settings;
   try {
@@ -58,7 +69,12 @@ export function checkConfiguration(profile: string, config: LoadedConfig, flags:
     findings.push(failedWith("settings", error, "fix the value in the profile"));
     return { findings, region, notUsed };
   }
-  findings.push(routine("settings", `session ${settings.roleSessionName}, ${settings.durationSeconds} s${settings.mfaSerial ? `, MFA ${settings.mfaSerial}` : ""}${settings.externalId ? ", external id set" : ""}`));
+  findings.push(
+    routine(
+      "settings",
+      `session ${settings.roleSessionName}, ${settings.durationSeconds} s${settings.mfaSerial ? `, MFA ${settings.mfaSerial}` : ""}${settings.externalId ? ", external id set" : ""}`,
+    ),
+  );
   let chain: SourceChain;
   try {
     chain = walkSourceChain(profile, settings.sourceProfile, config, env);
@@ -70,9 +86,16 @@ export function checkConfiguration(profile: string, config: LoadedConfig, flags:
   return { findings, settings, chain, region, notUsed };
 }
 
-function checkRegion(profile: string, region: string | undefined, origin: string | undefined, findings: Finding[]): string | undefined {
+function checkRegion(
+  profile: string,
+  region: string | undefined,
+  origin: string | undefined,
+  findings: Finding[],
+): string | undefined {
   if (!region) {
-    findings.push(failed("region", `profile ${profile} has no region`, `add region = <region> to [profile ${profile}]`));
+    findings.push(
+      failed("region", `profile ${profile} has no region`, `add region = <region> to [profile ${profile}]`),
+    );
     return undefined;
   }
   if (!isWellFormedRegion(region)) {
@@ -81,17 +104,41 @@ function checkRegion(profile: string, region: string | undefined, origin: string
   }
   if (!KNOWN_REGIONS.includes(region)) {
     const near = closest(region, KNOWN_REGIONS);
-    findings.push(warning("region", `${region} (${origin}) is not a region regional-sts knows${near ? `; did you mean ${near}?` : ""}`, near ? "fix the spelling" : "check the spelling; a region launched after this release is fine"));
+    findings.push(
+      warning(
+        "region",
+        `${region} (${origin}) is not a region regional-sts knows${near ? `; did you mean ${near}?` : ""}`,
+        near ? "fix the spelling" : "check the spelling; a region launched after this release is fine",
+      ),
+    );
   } else {
     const kind = isOptInRegion(region) ? "an opt-in region" : "enabled by default in every account";
-    findings.push(routine("region", `${region} (${origin}) is ${kind}`, isOptInRegion(region) ? `(opt-in regions: ${optInList()})` : undefined));
+    findings.push(
+      routine(
+        "region",
+        `${region} (${origin}) is ${kind}`,
+        isOptInRegion(region) ? `(opt-in regions: ${optInList()})` : undefined,
+      ),
+    );
   }
   return region;
 }
 
-function checkRoleArn(profile: string, arn: string | undefined, origin: string | undefined, region: string | undefined, findings: Finding[]): boolean {
+function checkRoleArn(
+  profile: string,
+  arn: string | undefined,
+  origin: string | undefined,
+  region: string | undefined,
+  findings: Finding[],
+): boolean {
   if (!arn) {
-    findings.push(failed("role-arn", `profile ${profile} has no regional_sts_role_arn`, `add regional_sts_role_arn = arn:aws:iam::ACCOUNT:role/NAME to [profile ${profile}]`));
+    findings.push(
+      failed(
+        "role-arn",
+        `profile ${profile} has no regional_sts_role_arn`,
+        `add regional_sts_role_arn = arn:aws:iam::ACCOUNT:role/NAME to [profile ${profile}]`,
+      ),
+    );
     return false;
   }
   let partition: string;
@@ -102,7 +149,13 @@ function checkRoleArn(profile: string, arn: string | undefined, origin: string |
     return false;
   }
   if (region && regionPartition(region) !== partition) {
-    findings.push(failed("role-arn", `${arn} is in partition ${partition} but region ${region} is in ${regionPartition(region) ?? "no known partition"}`, "use a role and region of the same partition"));
+    findings.push(
+      failed(
+        "role-arn",
+        `${arn} is in partition ${partition} but region ${region} is in ${regionPartition(region) ?? "no known partition"}`,
+        "use a role and region of the same partition",
+      ),
+    );
     return false;
   }
   findings.push(routine("role-arn", `${arn} (account ${arn.split(":")[4]}, partition ${partition})`));
@@ -111,9 +164,18 @@ function checkRoleArn(profile: string, arn: string | undefined, origin: string |
 
 function checkSourceProfile(settings: Settings, chain: SourceChain, config: LoadedConfig): Finding {
   const source = settings.sourceProfile;
-  if (!source) return note("source-chain", `no regional_sts_source_profile: source credentials come from the default chain (${chain.fingerprint.split(":")[0]})`, `set regional_sts_source_profile in [profile ${settings.profile}] to pin them`);
+  if (!source)
+    return note(
+      "source-chain",
+      `no regional_sts_source_profile: source credentials come from the default chain (${chain.fingerprint.split(":")[0]})`,
+      `set regional_sts_source_profile in [profile ${settings.profile}] to pin them`,
+    );
   if (!profileSection(source, config)) {
-    return failed("source-chain", `source profile ${source} is in neither ${config.paths.configFile} nor ${config.paths.credentialsFile}`, `add [profile ${source}] or fix regional_sts_source_profile`);
+    return failed(
+      "source-chain",
+      `source profile ${source} is in neither ${config.paths.configFile} nor ${config.paths.credentialsFile}`,
+      `add [profile ${source}] or fix regional_sts_source_profile`,
+    );
   }
   return routine("source-chain", `${chain.profiles.join(" -> ")} (no cycle)`);
 }

@@ -22,12 +22,35 @@ export interface Report {
   findings: Finding[];
 }
 
-export const passed = (check: string, message: string, detail?: string): Finding => ({ check, status: "passed", message, ...(detail ? { detail } : {}) });
+export const passed = (check: string, message: string, detail?: string): Finding => ({
+  check,
+  status: "passed",
+  message,
+  ...(detail ? { detail } : {}),
+});
 /** A passed check that only --verbose shows. */
-export const routine = (check: string, message: string, detail?: string): Finding => ({ ...passed(check, message, detail), routine: true });
-export const note = (check: string, message: string, fix?: string): Finding => ({ check, status: "note", message, ...(fix ? { fix } : {}) });
-export const warning = (check: string, message: string, fix?: string): Finding => ({ check, status: "warning", message, ...(fix ? { fix } : {}) });
-export const failed = (check: string, message: string, fix: string): Finding => ({ check, status: "failed", message, fix });
+export const routine = (check: string, message: string, detail?: string): Finding => ({
+  ...passed(check, message, detail),
+  routine: true,
+});
+export const note = (check: string, message: string, fix?: string): Finding => ({
+  check,
+  status: "note",
+  message,
+  ...(fix ? { fix } : {}),
+});
+export const warning = (check: string, message: string, fix?: string): Finding => ({
+  check,
+  status: "warning",
+  message,
+  ...(fix ? { fix } : {}),
+});
+export const failed = (check: string, message: string, fix: string): Finding => ({
+  check,
+  status: "failed",
+  message,
+  fix,
+});
 export const skipped = (check: string, why: string): Finding => ({ check, status: "skipped", message: why });
 
 /**
@@ -37,9 +60,13 @@ export const skipped = (check: string, why: string): Finding => ({ check, status
  */
 export function formatReport(report: Report, verbose = false): string {
   const shown = report.findings.filter((f) => verbose || (f.status !== "skipped" && !f.routine));
-  const lines = shown.map((f) => `${f.status.padEnd(7)} ${f.check}: ${f.message}${verbose && f.detail ? ` ${f.detail}` : ""}${f.fix ? `; fix: ${f.fix}` : ""}`);
+  const lines = shown.map(
+    (f) =>
+      `${f.status.padEnd(7)} ${f.check}: ${f.message}${verbose && f.detail ? ` ${f.detail}` : ""}${f.fix ? `; fix: ${f.fix}` : ""}`,
+  );
   const count = (status: Finding["status"]) => report.findings.filter((f) => f.status === status).length;
-  const warnings = count("warning") === 0 ? "" : ` (${count("warning")} ${count("warning") === 1 ? "warning" : "warnings"})`;
+  const warnings =
+    count("warning") === 0 ? "" : ` (${count("warning")} ${count("warning") === 1 ? "warning" : "warnings"})`;
   const where = report.region ?? "its region";
   const tally = `(${count("failed")} failed${count("warning") ? `, ${count("warning")} ${count("warning") === 1 ? "warning" : "warnings"}` : ""})`;
   const verdict = report.ok

@@ -1,6 +1,6 @@
 import { GetAccountSummaryCommand, IAMClient } from "@aws-sdk/client-iam";
-import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import type { NodeHttpHandler } from "@smithy/node-http-handler";
+import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { FALLBACK_STS_REGION } from "../config/regions";
 import { sendRecordingHost } from "../credentials/record-host";
 
@@ -17,7 +17,12 @@ export interface SummaryRequest {
  */
 export async function readGlobalEndpointTokenVersion(request: SummaryRequest): Promise<number | undefined> {
   const region = FALLBACK_STS_REGION[request.partition] ?? "us-east-1";
-  const client = new IAMClient({ region, credentials: request.credentials, requestHandler: request.requestHandler, maxAttempts: 2 });
+  const client = new IAMClient({
+    region,
+    credentials: request.credentials,
+    requestHandler: request.requestHandler,
+    maxAttempts: 2,
+  });
   const { response } = await sendRecordingHost(client, () => client.send(new GetAccountSummaryCommand({})));
   return response.SummaryMap?.GlobalEndpointTokenVersion;
 }

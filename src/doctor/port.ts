@@ -1,6 +1,5 @@
-import type { Credentials } from "../credentials/types";
-import type { ConnectOptions } from "../credentials/types";
 import type { AssumeRoleAt } from "../credentials/sts";
+import type { ConnectOptions, Credentials } from "../credentials/types";
 
 /** Who a set of credentials belongs to, and which STS host said so. */
 export interface Identity {
@@ -34,7 +33,7 @@ export interface CallFailure {
 /** Normalises anything thrown by an SDK call. */
 export function toFailure(error: unknown): CallFailure {
   const e = error as { name?: string; code?: string; message?: string; $host?: string };
-  const name = e.code && /^E[A-Z]+/.test(e.code) ? e.code : e.name ?? "Error";
+  const name = e.code && /^E[A-Z]+/.test(e.code) ? e.code : (e.name ?? "Error");
   const message = (e.message ?? String(error)).split(/\r?\n/)[0]!.trim();
   return { name, message, host: e.$host ?? "" };
 }

@@ -1,7 +1,7 @@
-import type { Section } from "../config/load";
 import { programOf } from "../config/command-line";
+import type { Section } from "../config/load";
 import { regionalStsTarget } from "../config/source-chain";
-import { failed, routine, type Finding } from "./findings";
+import { type Finding, failed, routine } from "./findings";
 
 /**
  * A profile with neither regional_sts_role_arn nor a credential_process calling regional-sts is
@@ -9,7 +9,8 @@ import { failed, routine, type Finding } from "./findings";
  * itself, so checking our keys in it would only report them missing. Say so and how to convert.
  */
 export function checkNotRegionalSts(profile: string, section: Section): Finding | undefined {
-  if (section.regional_sts_role_arn !== undefined || regionalStsTarget(section.credential_process) !== undefined) return undefined;
+  if (section.regional_sts_role_arn !== undefined || regionalStsTarget(section.credential_process) !== undefined)
+    return undefined;
   if (section.role_arn) {
     return failed(
       "profile",
@@ -32,21 +33,41 @@ export function checkProcessLine(profile: string, section: Section): Finding {
   const line = section.credential_process;
   const wanted = `credential_process = regional-sts credential-process --profile ${profile}`;
   if (!line) {
-    return failed("credential-process", `[profile ${profile}] has no credential_process line, so AWS tools never call regional-sts for it`, `add ${wanted} (or run regional-sts configure ${profile})`);
+    return failed(
+      "credential-process",
+      `[profile ${profile}] has no credential_process line, so AWS tools never call regional-sts for it`,
+      `add ${wanted} (or run regional-sts configure ${profile})`,
+    );
   }
   if (!/regional-sts/.test(line)) {
     // The program only: the rest of the line may carry a secret (--api-key=...).
-    return failed("credential-process", `credential_process in [profile ${profile}] runs ${programOf(line)}, not regional-sts`, `replace it with ${wanted}`);
+    return failed(
+      "credential-process",
+      `credential_process in [profile ${profile}] runs ${programOf(line)}, not regional-sts`,
+      `replace it with ${wanted}`,
+    );
   }
   if (!/\bcredential-process\b/.test(line)) {
-    return failed("credential-process", `credential_process in [profile ${profile}] does not run the credential-process command`, `replace it with ${wanted}`);
+    return failed(
+      "credential-process",
+      `credential_process in [profile ${profile}] does not run the credential-process command`,
+      `replace it with ${wanted}`,
+    );
   }
   const target = regionalStsTarget(line);
   if (target === undefined) {
-    return failed("credential-process", `credential_process in [profile ${profile}] has no --profile (no AWS tool tells the process which profile it serves)`, `append --profile ${profile}`);
+    return failed(
+      "credential-process",
+      `credential_process in [profile ${profile}] has no --profile (no AWS tool tells the process which profile it serves)`,
+      `append --profile ${profile}`,
+    );
   }
   if (target !== profile) {
-    return failed("credential-process", `credential_process in [profile ${profile}] asks regional-sts for profile ${target}, not ${profile} (a copy-paste slip?)`, `change it to --profile ${profile}`);
+    return failed(
+      "credential-process",
+      `credential_process in [profile ${profile}] asks regional-sts for profile ${target}, not ${profile} (a copy-paste slip?)`,
+      `change it to --profile ${profile}`,
+    );
   }
   return routine("credential-process", `calls regional-sts credential-process --profile ${profile}`);
 }
@@ -57,12 +78,19 @@ export function checkProcessLine(profile: string, section: Section): Finding {
  * credential_process; the Go SDK v2 runs the process, then assumes role_arn again on top.
  */
 export function checkPlainKeys(profile: string, section: Section): Finding {
-  const plain = ["role_arn", "source_profile", "credential_source"].filter((key) => section[key] !== undefined && section[key] !== "");
+  const plain = ["role_arn", "source_profile", "credential_source"].filter(
+    (key) => section[key] !== undefined && section[key] !== "",
+  );
   if (plain.length === 0) {
     return routine("plain-keys", `no plain role_arn, source_profile or credential_source beside credential_process`);
   }
   const renames = plain.filter((k) => k !== "credential_source").map((k) => `${k} to regional_sts_${k}`);
-  const fix = [renames.length ? `rename ${renames.join(" and ")}` : "", plain.includes("credential_source") ? "remove credential_source" : ""].filter(Boolean).join(", ");
+  const fix = [
+    renames.length ? `rename ${renames.join(" and ")}` : "",
+    plain.includes("credential_source") ? "remove credential_source" : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
   return failed(
     "plain-keys",
     `[profile ${profile}] has ${plain.join(" and ")} beside credential_process: the AWS CLI and boto3 then assume the role themselves (ignoring credential_process) and the Go SDK assumes it a second time on top of regional-sts's credentials`,

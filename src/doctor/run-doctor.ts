@@ -1,4 +1,4 @@
-import { loadConfig, type LoadedConfig } from "../config/load";
+import { type LoadedConfig, loadConfig } from "../config/load";
 import { resolveConfigPaths } from "../config/paths";
 import type { Flags } from "../config/settings";
 import { problemAndFix } from "../errors";
@@ -6,7 +6,7 @@ import type { Runtime } from "../runtime";
 import { checkAws } from "./aws-checks";
 import { checkCache } from "./cache-check";
 import { checkConfiguration } from "./config-checks";
-import { failed, skipped, type Finding, type Report } from "./findings";
+import { type Finding, failed, type Report, skipped } from "./findings";
 import type { ConnectDoctor } from "./port";
 
 const AWS_CHECKS = ["source", "target-region", "sts-endpoint", "global-endpoint", "assume-role", "role-in-region"];
@@ -15,14 +15,28 @@ const AWS_CHECKS = ["source", "target-region", "sts-endpoint", "global-endpoint"
  * Every check of issue 4 for one profile. The AWS checks run even after a configuration
  * warning or failure when enough is known to make them, so one run shows every problem.
  */
-export async function runDoctor(profile: string, flags: Flags, runtime: Runtime, connect: ConnectDoctor): Promise<Report> {
+export async function runDoctor(
+  profile: string,
+  flags: Flags,
+  runtime: Runtime,
+  connect: ConnectDoctor,
+): Promise<Report> {
   let config: LoadedConfig;
   try {
     config = await loadConfig(resolveConfigPaths(runtime.env, runtime.homeDir));
   } catch (error) {
     const { problem, fix } = problemAndFix(error, "fix the file");
     const findings = [failed("config-files", problem, fix)];
-    return finish(profile, undefined, [...findings, ...AWS_CHECKS.map((c) => skipped(c, "needs a readable configuration")), checkCache(undefined, undefined, runtime)], false);
+    return finish(
+      profile,
+      undefined,
+      [
+        ...findings,
+        ...AWS_CHECKS.map((c) => skipped(c, "needs a readable configuration")),
+        checkCache(undefined, undefined, runtime),
+      ],
+      false,
+    );
   }
   const outcome = checkConfiguration(profile, config, flags, runtime.env);
   const findings: Finding[] = [...outcome.findings];
@@ -41,5 +55,11 @@ export async function runDoctor(profile: string, flags: Flags, runtime: Runtime,
 }
 
 function finish(profile: string, region: string | undefined, findings: Finding[], worked: boolean): Report {
-  return { profile, region, ok: worked && !findings.some((f) => f.status === "failed"), settingsWork: worked, findings };
+  return {
+    profile,
+    region,
+    ok: worked && !findings.some((f) => f.status === "failed"),
+    settingsWork: worked,
+    findings,
+  };
 }

@@ -1,6 +1,6 @@
 import type { Credentials } from "../credentials/types";
-import type { EnvChange } from "./shell";
 import { toUtcZ } from "./process-json";
+import type { EnvChange } from "./shell";
 
 /** Set by `exec` in its child, so a nested `exec` of another profile is noticed. */
 export const EXEC_PROFILE_ENV = "REGIONAL_STS_EXEC_PROFILE";

@@ -14,9 +14,15 @@ export type EnvFormat = (typeof ENV_FORMATS)[number];
 export function formatEnv(change: EnvChange, format: EnvFormat): string {
   switch (format) {
     case "sh":
-      return lines([...change.unset.map((n) => `unset ${n}`), ...change.set.map(([n, v]) => `export ${n}=${shQuote(v)}`)]);
+      return lines([
+        ...change.unset.map((n) => `unset ${n}`),
+        ...change.set.map(([n, v]) => `export ${n}=${shQuote(v)}`),
+      ]);
     case "fish":
-      return lines([...change.unset.map((n) => `set -e ${n};`), ...change.set.map(([n, v]) => `set -gx ${n} ${fishQuote(v)};`)]);
+      return lines([
+        ...change.unset.map((n) => `set -e ${n};`),
+        ...change.set.map(([n, v]) => `set -gx ${n} ${fishQuote(v)};`),
+      ]);
     case "powershell":
       return lines([
         ...change.unset.map((n) => `Remove-Item -ErrorAction SilentlyContinue Env:${n}`),

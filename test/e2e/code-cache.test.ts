@@ -1,17 +1,33 @@
-import { describe, expect, it } from "vitest";
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import { ACCOUNT_A_CREDENTIALS, hkConfig } from "../support/hk-profile";
-import { E2e, ENTRIES, ROOT, useE2e } from "./harness";
+import { type E2e, ENTRIES, ROOT, useE2e } from "./harness";
 
 // src/boot.ts keeps V8's code cache of the CLI bundle in the cache folder, next to the credentials.
 const CP = ["credential-process", "--profile", "hk-role"];
 let e2e: E2e;
 
-useE2e((e) => (e2e = e), () => [hkConfig(ENTRIES.binary[0]), ACCOUNT_A_CREDENTIALS]);
+useE2e(
+  (e) => (e2e = e),
+  () => [hkConfig(ENTRIES.binary[0]), ACCOUNT_A_CREDENTIALS],
+);
 
-const codeFiles = (kind: string, part = "") => readdirSync(e2e.cacheDir).filter((f) => f.startsWith(`code-${kind}-${part}`)).sort();
+const codeFiles = (kind: string, part = "") =>
+  readdirSync(e2e.cacheDir)
+    .filter((f) => f.startsWith(`code-${kind}-${part}`))
+    .sort();
 const identity = (path: string) => {
   const s = statSync(path);
   return { ino: s.ino, mtimeMs: s.mtimeMs, mode: s.mode & 0o777 };
@@ -26,7 +42,11 @@ for (const [kind, [entry]] of Object.entries(ENTRIES)) {
   /** Runs once (a miss) and returns the main bundle's code cache file that run left. */
   const firstRun = async () => {
     await run();
-    expect(codeFiles(kind)).toEqual(["main", "miss", "sdk"].map((part) => expect.stringMatching(new RegExp(`^code-${kind}-${part}-[0-9a-f]{16}-v[\\d.]+-\\w+\\.v8$`))));
+    expect(codeFiles(kind)).toEqual(
+      ["main", "miss", "sdk"].map((part) =>
+        expect.stringMatching(new RegExp(`^code-${kind}-${part}-[0-9a-f]{16}-v[\\d.]+-\\w+\\.v8$`)),
+      ),
+    );
     return join(e2e.cacheDir, codeFiles(kind, "main-")[0]!);
   };
   const removeCredentials = () => {
@@ -104,7 +124,10 @@ describe("a broken npm installation", () => {
   /** npm's dist/ folder without `missing`. */
   const broken = (missing: string) => {
     const dir = mkdtempSync(join(tmpdir(), "regional-sts-broken-"));
-    for (const f of ["cli.cjs", "main.js", "miss.js", "sdk.js", "more.js", "doctor-sdk.js", "save.js"].filter((f) => f !== missing)) cpSync(join(ROOT, "dist", f), join(dir, f));
+    for (const f of ["cli.cjs", "main.js", "miss.js", "sdk.js", "more.js", "doctor-sdk.js", "save.js"].filter(
+      (f) => f !== missing,
+    ))
+      cpSync(join(ROOT, "dist", f), join(dir, f));
     return dir;
   };
 
@@ -113,7 +136,9 @@ describe("a broken npm installation", () => {
     try {
       const result = await e2e.run(join(dir, "cli.cjs"), CP);
       expect([result.code, result.stdout]).toEqual([1, ""]);
-      expect(result.stderr).toBe(`regional-sts: cannot read ${join(dir, missing)}, part of regional-sts (ENOENT); reinstall regional-sts\n`);
+      expect(result.stderr).toBe(
+        `regional-sts: cannot read ${join(dir, missing)}, part of regional-sts (ENOENT); reinstall regional-sts\n`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -134,4 +159,3 @@ describe("a broken npm installation", () => {
     }
   });
 });
-

@@ -3,21 +3,30 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ENTRIES } from "./harness";
 import { needs } from "../support/tools";
+import { ENTRIES } from "./harness";
 
 // No AWS call here: the shells complete from the config files through the built binary.
 const root = mkdtempSync(join(tmpdir(), "regional-sts-completion-"));
 const bin = join(root, "bin");
 mkdirSync(bin);
 symlinkSync(ENTRIES.binary[0], join(bin, "regional-sts"));
-writeFileSync(join(root, "config"), "[profile hk-role]\nregion = ap-east-1\n[profile account-a]\nregion = us-east-1\n[sso-session corp]\nsso_region = eu-west-1\n");
+writeFileSync(
+  join(root, "config"),
+  "[profile hk-role]\nregion = ap-east-1\n[profile account-a]\nregion = us-east-1\n[sso-session corp]\nsso_region = eu-west-1\n",
+);
 writeFileSync(join(root, "credentials"), "[creds-only]\naws_access_key_id = AKIAEXAMPLE\n");
-const env = { PATH: `${bin}:${process.env.PATH}`, HOME: root, AWS_CONFIG_FILE: join(root, "config"), AWS_SHARED_CREDENTIALS_FILE: join(root, "credentials") };
+const env = {
+  PATH: `${bin}:${process.env.PATH}`,
+  HOME: root,
+  AWS_CONFIG_FILE: join(root, "config"),
+  AWS_SHARED_CREDENTIALS_FILE: join(root, "credentials"),
+};
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Why a test cannot run here, or undefined (a shell missing from this machine: .ci/run installs it). */
-const missing = (tool: string) => (spawnSync(tool, ["--version"], { stdio: "ignore" }).status === 0 ? undefined : `skipped: ${tool} is not installed`);
+const missing = (tool: string) =>
+  spawnSync(tool, ["--version"], { stdio: "ignore" }).status === 0 ? undefined : `skipped: ${tool} is not installed`;
 const run = (command: string, args: string[]) => spawnSync(command, args, { env, encoding: "utf8" });
 
 const CASES: [line: string, expected: string[]][] = [
@@ -36,7 +45,11 @@ const CASES: [line: string, expected: string[]][] = [
 
 describe("shell completion", () => {
   it("completion --profiles lists the profiles of both files, one a line", () => {
-    expect(run("regional-sts", ["completion", "--profiles"])).toMatchObject({ status: 0, stdout: "hk-role\naccount-a\ncreds-only\n", stderr: "" });
+    expect(run("regional-sts", ["completion", "--profiles"])).toMatchObject({
+      status: 0,
+      stdout: "hk-role\naccount-a\ncreds-only\n",
+      stderr: "",
+    });
   });
 
   it.each(CASES)(`bash completes "%s"`, (line, expected) => {
@@ -45,17 +58,29 @@ describe("shell completion", () => {
 COMP_WORDS=(${words.map((w) => `'${w}'`).join(" ")}); COMP_CWORD=${words.length - 1}
 _regional_sts regional-sts '${words.at(-1)}' '${words.at(-2)}'
 printf '%s\\n' "\${COMPREPLY[@]}"`;
-    expect(run("bash", ["--norc", "-c", script])).toMatchObject({ status: 0, stdout: `${expected.join("\n")}\n`, stderr: "" });
+    expect(run("bash", ["--norc", "-c", script])).toMatchObject({
+      status: 0,
+      stdout: `${expected.join("\n")}\n`,
+      stderr: "",
+    });
   });
 
-  for (const [line, expected] of CASES) needs("fish").it(`fish completes "${line}"`, () => {
-    const result = run("fish", ["--no-config", "-c", `regional-sts completion fish | source; complete -C '${line}' | cut -f1`]);
-    expect(result).toMatchObject({ status: 0, stderr: "" });
-    expect(result.stdout.trim().split("\n").sort()).toEqual([...expected].sort());
-  });
+  for (const [line, expected] of CASES)
+    needs("fish").it(`fish completes "${line}"`, () => {
+      const result = run("fish", [
+        "--no-config",
+        "-c",
+        `regional-sts completion fish | source; complete -C '${line}' | cut -f1`,
+      ]);
+      expect(result).toMatchObject({ status: 0, stderr: "" });
+      expect(result.stdout.trim().split("\n").sort()).toEqual([...expected].sort());
+    });
 
   needs("zsh").it("zsh loads its script without error", () => {
-    expect(run("zsh", ["-f", "-c", `eval "$(regional-sts completion zsh)" && whence -w _regional_sts`])).toMatchObject({ status: 0, stdout: "_regional_sts: function\n" });
+    expect(run("zsh", ["-f", "-c", `eval "$(regional-sts completion zsh)" && whence -w _regional_sts`])).toMatchObject({
+      status: 0,
+      stdout: "_regional_sts: function\n",
+    });
   });
 
   const pwsh = missing("pwsh");
@@ -65,6 +90,10 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
   });
 
   it("an unknown shell is a command-line error", () => {
-    expect(run("regional-sts", ["completion", "tcsh"])).toMatchObject({ status: 2, stdout: "", stderr: "regional-sts: completion: unknown shell tcsh; name one: bash, zsh, fish, powershell\n" });
+    expect(run("regional-sts", ["completion", "tcsh"])).toMatchObject({
+      status: 2,
+      stdout: "",
+      stderr: "regional-sts: completion: unknown shell tcsh; name one: bash, zsh, fish, powershell\n",
+    });
   });
 });

@@ -1,11 +1,11 @@
-import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { setImmediate, setTimeout as sleep } from "node:timers/promises";
+import { describe, expect, it } from "vitest";
 import { SEED } from "../support/fake-aws/index";
 import { ACCOUNT_A_CREDENTIALS, ACCOUNT_A_PROFILE } from "../support/hk-profile";
 import { recordStderr } from "../support/stderr-capture";
-import { E2e, ENTRIES, useE2e, type RunResult } from "./harness";
+import { type E2e, ENTRIES, type RunResult, useE2e } from "./harness";
 
 /** Many real processes on one cold key, and a lock holder killed mid-call. */
 export const CONCURRENT_CALLERS = 100;
@@ -13,18 +13,26 @@ let e2e: E2e;
 const BIN = ENTRIES.binary[0];
 const ARGS = ["credential-process", "--profile", "app"];
 
-useE2e((e) => (e2e = e), () => [`
+useE2e(
+  (e) => (e2e = e),
+  () => [
+    `
 ${ACCOUNT_A_PROFILE}[profile app]
 region = us-west-2
 regional_sts_role_arn = ${SEED.roleKatoaki}
 regional_sts_source_profile = account-a
-`, ACCOUNT_A_CREDENTIALS]);
+`,
+    ACCOUNT_A_CREDENTIALS,
+  ],
+);
 
 const cacheFiles = () => (existsSync(e2e.cacheDir) ? readdirSync(e2e.cacheDir).sort() : []);
 /** One credentials entry and the code caches (src/boot.ts) that any number of callers leave: no lock, no temporary file. */
 const ONE_ENTRY = [
   expect.stringMatching(/^[0-9a-f]{40}\.json$/),
-  ...["main", "miss", "sdk"].map((part) => expect.stringMatching(new RegExp(`^code-binary-${part}-[0-9a-f]{16}-v[\\d.]+-\\w+\\.v8$`))),
+  ...["main", "miss", "sdk"].map((part) =>
+    expect.stringMatching(new RegExp(`^code-binary-${part}-[0-9a-f]{16}-v[\\d.]+-\\w+\\.v8$`)),
+  ),
 ];
 
 describe("concurrent callers", () => {

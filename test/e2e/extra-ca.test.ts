@@ -1,9 +1,9 @@
-import { describe, expect, it } from "vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { rootCertificates } from "node:tls";
+import { describe, expect, it } from "vitest";
 import { ACCOUNT_A_CREDENTIALS, hkConfig } from "../support/hk-profile";
-import { E2e, ENTRIES, useE2e } from "./harness";
+import { type E2e, ENTRIES, useE2e } from "./harness";
 
 // NODE_EXTRA_CA_CERTS through both entries: Node loads it (at start on Node 20, on first use on
 // 22+); to every caller it must mean what it means to Node.
@@ -12,7 +12,10 @@ const CP = ["credential-process", "--profile", "hk-role"];
 const ONLY_EXTRA = () => ({ AWS_CA_BUNDLE: "", NODE_EXTRA_CA_CERTS: e2e.fake.caPath });
 let e2e: E2e;
 
-useE2e((e) => (e2e = e), () => [hkConfig(NPM), ACCOUNT_A_CREDENTIALS]);
+useE2e(
+  (e) => (e2e = e),
+  () => [hkConfig(NPM), ACCOUNT_A_CREDENTIALS],
+);
 
 const assumeRoles = () => e2e.fake.log.filter((l) => l.action === "AssumeRole").map((l) => `${l.host} ${l.status}`);
 
@@ -37,7 +40,12 @@ describe("NODE_EXTRA_CA_CERTS", () => {
       const other = join(e2e.home, "other-ca.pem");
       writeFileSync(other, rootCertificates[0]!);
       // OpenSSL's default store, which --use-openssl-ca makes Node's, is SSL_CERT_FILE: the stand-in's CA.
-      const env = { AWS_CA_BUNDLE: "", NODE_OPTIONS: "--use-openssl-ca", SSL_CERT_FILE: e2e.fake.caPath, NODE_EXTRA_CA_CERTS: other };
+      const env = {
+        AWS_CA_BUNDLE: "",
+        NODE_OPTIONS: "--use-openssl-ca",
+        SSL_CERT_FILE: e2e.fake.caPath,
+        NODE_EXTRA_CA_CERTS: other,
+      };
       const result = await e2e.run(entry, CP, env);
       expect([result.code, result.stderr]).toEqual([0, ""]);
       expect(assumeRoles()).toEqual(["sts.ap-east-1.amazonaws.com 403", "sts.us-east-1.amazonaws.com 200"]);
@@ -48,7 +56,12 @@ describe("NODE_EXTRA_CA_CERTS", () => {
       const hit = await e2e.run(entry, CP, { ...ONLY_EXTRA(), NODE_EXTRA_CA_CERTS: "/nonexistent/extra.pem" });
       // Node 20 reads the bundle before any JavaScript runs, and warns when it cannot (the reason for engines >=22).
       const node20 = name === "npm" && process.versions.node.startsWith("20.");
-      expect([hit.code, hit.stderr]).toEqual([0, node20 ? expect.stringMatching(/^Warning: Ignoring extra certs from `\/nonexistent\/extra.pem`, load failed: .*\n$/) : ""]);
+      expect([hit.code, hit.stderr]).toEqual([
+        0,
+        node20
+          ? expect.stringMatching(/^Warning: Ignoring extra certs from `\/nonexistent\/extra.pem`, load failed: .*\n$/)
+          : "",
+      ]);
       expect(assumeRoles()).toHaveLength(2);
     });
   }
@@ -62,16 +75,32 @@ describe("NODE_EXTRA_CA_CERTS", () => {
   });
 
   it("npm entry: children get it unchanged", async () => {
-    const dump = 'process.stdout.write(JSON.stringify(Object.keys(process.env).filter((k) => /^(NODE_|REGIONAL_STS_(BIN|DEFERRED))/.test(k)).sort().map((k) => [k, process.env[k]])))';
-    const result = await e2e.run(NPM, ["exec", "--profile", "hk-role", "--", process.execPath, "-e", dump], ONLY_EXTRA());
+    const dump =
+      "process.stdout.write(JSON.stringify(Object.keys(process.env).filter((k) => /^(NODE_|REGIONAL_STS_(BIN|DEFERRED))/.test(k)).sort().map((k) => [k, process.env[k]])))";
+    const result = await e2e.run(
+      NPM,
+      ["exec", "--profile", "hk-role", "--", process.execPath, "-e", dump],
+      ONLY_EXTRA(),
+    );
     expect([result.code, result.stderr]).toEqual([0, ""]);
     expect(JSON.parse(result.stdout)).toEqual([["NODE_EXTRA_CA_CERTS", e2e.fake.caPath]]);
   });
 
   it("npm entry: configure writes the bin file itself as the command (Unix runs it through its #! line)", async () => {
-    const result = await e2e.run(NPM, ["configure", "new-role", "--region", "me-south-1", "--role-arn", "arn:aws:iam::222222222222:role/katoaki", "--source-profile", "account-a"]);
+    const result = await e2e.run(NPM, [
+      "configure",
+      "new-role",
+      "--region",
+      "me-south-1",
+      "--role-arn",
+      "arn:aws:iam::222222222222:role/katoaki",
+      "--source-profile",
+      "account-a",
+    ]);
     expect([result.code, result.stderr]).toEqual([0, expect.any(String)]);
-    expect(readFileSync(e2e.configFile, "utf8")).toContain(`credential_process = ${NPM} credential-process --profile new-role\n`);
+    expect(readFileSync(e2e.configFile, "utf8")).toContain(
+      `credential_process = ${NPM} credential-process --profile new-role\n`,
+    );
     e2e.writeFiles(hkConfig(NPM), ACCOUNT_A_CREDENTIALS);
   });
 });

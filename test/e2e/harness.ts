@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readlinkSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { SEED, startFakeAws, type FakeAws } from "../support/fake-aws/index";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
+import { type FakeAws, SEED, startFakeAws } from "../support/fake-aws/index";
 import { recordSecrets, recordStderr } from "../support/stderr-capture";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -76,16 +76,27 @@ export class E2e {
     };
   }
 
-  run(command: string, args: readonly string[], extraEnv: Record<string, string> = {}, input?: string): Promise<RunResult> {
+  run(
+    command: string,
+    args: readonly string[],
+    extraEnv: Record<string, string> = {},
+    input?: string,
+  ): Promise<RunResult> {
     return new Promise((done, fail) => {
       const child = spawn(command, args, { env: this.env(extraEnv), stdio: ["pipe", "pipe", "pipe"] });
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
       child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-      child.on("error", (err: NodeJS.ErrnoException) => fail(err.code === "ENOENT"
-        ? new Error(`${command} is not installed (not found on PATH): install it, or mark the test with needs() from test/support/tools.ts`)
-        : err));
+      child.on("error", (err: NodeJS.ErrnoException) =>
+        fail(
+          err.code === "ENOENT"
+            ? new Error(
+                `${command} is not installed (not found on PATH): install it, or mark the test with needs() from test/support/tools.ts`,
+              )
+            : err,
+        ),
+      );
       child.on("close", (code, signal) => {
         this.stderrs.push(stderr);
         recordStderr(stderr);
@@ -101,8 +112,13 @@ export class E2e {
    * second lock holder.
    */
   expectOneAssumeRole(): void {
-    const retries = this.fake.retriedAssumeRoles().map((e) => `attempt ${e.sdkAttempt} of call ${e.invocationId} (HTTP ${e.status || "none"})`);
-    expect(retries, "an AssumeRole was retried by the SDK: its answer came too late (a slow machine or stand-in), which is not a second lock holder").toEqual([]);
+    const retries = this.fake
+      .retriedAssumeRoles()
+      .map((e) => `attempt ${e.sdkAttempt} of call ${e.invocationId} (HTTP ${e.status || "none"})`);
+    expect(
+      retries,
+      "an AssumeRole was retried by the SDK: its answer came too late (a slow machine or stand-in), which is not a second lock holder",
+    ).toEqual([]);
     expect(this.fake.assumeRoleCount(), "AssumeRole calls (one per lock holder)").toBe(1);
   }
 
@@ -115,7 +131,9 @@ export class E2e {
   async close(): Promise<void> {
     // For the suite-wide scan (test/support/secret-scan.global.ts): every key the stand-in issued or holds.
     recordSecrets(this.fake.issuedCredentials().flatMap((c) => [c.secretAccessKey, c.sessionToken]));
-    recordSecrets(Object.values(SEED).flatMap((v) => (typeof v === "object" && "secretAccessKey" in v ? [v.secretAccessKey] : [])));
+    recordSecrets(
+      Object.values(SEED).flatMap((v) => (typeof v === "object" && "secretAccessKey" in v ? [v.secretAccessKey] : [])),
+    );
     execFileSync("umount", ["/etc/hosts"]);
     await this.fake.close();
     rmSync(this.home, { recursive: true, force: true });
@@ -137,7 +155,11 @@ export async function startE2e(options: { proxy?: boolean } = {}): Promise<E2e> 
  * all tests; before each, an empty cache and log and no faults, delay or clock offset; after
  * all, no secret in any stderr, then shutdown.
  */
-export function useE2e(set: (e2e: E2e) => void, files?: () => [config: string, credentials: string], options: { proxy?: boolean } = {}): void {
+export function useE2e(
+  set: (e2e: E2e) => void,
+  files?: () => [config: string, credentials: string],
+  options: { proxy?: boolean } = {},
+): void {
   let e2e: E2e;
   beforeAll(async () => {
     e2e = await startE2e(options);

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { readEntry } from "../../src/cache/read-entry";
 import { bundleMain } from "../support/bundle";
 import { WRITER_KEYS } from "../support/cache-writer";
@@ -28,7 +28,9 @@ afterAll(() => {
 
 function trial(): Promise<NodeJS.Signals | null> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [script, join(dir, "cache"), "100000"], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [script, join(dir, "cache"), "100000"], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     child.stdout.once("data", () => {
       void sleep(Math.random() * 20).then(() => child.kill("SIGKILL"));
     });

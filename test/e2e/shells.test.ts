@@ -1,17 +1,20 @@
-import { describe, expect, it } from "vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import { ACCOUNT_A_CREDENTIALS, HK_ARN, hkConfig } from "../support/hk-profile";
 import { runOnTerminal, shellLine } from "../support/terminal";
-import { E2e, ENTRIES, ROOT, useE2e } from "./harness";
 import { needs } from "../support/tools";
+import { type E2e, ENTRIES, ROOT, useE2e } from "./harness";
 
 const BIN = ENTRIES.binary[0];
 const WHO = `aws sts get-caller-identity --region ap-east-1 --query Arn --output text`;
 let e2e: E2e;
 
-useE2e((e) => (e2e = e), () => [hkConfig(BIN), ACCOUNT_A_CREDENTIALS]);
+useE2e(
+  (e) => (e2e = e),
+  () => [hkConfig(BIN), ACCOUNT_A_CREDENTIALS],
+);
 
 /** The outer shell had another profile selected: env must take it away. */
 const OUTER = { USER: "tester", BIN, AWS_PROFILE: "account-a", AWS_DEFAULT_PROFILE: "account-a" };
@@ -31,7 +34,11 @@ describe("env, evaluated by each shell, then used by the AWS CLI", () => {
     const script = `$BIN env --profile hk-role --format fish | source; and ${WHO}; and echo "$AWS_REGION $AWS_DEFAULT_REGION profile=$(set -q AWS_PROFILE; and echo set; or echo unset)"`;
     const result = await e2e.run("fish", ["--no-config", "-c", script], OUTER);
     // fish sets USER from the account database, so the default session name follows it.
-    expect([result.code, result.stdout, result.stderr]).toEqual([0, expected.replace("-tester", `-${userInfo().username}`), ""]);
+    expect([result.code, result.stdout, result.stderr]).toEqual([
+      0,
+      expected.replace("-tester", `-${userInfo().username}`),
+      "",
+    ]);
   });
 
   it("dotenv: Node's --env-file loads it and the JS SDK uses the credentials", async () => {
@@ -41,7 +48,10 @@ describe("env, evaluated by each shell, then used by the AWS CLI", () => {
     writeFileSync(file, dotenv.stdout);
     const script = `const { STSClient, GetCallerIdentityCommand } = require("@aws-sdk/client-sts");
 new STSClient({}).send(new GetCallerIdentityCommand({})).then((r) => console.log(r.Arn, process.env.AWS_REGION));`;
-    const result = await e2e.run(process.execPath, [`--env-file=${file}`, "-e", script], { NODE_PATH: `${ROOT}/node_modules`, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" });
+    const result = await e2e.run(process.execPath, [`--env-file=${file}`, "-e", script], {
+      NODE_PATH: `${ROOT}/node_modules`,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    });
     expect([result.code, result.stdout, result.stderr]).toEqual([0, `${HK_ARN} ap-east-1\n`, ""]);
   });
 
@@ -49,7 +59,12 @@ new STSClient({}).send(new GetCallerIdentityCommand({})).then((r) => console.log
     const json = await e2e.run(BIN, ["env", "--profile", "hk-role", "--format", "json"], { USER: "tester" });
     expect([json.code, json.stderr]).toEqual([0, ""]);
     expect(Object.keys(JSON.parse(json.stdout))).toEqual([
-      "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_CREDENTIAL_EXPIRATION", "AWS_REGION", "AWS_DEFAULT_REGION",
+      "AWS_ACCESS_KEY_ID",
+      "AWS_SECRET_ACCESS_KEY",
+      "AWS_SESSION_TOKEN",
+      "AWS_CREDENTIAL_EXPIRATION",
+      "AWS_REGION",
+      "AWS_DEFAULT_REGION",
     ]);
     const script = `import boto3, json, sys
 v = json.load(sys.stdin)
@@ -66,18 +81,29 @@ print(s.client("sts").get_caller_identity()["Arn"])`;
       ["fish", "regional-sts env hk-role --format fish | source"],
       ["powershell", "regional-sts env hk-role --format powershell | Out-String | Invoke-Expression"],
     ] as const) {
-      const onTerminal = await runOnTerminal(["sh", "-c", `${shellLine([BIN, "env", "--profile", "hk-role", "--format", format])} 2>"$0"`, errFile], e2e.env(), "\0", "");
+      const onTerminal = await runOnTerminal(
+        ["sh", "-c", `${shellLine([BIN, "env", "--profile", "hk-role", "--format", format])} 2>"$0"`, errFile],
+        e2e.env(),
+        "\0",
+        "",
+      );
       expect(onTerminal.code).toBe(0);
       expect(onTerminal.screen).toContain("AWS_SECRET_ACCESS_KEY");
       expect(readFileSync(errFile, "utf8")).toBe(`regional-sts: to use these in your shell, run: ${hint}\n`);
     }
     const piped = await e2e.run(BIN, ["env", "--profile", "hk-role"]);
     expect([piped.code, piped.stderr]).toEqual([0, ""]);
-    expect(piped.stdout).toMatch(/^unset AWS_PROFILE\nunset AWS_DEFAULT_PROFILE\nexport AWS_ACCESS_KEY_ID='ASIA[A-Z2-7]{16}'\n/);
+    expect(piped.stdout).toMatch(
+      /^unset AWS_PROFILE\nunset AWS_DEFAULT_PROFILE\nexport AWS_ACCESS_KEY_ID='ASIA[A-Z2-7]{16}'\n/,
+    );
   });
 
   it("refuses an unknown format", async () => {
     const result = await e2e.run(BIN, ["env", "--profile", "hk-role", "--format", "csh"]);
-    expect([result.code, result.stdout, result.stderr]).toEqual([2, "", "regional-sts: env: --format csh is not a format; use one of sh, fish, powershell, dotenv, json\n"]);
+    expect([result.code, result.stdout, result.stderr]).toEqual([
+      2,
+      "",
+      "regional-sts: env: --format csh is not a format; use one of sh, fish, powershell, dotenv, json\n",
+    ]);
   });
 });

@@ -1,12 +1,15 @@
-import { describe, expect, it } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
 import { version } from "../../package.json";
 import { ENTRIES, ROOT } from "./harness";
 
 // What a bug report needs, from each shipped form: the version, the commit built, the Node that
 // runs it, the platform. The binary's Node is the one scripts/sea.mjs built it on.
 const head = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
-const NODE = { binary: /^v24\.\d+\.\d+ \(built into this binary\)$/, npm: new RegExp(`^${process.version.replaceAll(".", "\\.")} \\(npm entry, the Node on PATH\\)$`) };
+const NODE = {
+  binary: /^v24\.\d+\.\d+ \(built into this binary\)$/,
+  npm: new RegExp(`^${process.version.replaceAll(".", "\\.")} \\(npm entry, the Node on PATH\\)$`),
+};
 
 describe("version", () => {
   for (const [name, [entry]] of Object.entries(ENTRIES)) {

@@ -1,13 +1,13 @@
 /** Real-client helpers for the fake-aws tests: the JS SDK through the fake's proxy or direct listener. */
-import { readFileSync } from 'node:fs';
-import https from 'node:https';
-import type { Duplex } from 'node:stream';
-import { connect } from 'node:tls';
-import { STSClient } from '@aws-sdk/client-sts';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { HttpsProxyAgent } from 'https-proxy-agent';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { startFakeAws, type FakeAws } from '../support/fake-aws/index.js';
+import { readFileSync } from "node:fs";
+import https from "node:https";
+import type { Duplex } from "node:stream";
+import { connect } from "node:tls";
+import { STSClient } from "@aws-sdk/client-sts";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { HttpsProxyAgent } from "https-proxy-agent";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { type FakeAws, startFakeAws } from "../support/fake-aws/index.js";
 
 /**
  * A test file's stand-in: started (and handed to `set`) before all tests, closed after them;
@@ -36,14 +36,17 @@ export interface KeyPair {
   sessionToken?: string;
 }
 
-type ConnectArgs = Parameters<HttpsProxyAgent<string>['connect']>;
+type ConnectArgs = Parameters<HttpsProxyAgent<string>["connect"]>;
 
 /**
  * HttpsProxyAgent uses its constructor's TLS options only for the hop to the proxy
  * (it resets `this.options`), so the CA for the tunnelled TLS must be added per connection.
  */
 export class CaProxyAgent extends HttpsProxyAgent<string> {
-  constructor(proxyUrl: string, private readonly ca: Buffer) {
+  constructor(
+    proxyUrl: string,
+    private readonly ca: Buffer,
+  ) {
     super(proxyUrl, { keepAlive: true });
   }
 
@@ -54,30 +57,35 @@ export class CaProxyAgent extends HttpsProxyAgent<string> {
 
 /** Sends every connection to the fake's direct listener, keeping the real host name for SNI and Host. */
 export class DirectAgent extends https.Agent {
-  constructor(private readonly address: URL, ca: Buffer) {
+  constructor(
+    private readonly address: URL,
+    ca: Buffer,
+  ) {
     super({ ca, keepAlive: true });
   }
 
   override createConnection(options: https.RequestOptions): Duplex {
     const servername = options.servername ?? options.hostname ?? options.host ?? undefined;
     return connect({
-      ca: options.ca, host: this.address.hostname, port: Number(this.address.port),
+      ca: options.ca,
+      host: this.address.hostname,
+      port: Number(this.address.port),
       ...(servername ? { servername } : {}),
     });
   }
 }
 
 /** Where a running fake (in-process or standalone) can be reached. */
-export type FakeAddress = Pick<FakeAws, 'caPath' | 'proxyUrl' | 'directUrl'>;
+export type FakeAddress = Pick<FakeAws, "caPath" | "proxyUrl" | "directUrl">;
 
 /** An https.Agent reaching the fake by proxy (default) or by its direct listener. */
-export function agentFor(fake: FakeAddress, via: 'proxy' | 'direct' = 'proxy'): https.Agent {
+export function agentFor(fake: FakeAddress, via: "proxy" | "direct" = "proxy"): https.Agent {
   const ca = readFileSync(fake.caPath);
-  if (via === 'direct') {
-    if (fake.directUrl === undefined) throw new Error('fake started without a direct listener');
+  if (via === "direct") {
+    if (fake.directUrl === undefined) throw new Error("fake started without a direct listener");
     return new DirectAgent(new URL(fake.directUrl), ca);
   }
-  if (fake.proxyUrl === undefined) throw new Error('fake started without proxy');
+  if (fake.proxyUrl === undefined) throw new Error("fake started without proxy");
   return new CaProxyAgent(fake.proxyUrl, ca);
 }
 
@@ -88,7 +96,7 @@ export interface StsClientOptions {
   global?: boolean;
   maxAttempts?: number;
   requestTimeoutMs?: number;
-  via?: 'proxy' | 'direct';
+  via?: "proxy" | "direct";
 }
 
 /** An STSClient whose HTTPS reaches the fake and trusts only its CA. */
@@ -99,8 +107,10 @@ export function stsClientVia(fake: FakeAddress, opts: StsClientOptions): STSClie
     maxAttempts: opts.maxAttempts ?? 1,
     ...(opts.global ? { useGlobalEndpoint: true } : {}),
     requestHandler: new NodeHttpHandler({
-      httpsAgent: agentFor(fake, opts.via), connectionTimeout: 3000,
-      requestTimeout: opts.requestTimeoutMs ?? 5000, throwOnRequestTimeout: true,
+      httpsAgent: agentFor(fake, opts.via),
+      connectionTimeout: 3000,
+      requestTimeout: opts.requestTimeoutMs ?? 5000,
+      throwOnRequestTimeout: true,
     }),
   });
 }
@@ -112,7 +122,7 @@ export async function errorCodeOf(p: Promise<unknown>): Promise<string> {
   } catch (err) {
     return err instanceof Error ? err.name : String(err);
   }
-  throw new Error('expected the call to fail');
+  throw new Error("expected the call to fail");
 }
 
 /** The error of a call that must fail (with the SDK's $metadata when it is a service error). */
@@ -123,5 +133,5 @@ export async function errorOf(p: Promise<unknown>): Promise<Error & { $metadata?
     if (err instanceof Error) return err;
     throw new Error(`not an Error: ${String(err)}`);
   }
-  throw new Error('expected the call to fail');
+  throw new Error("expected the call to fail");
 }

@@ -1,6 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readEntry } from "../../src/cache/read-entry";
 import { expectedJson, makeWorld, NOW, ROLE, type World } from "./harness";
 
@@ -32,18 +43,58 @@ const damaged: [string, () => string][] = [
   ["not JSON", () => "\u0000\u0001garbage{{"],
   ["JSON of the wrong shape (array)", () => "[1,2,3]"],
   ["JSON of the wrong shape (credentials missing)", () => JSON.stringify({ ...good, credentials: undefined })],
-  ["JSON of the wrong shape (a number for a key)", () => JSON.stringify({ ...good, credentials: { ...(good.credentials as object), accessKeyId: 42 } })],
+  [
+    "JSON of the wrong shape (a number for a key)",
+    () => JSON.stringify({ ...good, credentials: { ...(good.credentials as object), accessKeyId: 42 } }),
+  ],
   ["from a future format version", () => JSON.stringify({ ...good, format: "regional-sts/2" })],
-  ["expired", () => JSON.stringify({ ...good, credentials: { ...(good.credentials as object), expiration: new Date(NOW - 60_000).toISOString() } })],
-  ["within the 15-minute window", () => JSON.stringify({ ...good, credentials: { ...(good.credentials as object), expiration: new Date(NOW + 15 * 60_000).toISOString() } })],
-  ["an unparseable expiration", () => JSON.stringify({ ...good, credentials: { ...(good.credentials as object), expiration: "soon" } })],
+  [
+    "expired",
+    () =>
+      JSON.stringify({
+        ...good,
+        credentials: { ...(good.credentials as object), expiration: new Date(NOW - 60_000).toISOString() },
+      }),
+  ],
+  [
+    "within the 15-minute window",
+    () =>
+      JSON.stringify({
+        ...good,
+        credentials: { ...(good.credentials as object), expiration: new Date(NOW + 15 * 60_000).toISOString() },
+      }),
+  ],
+  [
+    "an unparseable expiration",
+    () => JSON.stringify({ ...good, credentials: { ...(good.credentials as object), expiration: "soon" } }),
+  ],
   ["for another key", () => JSON.stringify({ ...good, key: "0".repeat(40) })],
   // Issue 12 item 3: an emulator once answered an expiry of 2099, which kept the profile broken.
-  ["an impossible expiry (2099, from an emulator)", () => JSON.stringify({ ...good, credentials: { ...(good.credentials as object), expiration: "2099-01-01T00:00:00Z" } })],
-  ["an expiry later than written-at + duration_seconds (3600) + 5 minutes", () =>
-    JSON.stringify({ ...good, credentials: { ...(good.credentials as object), expiration: new Date(NOW + 3600_000 + 5 * 60_000 + 1000).toISOString() } })],
-  ["written in the future (so that its expiry looks possible)", () => JSON.stringify({ ...good, createdAt: new Date(NOW + 3 * 3600_000).toISOString(),
-    credentials: { ...(good.credentials as object), expiration: new Date(NOW + 3.5 * 3600_000).toISOString() } })],
+  [
+    "an impossible expiry (2099, from an emulator)",
+    () =>
+      JSON.stringify({ ...good, credentials: { ...(good.credentials as object), expiration: "2099-01-01T00:00:00Z" } }),
+  ],
+  [
+    "an expiry later than written-at + duration_seconds (3600) + 5 minutes",
+    () =>
+      JSON.stringify({
+        ...good,
+        credentials: {
+          ...(good.credentials as object),
+          expiration: new Date(NOW + 3600_000 + 5 * 60_000 + 1000).toISOString(),
+        },
+      }),
+  ],
+  [
+    "written in the future (so that its expiry looks possible)",
+    () =>
+      JSON.stringify({
+        ...good,
+        createdAt: new Date(NOW + 3 * 3600_000).toISOString(),
+        credentials: { ...(good.credentials as object), expiration: new Date(NOW + 3.5 * 3600_000).toISOString() },
+      }),
+  ],
   ["an unparseable written-at", () => JSON.stringify({ ...good, createdAt: "yesterday" })],
 ];
 
@@ -51,7 +102,10 @@ describe("a damaged or foreign cache file is a miss, replaced on the next succes
   it.each(damaged)("%s", async (_name, make) => {
     writeFileSync(entry, make(), { mode: 0o600 });
     expect(await world.run(EU)).toEqual(ok(2));
-    expect(JSON.parse(readFileSync(entry, "utf8"))).toMatchObject({ key: good.key, credentials: { accessKeyId: "ASIAFAKE2" } });
+    expect(JSON.parse(readFileSync(entry, "utf8"))).toMatchObject({
+      key: good.key,
+      credentials: { accessKeyId: "ASIAFAKE2" },
+    });
     expect(await world.run(EU)).toEqual(ok(2)); // and now a hit
     expect(world.sts.calls).toHaveLength(2);
   });
@@ -144,7 +198,8 @@ describe("permissions, owners and links", () => {
 });
 
 function rmEntries(): void {
-  for (const f of readdirSync(world.cacheDir)) if (f.endsWith(".json")) renameSync(join(world.cacheDir, f), join(world.root, `${f}.gone`));
+  for (const f of readdirSync(world.cacheDir))
+    if (f.endsWith(".json")) renameSync(join(world.cacheDir, f), join(world.root, `${f}.gone`));
   mkdirSync(world.cacheDir, { recursive: true });
 }
 
@@ -153,8 +208,12 @@ describe("input that changes meaning is never answered from the cache", () => {
   it("a misspelled region (ap-esat-1) fails on a hit exactly as on a miss", async () => {
     const typo = CONFIG.replace("region = eu-west-1", "region = ap-esat-1");
     writeFileSync(world.configFile, typo);
-    world.sts.failures.set("ap-esat-1", { name: "ENOTFOUND", message: "getaddrinfo ENOTFOUND sts.ap-esat-1.amazonaws.com" });
-    const line = "regional-sts: profile eu: region ap-esat-1 is not a region regional-sts knows and its STS endpoint does not resolve (ENOTFOUND); did you mean ap-east-1?\n";
+    world.sts.failures.set("ap-esat-1", {
+      name: "ENOTFOUND",
+      message: "getaddrinfo ENOTFOUND sts.ap-esat-1.amazonaws.com",
+    });
+    const line =
+      "regional-sts: profile eu: region ap-esat-1 is not a region regional-sts knows and its STS endpoint does not resolve (ENOTFOUND); did you mean ap-east-1?\n";
     const miss = await world.run([...EU, "--no-cache"]);
     const hit = await world.run(EU);
     expect(miss).toEqual({ code: 1, stdout: "", stderr: line });
@@ -185,38 +244,120 @@ describe("another endpoint or another source identity never gets the entry", () 
   };
   type Env = Record<string, string>;
   const cases: [string, (profile: string) => string, () => Env, () => Env][] = [
-    ["AWS_ENDPOINT_URL_STS (an emulator) then none", () => CONFIG, () => ({ AWS_ENDPOINT_URL_STS: "http://localhost:4566" }), () => ({})],
-    ["none then AWS_ENDPOINT_URL_STS", () => CONFIG, () => ({}), () => ({ AWS_ENDPOINT_URL_STS: "http://localhost:4566" })],
+    [
+      "AWS_ENDPOINT_URL_STS (an emulator) then none",
+      () => CONFIG,
+      () => ({ AWS_ENDPOINT_URL_STS: "http://localhost:4566" }),
+      () => ({}),
+    ],
+    [
+      "none then AWS_ENDPOINT_URL_STS",
+      () => CONFIG,
+      () => ({}),
+      () => ({ AWS_ENDPOINT_URL_STS: "http://localhost:4566" }),
+    ],
     ["AWS_ENDPOINT_URL then none", () => CONFIG, () => ({ AWS_ENDPOINT_URL: "http://localhost:5000" }), () => ({})],
-    ["endpoint_url in the profile, then AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", () => `${CONFIG}endpoint_url = http://localhost:4566\n`,
-      () => ({}), () => ({ AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "true" })],
-    ["the services section's sts endpoint_url, then AWS_ENDPOINT_URL_STS elsewhere", () => `${CONFIG}services = local\n[services local]\nsts =\n  endpoint_url = http://localhost:4566\n`,
-      () => ({}), () => ({ AWS_ENDPOINT_URL_STS: "https://sts.internal.example" })],
-    ["default chain: environment keys, then the same key id with another secret", () => DEFAULT_CHAIN,
+    [
+      "endpoint_url in the profile, then AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+      () => `${CONFIG}endpoint_url = http://localhost:4566\n`,
+      () => ({}),
+      () => ({ AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "true" }),
+    ],
+    [
+      "the services section's sts endpoint_url, then AWS_ENDPOINT_URL_STS elsewhere",
+      () => `${CONFIG}services = local\n[services local]\nsts =\n  endpoint_url = http://localhost:4566\n`,
+      () => ({}),
+      () => ({ AWS_ENDPOINT_URL_STS: "https://sts.internal.example" }),
+    ],
+    [
+      "default chain: environment keys, then the same key id with another secret",
+      () => DEFAULT_CHAIN,
       () => ({ AWS_ACCESS_KEY_ID: "AKIATRUSTED", AWS_SECRET_ACCESS_KEY: "trusted-secret" }),
-      () => ({ AWS_ACCESS_KEY_ID: "AKIATRUSTED", AWS_SECRET_ACCESS_KEY: "guessed-secret" })],
-    ["default chain: environment keys, then a container endpoint", () => DEFAULT_CHAIN,
+      () => ({ AWS_ACCESS_KEY_ID: "AKIATRUSTED", AWS_SECRET_ACCESS_KEY: "guessed-secret" }),
+    ],
+    [
+      "default chain: environment keys, then a container endpoint",
+      () => DEFAULT_CHAIN,
       () => ({ AWS_ACCESS_KEY_ID: "AKIATRUSTED", AWS_SECRET_ACCESS_KEY: "trusted-secret" }),
-      () => ({ AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://127.0.0.1:9911/creds" })],
-    ["default chain: a container endpoint, then another (an untrusted user's)", () => DEFAULT_CHAIN,
-      () => ({ AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://169.254.170.23/v1/credentials", AWS_CONTAINER_AUTHORIZATION_TOKEN: "trusted" }),
-      () => ({ AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://127.0.0.1:9911/creds", AWS_CONTAINER_AUTHORIZATION_TOKEN: "trusted" })],
-    ["default chain: the same container endpoint with another token", () => DEFAULT_CHAIN,
-      () => ({ AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://169.254.170.23/v1/credentials", AWS_CONTAINER_AUTHORIZATION_TOKEN: "trusted" }),
-      () => ({ AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://169.254.170.23/v1/credentials", AWS_CONTAINER_AUTHORIZATION_TOKEN: "other" })],
-    ["default chain: the same container endpoint with another token file", () => DEFAULT_CHAIN,
-      () => ({ AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: "/v2/creds", AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: file("t1", "trusted") }),
-      () => ({ AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: "/v2/creds", AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: file("t2", "other") })],
-    ["default chain: a web identity token, then another token in the same file", () => DEFAULT_CHAIN,
-      () => ({ AWS_WEB_IDENTITY_TOKEN_FILE: file("jwt", "trusted.jwt"), AWS_ROLE_ARN: "arn:aws:iam::111122223333:role/Web" }),
-      () => ({ AWS_WEB_IDENTITY_TOKEN_FILE: file("jwt", "other.jwt"), AWS_ROLE_ARN: "arn:aws:iam::111122223333:role/Web" })],
-    ["default chain: a web identity token for another role", () => DEFAULT_CHAIN,
-      () => ({ AWS_WEB_IDENTITY_TOKEN_FILE: file("jwt", "trusted.jwt"), AWS_ROLE_ARN: "arn:aws:iam::111122223333:role/Web" }),
-      () => ({ AWS_WEB_IDENTITY_TOKEN_FILE: file("jwt", "trusted.jwt"), AWS_ROLE_ARN: "arn:aws:iam::111122223333:role/Other" })],
-    ["default chain: instance metadata, then another metadata endpoint", () => DEFAULT_CHAIN,
-      () => ({}), () => ({ AWS_EC2_METADATA_SERVICE_ENDPOINT: "http://127.0.0.1:9911" })],
-    ["a source profile's static keys, then a credentials file with the same key id and another secret", () => CONFIG,
-      () => ({}), () => ({ AWS_SHARED_CREDENTIALS_FILE: file("creds2", "[base]\naws_access_key_id = AKIABASE\naws_secret_access_key = guessed\n") })],
+      () => ({ AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://127.0.0.1:9911/creds" }),
+    ],
+    [
+      "default chain: a container endpoint, then another (an untrusted user's)",
+      () => DEFAULT_CHAIN,
+      () => ({
+        AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://169.254.170.23/v1/credentials",
+        AWS_CONTAINER_AUTHORIZATION_TOKEN: "trusted",
+      }),
+      () => ({
+        AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://127.0.0.1:9911/creds",
+        AWS_CONTAINER_AUTHORIZATION_TOKEN: "trusted",
+      }),
+    ],
+    [
+      "default chain: the same container endpoint with another token",
+      () => DEFAULT_CHAIN,
+      () => ({
+        AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://169.254.170.23/v1/credentials",
+        AWS_CONTAINER_AUTHORIZATION_TOKEN: "trusted",
+      }),
+      () => ({
+        AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://169.254.170.23/v1/credentials",
+        AWS_CONTAINER_AUTHORIZATION_TOKEN: "other",
+      }),
+    ],
+    [
+      "default chain: the same container endpoint with another token file",
+      () => DEFAULT_CHAIN,
+      () => ({
+        AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: "/v2/creds",
+        AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: file("t1", "trusted"),
+      }),
+      () => ({
+        AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: "/v2/creds",
+        AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: file("t2", "other"),
+      }),
+    ],
+    [
+      "default chain: a web identity token, then another token in the same file",
+      () => DEFAULT_CHAIN,
+      () => ({
+        AWS_WEB_IDENTITY_TOKEN_FILE: file("jwt", "trusted.jwt"),
+        AWS_ROLE_ARN: "arn:aws:iam::111122223333:role/Web",
+      }),
+      () => ({
+        AWS_WEB_IDENTITY_TOKEN_FILE: file("jwt", "other.jwt"),
+        AWS_ROLE_ARN: "arn:aws:iam::111122223333:role/Web",
+      }),
+    ],
+    [
+      "default chain: a web identity token for another role",
+      () => DEFAULT_CHAIN,
+      () => ({
+        AWS_WEB_IDENTITY_TOKEN_FILE: file("jwt", "trusted.jwt"),
+        AWS_ROLE_ARN: "arn:aws:iam::111122223333:role/Web",
+      }),
+      () => ({
+        AWS_WEB_IDENTITY_TOKEN_FILE: file("jwt", "trusted.jwt"),
+        AWS_ROLE_ARN: "arn:aws:iam::111122223333:role/Other",
+      }),
+    ],
+    [
+      "default chain: instance metadata, then another metadata endpoint",
+      () => DEFAULT_CHAIN,
+      () => ({}),
+      () => ({ AWS_EC2_METADATA_SERVICE_ENDPOINT: "http://127.0.0.1:9911" }),
+    ],
+    [
+      "a source profile's static keys, then a credentials file with the same key id and another secret",
+      () => CONFIG,
+      () => ({}),
+      () => ({
+        AWS_SHARED_CREDENTIALS_FILE: file(
+          "creds2",
+          "[base]\naws_access_key_id = AKIABASE\naws_secret_access_key = guessed\n",
+        ),
+      }),
+    ],
   ];
 
   it.each(cases)("%s: a miss for the second caller, a hit for each again", async (_name, config, first, second) => {

@@ -1,7 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ensurePrivateFolder } from "../../src/cache/folder";
 import { readPrivateBytes, readPrivateText } from "../../src/cache/private-file";
 import { entryPath, readEntry } from "../../src/cache/read-entry";
@@ -100,9 +111,13 @@ describe("ensurePrivateFolder", () => {
     mkdirSync(real, { mode: 0o700 });
     mkdirSync(join(root, "cache"));
     symlinkSync(real, dir);
-    expect(() => ensurePrivateFolder(dir, UID)).toThrow(new UserError(
-      `cache folder ${dir} is a symbolic link; remove it (regional-sts never follows links in its cache)`, 1, "CacheLink",
-    ));
+    expect(() => ensurePrivateFolder(dir, UID)).toThrow(
+      new UserError(
+        `cache folder ${dir} is a symbolic link; remove it (regional-sts never follows links in its cache)`,
+        1,
+        "CacheLink",
+      ),
+    );
     expect(() => writeEntry(dir, entry, UID)).toThrow(/is a symbolic link/);
     expect(readdirSync(real)).toEqual([]);
   });
@@ -116,7 +131,9 @@ describe("ensurePrivateFolder", () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toEqual(new UserError(`cache folder ${dir} belongs to user 4321, not to you; remove it`, 1, "CacheOwner"));
+    expect(error).toEqual(
+      new UserError(`cache folder ${dir} belongs to user 4321, not to you; remove it`, 1, "CacheOwner"),
+    );
     expect(error).toBeInstanceOf(UserError);
   });
 });
@@ -133,7 +150,13 @@ describe("leftovers of killed writers", () => {
       utimesSync(old, twoMinutesAgo, twoMinutesAgo);
       utimesSync(other, twoMinutesAgo, twoMinutesAgo);
       writeEntry(dir, sampleEntry("a".repeat(40), new Date(Date.now() + 3600_000).toISOString()), process.getuid?.());
-      expect(readdirSync(dir).sort()).toEqual([`.${"a".repeat(40)}.json.ba9876543210.tmp`, `.${"b".repeat(40)}.json.0123456789ab.tmp`, `${"a".repeat(40)}.json`].sort());
+      expect(readdirSync(dir).sort()).toEqual(
+        [
+          `.${"a".repeat(40)}.json.ba9876543210.tmp`,
+          `.${"b".repeat(40)}.json.0123456789ab.tmp`,
+          `${"a".repeat(40)}.json`,
+        ].sort(),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -155,7 +178,13 @@ describe("readPrivateBytes / readPrivateText", () => {
 
   it.each([
     ["readable by others", () => writeFileSync(join(dir, "f"), bytes, { mode: 0o644 })],
-    ["a symbolic link", () => { writeFileSync(join(root, "elsewhere"), bytes, { mode: 0o600 }); symlinkSync(join(root, "elsewhere"), join(dir, "f")); }],
+    [
+      "a symbolic link",
+      () => {
+        writeFileSync(join(root, "elsewhere"), bytes, { mode: 0o600 });
+        symlinkSync(join(root, "elsewhere"), join(dir, "f"));
+      },
+    ],
     ["a folder", () => mkdirSync(join(dir, "f"))],
     ["missing", () => undefined],
   ])("nothing from a file that is %s", (_, make) => {

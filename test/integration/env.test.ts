@@ -44,11 +44,14 @@ export AWS_DEFAULT_REGION='eu-west-1'
 
   it("usage errors: no profile, unknown format", async () => {
     expect(await world.run(["env"])).toEqual({
-      code: 2, stdout: "",
+      code: 2,
+      stdout: "",
       stderr: "regional-sts: env: no profile given; name one (regional-sts env PROFILE) or set AWS_PROFILE\n",
     });
     expect(await world.run(["env", "--profile", "eu", "--format", "cmd"])).toEqual({
-      code: 2, stdout: "", stderr: "regional-sts: env: --format cmd is not a format; use one of sh, fish, powershell, dotenv, json\n",
+      code: 2,
+      stdout: "",
+      stderr: "regional-sts: env: --format cmd is not a format; use one of sh, fish, powershell, dotenv, json\n",
     });
   });
 });

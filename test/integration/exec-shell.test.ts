@@ -1,5 +1,5 @@
-import { EventEmitter } from "node:events";
 import type { ChildProcess } from "node:child_process";
+import { EventEmitter } from "node:events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/run";
 import type { Runtime } from "../../src/runtime";
@@ -18,9 +18,21 @@ async function shellStarted(platform: NodeJS.Platform, env: Record<string, strin
   const spawned: string[][] = [];
   let stderr = "";
   const runtime: Runtime = {
-    argv: ["exec", "eu"], env: { ...world.env, ...env }, homeDir: world.root, cacheDir: world.cacheDir, now: () => Date.parse("2026-03-01T10:00:00Z"),
-    stdout: { write: () => {} }, stderr: { write: (t) => void (stderr += t) }, selfCommand: { program: "regional-sts" }, pid: process.pid,
-    uid: process.getuid?.(), processAlive: () => true, platform, connectSts: world.sts.connectSts, readMfaCode: async () => "", onSignal: () => () => {},
+    argv: ["exec", "eu"],
+    env: { ...world.env, ...env },
+    homeDir: world.root,
+    cacheDir: world.cacheDir,
+    now: () => Date.parse("2026-03-01T10:00:00Z"),
+    stdout: { write: () => {} },
+    stderr: { write: (t) => void (stderr += t) },
+    selfCommand: { program: "regional-sts" },
+    pid: process.pid,
+    uid: process.getuid?.(),
+    processAlive: () => true,
+    platform,
+    connectSts: world.sts.connectSts,
+    readMfaCode: async () => "",
+    onSignal: () => () => {},
     spawn: (command, args) => {
       spawned.push([command, ...args]);
       const child = new EventEmitter() as ChildProcess;
@@ -40,7 +52,10 @@ describe("exec without a command starts the user's shell", () => {
     ["win32", { COMSPEC: "C:\\Windows\\system32\\cmd.exe", SHELL: "/usr/bin/bash" }, "C:\\Windows\\system32\\cmd.exe"],
     ["win32", {}, "cmd.exe"],
   ] as const)("%s with %j: %s", async (platform, env, shell) => {
-    expect(await shellStarted(platform, env)).toEqual({ code: 0, spawned: [[shell]],
-      stderr: `regional-sts: starting ${shell} with the credentials of profile eu; exit it to return\n` });
+    expect(await shellStarted(platform, env)).toEqual({
+      code: 0,
+      spawned: [[shell]],
+      stderr: `regional-sts: starting ${shell} with the credentials of profile eu; exit it to return\n`,
+    });
   });
 });

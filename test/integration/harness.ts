@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { expect } from "vitest";
-import type { ConnectOptions } from "../../src/credentials/types";
 import type { AssumeRoleParams } from "../../src/credentials/sts";
+import type { ConnectOptions } from "../../src/credentials/types";
 import { credentialsFile, IN_PROCESS_SECRETS, ISSUED, SOURCE_KEYS } from "../support/credentials";
-import { runInProcess, type RunResult } from "../support/in-process";
+import { type RunResult, runInProcess } from "../support/in-process";
 import { recordSecrets } from "../support/stderr-capture";
 
 /**
@@ -79,8 +79,15 @@ export function makeWorld(config: string, credentials = CREDENTIALS_FILE): World
     sts,
     env,
     run: async (argv, options = {}) => {
-      const result = await runInProcess({ argv, env: { ...(options.env ?? env) }, homeDir: root, cacheDir: options.cacheDir ?? world.cacheDir,
-        now: NOW, uid: process.getuid?.(), connectSts: sts.connectSts });
+      const result = await runInProcess({
+        argv,
+        env: { ...(options.env ?? env) },
+        homeDir: root,
+        cacheDir: options.cacheDir ?? world.cacheDir,
+        now: NOW,
+        uid: process.getuid?.(),
+        connectSts: sts.connectSts,
+      });
       for (const secret of SECRETS) expect(result.stderr).not.toContain(secret);
       return result;
     },
@@ -91,6 +98,8 @@ export function makeWorld(config: string, credentials = CREDENTIALS_FILE): World
 
 /** The exact stdout for credentials the fake issued as its `n`th answer. */
 export function expectedJson(n: number): string {
-  return `{"Version":1,"AccessKeyId":"ASIAFAKE${n}","SecretAccessKey":"${ISSUED.secretAccessKey}","SessionToken":"${ISSUED.sessionToken}",` +
-    `"Expiration":"2026-03-01T11:00:00Z","AccountId":"111122223333"}\n`;
+  return (
+    `{"Version":1,"AccessKeyId":"ASIAFAKE${n}","SecretAccessKey":"${ISSUED.secretAccessKey}","SessionToken":"${ISSUED.sessionToken}",` +
+    `"Expiration":"2026-03-01T11:00:00Z","AccountId":"111122223333"}\n`
+  );
 }

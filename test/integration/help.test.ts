@@ -16,18 +16,29 @@ beforeEach(() => {
 afterEach(() => world.cleanup());
 
 describe("help per command", () => {
-  it.each(Object.keys(COMMANDS))("%s: --help, -h and help %s print its usage, options and example on stdout", async (name) => {
-    const text = helpText(name);
-    const h = HELP[name]!;
-    expect(text.split("\n")[0]).toBe(`Usage: regional-sts ${h.usage}`);
-    expect(text).toContain(`\nOptions:\n`);
-    expect(text).toContain(`\nExample:\n  ${h.example}\n`);
-    const expected = name === "help" ? helpText(undefined) : text;
-    for (const argv of [[name, "--help"], [name, "-h"], ["help", name]]) {
-      expect(await world.run(argv)).toEqual({ code: 0, stdout: argv[0] === "help" && name === "help" ? helpText(undefined) : expected, stderr: "" });
-    }
-    expect(world.sts.connects).toEqual([]);
-  });
+  it.each(Object.keys(COMMANDS))(
+    "%s: --help, -h and help %s print its usage, options and example on stdout",
+    async (name) => {
+      const text = helpText(name);
+      const h = HELP[name]!;
+      expect(text.split("\n")[0]).toBe(`Usage: regional-sts ${h.usage}`);
+      expect(text).toContain(`\nOptions:\n`);
+      expect(text).toContain(`\nExample:\n  ${h.example}\n`);
+      const expected = name === "help" ? helpText(undefined) : text;
+      for (const argv of [
+        [name, "--help"],
+        [name, "-h"],
+        ["help", name],
+      ]) {
+        expect(await world.run(argv)).toEqual({
+          code: 0,
+          stdout: argv[0] === "help" && name === "help" ? helpText(undefined) : expected,
+          stderr: "",
+        });
+      }
+      expect(world.sts.connects).toEqual([]);
+    },
+  );
 
   it("exec's help, in full", () => {
     expect(helpText("exec")).toBe(`Usage: regional-sts exec [PROFILE] [options] [-- COMMAND [ARGS...]]
@@ -73,11 +84,19 @@ Example:
   });
 
   it("help of an unknown command: exit 2, the closest one suggested", async () => {
-    expect(await world.run(["help", "exex"])).toEqual({ code: 2, stdout: "", stderr: "regional-sts: help: unknown command exex; did you mean exec?\n" });
+    expect(await world.run(["help", "exex"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "regional-sts: help: unknown command exex; did you mean exec?\n",
+    });
   });
 
   it("credential-process --profile eu -vh shows help, not credentials", async () => {
-    expect(await world.run(["credential-process", "--profile", "eu", "-vh"])).toEqual({ code: 0, stdout: helpText("credential-process"), stderr: "" });
+    expect(await world.run(["credential-process", "--profile", "eu", "-vh"])).toEqual({
+      code: 0,
+      stdout: helpText("credential-process"),
+      stderr: "",
+    });
     expect(world.sts.connects).toEqual([]);
   });
 });
@@ -90,8 +109,12 @@ describe("the profile from AWS_PROFILE", () => {
   });
 
   it("credential-process does not, and says why", async () => {
-    expect(await world.run(["credential-process"], { env: { ...world.env, AWS_PROFILE: "eu" } })).toEqual({ code: 2, stdout: "",
-      stderr: "regional-sts: credential-process: no profile given; name it (regional-sts credential-process PROFILE): no AWS tool tells a credential process which profile it serves, so AWS_PROFILE is not used\n" });
+    expect(await world.run(["credential-process"], { env: { ...world.env, AWS_PROFILE: "eu" } })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "regional-sts: credential-process: no profile given; name it (regional-sts credential-process PROFILE): no AWS tool tells a credential process which profile it serves, so AWS_PROFILE is not used\n",
+    });
   });
 
   it("credential-process takes the profile as its argument", async () => {
@@ -100,13 +123,24 @@ describe("the profile from AWS_PROFILE", () => {
 });
 
 describe("exit code 1 for everything that is not the command line", () => {
-  it.each([["credential-process"], ["env"], ["exec"]])("%s of a mistyped profile: 1, the closest profile suggested", async (name) => {
-    const argv = name === "exec" ? [name, "euu", "--", "true"] : [name, "euu"];
-    expect(await world.run(argv)).toEqual({ code: 1, stdout: "", stderr: `regional-sts: profile euu not found in ${world.configFile}; did you mean eu?\n` });
-  });
+  it.each([["credential-process"], ["env"], ["exec"]])(
+    "%s of a mistyped profile: 1, the closest profile suggested",
+    async (name) => {
+      const argv = name === "exec" ? [name, "euu", "--", "true"] : [name, "euu"];
+      expect(await world.run(argv)).toEqual({
+        code: 1,
+        stdout: "",
+        stderr: `regional-sts: profile euu not found in ${world.configFile}; did you mean eu?\n`,
+      });
+    },
+  );
 
   it("doctor without the AWS part in its runtime: 1, one line", async () => {
-    expect(await world.run(["doctor", "eu"])).toEqual({ code: 1, stdout: "",
-      stderr: "regional-sts: doctor: this build cannot make AWS calls (no connectDoctor in the runtime); reinstall regional-sts\n" });
+    expect(await world.run(["doctor", "eu"])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        "regional-sts: doctor: this build cannot make AWS calls (no connectDoctor in the runtime); reinstall regional-sts\n",
+    });
   });
 });

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { lockOrWait, type LockOptions, type Release } from "../../src/cache/lock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type LockOptions, lockOrWait, type Release } from "../../src/cache/lock";
 import { UserError } from "../../src/errors";
 
 let dir: string;
@@ -14,7 +14,12 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const NOW = 1_000_000;
-const alive = (pid: number, change: Partial<LockOptions> = {}): LockOptions => ({ pid, now: () => NOW, processAlive: () => true, ...change });
+const alive = (pid: number, change: Partial<LockOptions> = {}): LockOptions => ({
+  pid,
+  now: () => NOW,
+  processAlive: () => true,
+  ...change,
+});
 const never = () => undefined;
 
 async function acquire(options: LockOptions, ready: () => string | undefined = never): Promise<Release> {
@@ -40,14 +45,18 @@ describe("lockOrWait", () => {
     const holderRelease = await acquire(alive(111));
     let result: string | undefined;
     let checks = 0;
-    const waiting = lockOrWait(lock, () => {
-      checks += 1;
-      if (checks === 3) {
-        result = "written by the holder";
-        holderRelease();
-      }
-      return checks > 3 ? result : undefined;
-    }, alive(222));
+    const waiting = lockOrWait(
+      lock,
+      () => {
+        checks += 1;
+        if (checks === 3) {
+          result = "written by the holder";
+          holderRelease();
+        }
+        return checks > 3 ? result : undefined;
+      },
+      alive(222),
+    );
     await expect(waiting).resolves.toEqual({ value: "written by the holder" });
     expect(existsSync(lock)).toBe(false);
   });
@@ -57,7 +66,14 @@ describe("lockOrWait", () => {
     const entry = join(dir, "key.json");
     let checks = 0;
     // Polls 60 s apart: only the file event can end this wait within the test's time limit.
-    const waiting = lockOrWait(lock, () => (++checks, existsSync(entry) ? "written" : undefined), alive(222, { wakeOn: ["key.json"], pollMs: 60_000 }));
+    const waiting = lockOrWait(
+      lock,
+      () => {
+        ++checks;
+        return existsSync(entry) ? "written" : undefined;
+      },
+      alive(222, { wakeOn: ["key.json"], pollMs: 60_000 }),
+    );
     await new Promise((done) => setTimeout(done, 50));
     const checksBefore = checks;
     writeFileSync(join(dir, "unrelated.tmp"), "x");
@@ -109,11 +125,13 @@ describe("lockOrWait", () => {
     writeFileSync(lock, `999 ${NOW} abcd`);
     let t = NOW;
     const waiting = lockOrWait(lock, never, alive(222, { timeoutMs: 2000, now: () => (t += 500) }));
-    await expect(waiting).rejects.toEqual(new UserError(
-      `timed out after 2s waiting for ${lock}, held by another regional-sts process; if none is running, delete that file`,
-      1,
-      "LockTimeout",
-    ));
+    await expect(waiting).rejects.toEqual(
+      new UserError(
+        `timed out after 2s waiting for ${lock}, held by another regional-sts process; if none is running, delete that file`,
+        1,
+        "LockTimeout",
+      ),
+    );
     expect(readFileSync(lock, "utf8")).toBe(`999 ${NOW} abcd`);
   });
 

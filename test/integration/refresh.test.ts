@@ -45,7 +45,9 @@ describe("refresh", () => {
     const lines = r.stderr.split("\n");
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^regional-sts: warning: .*; continuing without the cache$/);
-    expect(lines[1]).toBe(`regional-sts: ${LINE.replace(", cached for every tool\n", "")}, but they could not be cached in ${world.cacheDir}, so other tools will not see them; fix the cache folder (see the warning above)`);
+    expect(lines[1]).toBe(
+      `regional-sts: ${LINE.replace(", cached for every tool\n", "")}, but they could not be cached in ${world.cacheDir}, so other tools will not see them; fix the cache folder (see the warning above)`,
+    );
   });
 
   it("refuses a duration the cache never serves, before any call", async () => {
@@ -53,7 +55,8 @@ describe("refresh", () => {
     expect(await world.run(["refresh", "short"])).toEqual({
       code: 1,
       stdout: "",
-      stderr: "regional-sts: refresh: profile short has duration_seconds 900, and credentials with 15 minutes or less left are never served from the cache; raise duration_seconds\n",
+      stderr:
+        "regional-sts: refresh: profile short has duration_seconds 900, and credentials with 15 minutes or less left are never served from the cache; raise duration_seconds\n",
     });
     expect(world.sts.calls).toHaveLength(0);
   });
@@ -73,8 +76,14 @@ describe("refresh", () => {
 
   it.each([
     [["refresh"], "regional-sts: refresh: no profile given; name one: regional-sts refresh PROFILE\n"],
-    [["refresh", "hk", "--profile", "base"], "regional-sts: refresh: two profiles given, hk and --profile base; give one\n"],
-    [["refresh", "hk", "--no-cache"], "regional-sts: refresh: unknown option --no-cache; see regional-sts help refresh\n"],
+    [
+      ["refresh", "hk", "--profile", "base"],
+      "regional-sts: refresh: two profiles given, hk and --profile base; give one\n",
+    ],
+    [
+      ["refresh", "hk", "--no-cache"],
+      "regional-sts: refresh: unknown option --no-cache; see regional-sts help refresh\n",
+    ],
   ])("%j is a command-line error", async (argv, stderr) => {
     world = makeWorld(config);
     expect(await world.run(argv)).toEqual({ code: 2, stdout: "", stderr });

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
 import { expectedJson, makeWorld, ROLE, type World } from "./harness";
 
 const config = (sourceRegion: string | undefined) => `[profile hk]
@@ -41,7 +41,8 @@ describe("opt-in target whose own endpoint refuses the caller", () => {
     expect(world.sts.calls.map((c) => c.region)).toEqual(["ap-east-1", fallback]);
 
     // Cold cache, remembered fact kept: straight to the fallback.
-    for (const file of readdirSync(world.cacheDir)) if (file !== "region-fallbacks.json") rmSync(join(world.cacheDir, file));
+    for (const file of readdirSync(world.cacheDir))
+      if (file !== "region-fallbacks.json") rmSync(join(world.cacheDir, file));
     expect(readdirSync(world.cacheDir)).toEqual(["region-fallbacks.json"]);
     const second = await world.run(HK);
     expect(second.code).toBe(0);
@@ -59,7 +60,8 @@ describe("opt-in target whose own endpoint refuses the caller", () => {
     expect(await world.run(["credential-process", "--profile", "hk"])).toEqual({
       code: 1,
       stdout: "",
-      stderr: `regional-sts: profile hk: AssumeRole ${ROLE} in eu-west-1 failed: InvalidClientTokenId: source profile base was not accepted; ` +
+      stderr:
+        `regional-sts: profile hk: AssumeRole ${ROLE} in eu-west-1 failed: InvalidClientTokenId: source profile base was not accepted; ` +
         "check its keys are current and its account has enabled eu-west-1\n",
     });
     expect(readdirSync(world.cacheDir)).toEqual([]);
@@ -67,11 +69,15 @@ describe("opt-in target whose own endpoint refuses the caller", () => {
 
   it("does not fall back on other errors", async () => {
     world = makeWorld(config("eu-west-1"));
-    world.sts.failures.set("ap-east-1", { name: "RegionDisabledException", message: "STS is not activated in this region for account 111122223333." });
+    world.sts.failures.set("ap-east-1", {
+      name: "RegionDisabledException",
+      message: "STS is not activated in this region for account 111122223333.",
+    });
     expect(await world.run(["credential-process", "--profile", "hk"])).toEqual({
       code: 1,
       stdout: "",
-      stderr: `regional-sts: profile hk: AssumeRole ${ROLE} in ap-east-1 failed: RegionDisabledException: STS is not activated in this region ` +
+      stderr:
+        `regional-sts: profile hk: AssumeRole ${ROLE} in ap-east-1 failed: RegionDisabledException: STS is not activated in this region ` +
         "for account 111122223333.; activate STS in ap-east-1 or set regional_sts_sts_region to another region\n",
     });
     expect(world.sts.calls.map((c) => c.region)).toEqual(["ap-east-1"]);
@@ -89,7 +95,9 @@ describe("opt-in target whose own endpoint refuses the caller", () => {
     world = makeWorld(config("eu-west-1"));
     world.sts.failures.set("ap-east-1", NOT_ENABLED);
     const result = await world.run([...HK, "--sts-region", "eu-central-1"]);
-    expect(result.stderr.split("\n")[0]).toBe("regional-sts: profile hk: STS region eu-central-1 (regional_sts_sts_region is set)");
+    expect(result.stderr.split("\n")[0]).toBe(
+      "regional-sts: profile hk: STS region eu-central-1 (regional_sts_sts_region is set)",
+    );
     expect(world.sts.calls.map((c) => c.region)).toEqual(["eu-central-1"]);
   });
 });

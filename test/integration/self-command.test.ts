@@ -44,7 +44,9 @@ describe("the program configure writes into credential_process", () => {
   });
 
   it("is node and the script when Node ran the script directly", () => {
-    expect(credentialProcessProgram({ program: "/usr/bin/node", script: "/src/dist/main.js" }, { PATH: "/usr/bin" })).toBe("/usr/bin/node /src/dist/main.js");
+    expect(
+      credentialProcessProgram({ program: "/usr/bin/node", script: "/src/dist/main.js" }, { PATH: "/usr/bin" }),
+    ).toBe("/usr/bin/node /src/dist/main.js");
   });
 });
 
@@ -64,17 +66,27 @@ describe("shellWord", () => {
   let shlexWords: string[][] = [];
   beforeAll(() => {
     // One Python start for every line (each costs more than a second through pyenv's shim).
-    const out = execFileSync("python3", ["-c", "import json, shlex, sys; print(json.dumps([shlex.split(a) for a in sys.argv[1:]]))", ...lines], { encoding: "utf8" });
+    const out = execFileSync(
+      "python3",
+      ["-c", "import json, shlex, sys; print(json.dumps([shlex.split(a) for a in sys.argv[1:]]))", ...lines],
+      { encoding: "utf8" },
+    );
     shlexWords = JSON.parse(out) as string[][];
   });
   // sh -c is how the JS SDK (child_process.exec) and the Go SDK (processcreds) run the line;
   // shlex.split is how botocore (the AWS CLI, boto3) splits it.
-  it.each(HOSTILE.map((path, i) => [path, i] as const))("sh and Python's shlex both read %s back as one word", (path, i) => {
-    const line = lines[i]!;
-    const sh = execFileSync("sh", ["-c", `printf '%s\\n' ${line}`], { encoding: "utf8", env: { PATH: "/usr/bin:/bin", HOME: "/home/x" } });
-    expect(sh).toBe(`${path}\ncredential-process\n--profile\nhk\n`);
-    expect(shlexWords[i]).toEqual([path, "credential-process", "--profile", "hk"]);
-  });
+  it.each(HOSTILE.map((path, i) => [path, i] as const))(
+    "sh and Python's shlex both read %s back as one word",
+    (path, i) => {
+      const line = lines[i]!;
+      const sh = execFileSync("sh", ["-c", `printf '%s\\n' ${line}`], {
+        encoding: "utf8",
+        env: { PATH: "/usr/bin:/bin", HOME: "/home/x" },
+      });
+      expect(sh).toBe(`${path}\ncredential-process\n--profile\nhk\n`);
+      expect(shlexWords[i]).toEqual([path, "credential-process", "--profile", "hk"]);
+    },
+  );
 
   it("leaves a plain path bare and single-quotes the rest", () => {
     expect(shellWord("/usr/local/bin/regional-sts")).toBe("/usr/local/bin/regional-sts");

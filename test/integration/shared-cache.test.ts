@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { expectedJson, makeWorld, ROLE, type World } from "./harness";
 
 const CONFIG = `[profile eu]
@@ -83,15 +83,21 @@ credential_process = regional-sts credential-process --profile mid
   });
 
   it("a real cycle through a child process is still refused", async () => {
-    const cyclic = makeWorld(`${CHAINED}\n[profile wrap]\ncredential_process = /usr/local/bin/wrap-creds\n`.replace(
-      "regional_sts_source_profile = mid", "regional_sts_source_profile = wrap"));
+    const cyclic = makeWorld(
+      `${CHAINED}\n[profile wrap]\ncredential_process = /usr/local/bin/wrap-creds\n`.replace(
+        "regional_sts_source_profile = mid",
+        "regional_sts_source_profile = wrap",
+      ),
+    );
     try {
       await cyclic.run(["credential-process", "--profile", "app"]);
       // wrap-creds calls regional-sts for app again, with the environment it inherited.
       const child = await cyclic.run(["credential-process", "--profile", "app"], { env: cyclic.sts.connectEnvs[0]! });
       expect(child.code).toBe(1);
       expect(child.stdout).toBe("");
-      expect(child.stderr).toMatch(/^regional-sts: source profile cycle: app -> (wrap -> )?app; point regional_sts_source_profile of (wrap|app) at a profile with its own credentials\n$/);
+      expect(child.stderr).toMatch(
+        /^regional-sts: source profile cycle: app -> (wrap -> )?app; point regional_sts_source_profile of (wrap|app) at a profile with its own credentials\n$/,
+      );
       expect(cyclic.sts.calls).toHaveLength(1);
     } finally {
       cyclic.cleanup();

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
-import { HttpResponse, type HttpRequest } from "@smithy/core/protocols";
 import { Readable } from "node:stream";
+import { type HttpRequest, HttpResponse } from "@smithy/core/protocols";
 import type { NodeHttpHandler } from "@smithy/node-http-handler";
+import { describe, expect, it } from "vitest";
 import { makeAssumeRoleAt } from "../../src/credentials/sts";
 
 /** A transport that records each request and answers like STS, so the SDK's real endpoint rules run. */
@@ -32,11 +32,18 @@ async function hostFor(region: string, fips = false, dualstack = false, endpoint
     profile: "test-profile-that-does-not-exist",
     ...(endpoint ? { endpoint } : {}),
   });
-  const result = await assumeAt(region, { roleArn: "arn:aws:iam::222222222222:role/r", roleSessionName: "s", durationSeconds: 3600 });
+  const result = await assumeAt(region, {
+    roleArn: "arn:aws:iam::222222222222:role/r",
+    roleSessionName: "s",
+    durationSeconds: 3600,
+  });
   expect(result.host).toBe(hosts[0]);
   expect(result.credentials).toEqual({
-    accessKeyId: "ASIAEXAMPLE", secretAccessKey: "secret", sessionToken: "token",
-    expiration: "2030-01-01T00:00:00Z", accountId: "222222222222",
+    accessKeyId: "ASIAEXAMPLE",
+    secretAccessKey: "secret",
+    sessionToken: "token",
+    expiration: "2030-01-01T00:00:00Z",
+    accountId: "222222222222",
   });
   return hosts[0]!;
 }

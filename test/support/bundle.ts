@@ -1,7 +1,7 @@
-import { buildSync } from "esbuild";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildSync } from "esbuild";
 
 /**
  * Bundles a TypeScript module exporting `main(argv)` into a runnable CommonJS file, so tests

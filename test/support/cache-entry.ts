@@ -9,6 +9,12 @@ export function sampleEntry(key: string, expiration: string): CacheEntry {
     roleArn: "arn:aws:iam::111122223333:role/Deploy",
     stsRegion: "ap-east-1",
     createdAt: "2026-03-01T09:00:00.000Z",
-    credentials: { accessKeyId: "ASIAFAKE", secretAccessKey: "s3cret", sessionToken: "tok", expiration, accountId: "111122223333" },
+    credentials: {
+      accessKeyId: "ASIAFAKE",
+      secretAccessKey: "s3cret",
+      sessionToken: "tok",
+      expiration,
+      accountId: "111122223333",
+    },
   };
 }

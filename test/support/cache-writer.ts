@@ -18,21 +18,25 @@ export function main(argv: string[]): void {
     const key = WRITER_KEYS[i % WRITER_KEYS.length]!;
     // A plausible session: an hour from now (an entry that outlives its session is a miss).
     const now = Date.now();
-    writeEntry(dir!, {
-      format: CACHE_FORMAT,
-      key,
-      profile: "p",
-      roleArn: "arn:aws:iam::111122223333:role/R",
-      stsRegion: "us-east-1",
-      createdAt: new Date(now).toISOString(),
-      credentials: {
-        accessKeyId: `ASIA${i}`,
-        secretAccessKey: "writerSecret",
-        sessionToken: randomBytes(512 + Math.floor(Math.random() * 8 * 1024)).toString("base64"),
-        expiration: new Date(now + 3600_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
-        accountId: "111122223333",
+    writeEntry(
+      dir!,
+      {
+        format: CACHE_FORMAT,
+        key,
+        profile: "p",
+        roleArn: "arn:aws:iam::111122223333:role/R",
+        stsRegion: "us-east-1",
+        createdAt: new Date(now).toISOString(),
+        credentials: {
+          accessKeyId: `ASIA${i}`,
+          secretAccessKey: "writerSecret",
+          sessionToken: randomBytes(512 + Math.floor(Math.random() * 8 * 1024)).toString("base64"),
+          expiration: new Date(now + 3600_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+          accountId: "111122223333",
+        },
       },
-    }, uid);
+      uid,
+    );
     if (i === 0) writeSync(1, "ready\n");
   }
 }

@@ -16,6 +16,9 @@ export const IN_PROCESS_SECRETS = [ISSUED.secretAccessKey, ISSUED.sessionToken, 
 /** A credentials file: one section of static keys per profile, in the order given. */
 export function credentialsFile(profiles: Record<string, { accessKeyId: string; secretAccessKey: string }>): string {
   return Object.entries(profiles)
-    .map(([name, keys]) => `[${name}]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${keys.secretAccessKey}\n`)
+    .map(
+      ([name, keys]) =>
+        `[${name}]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${keys.secretAccessKey}\n`,
+    )
     .join("");
 }

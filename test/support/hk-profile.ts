@@ -1,5 +1,5 @@
-import { SEED } from "./fake-aws/index";
 import { credentialsFile } from "./credentials";
+import { SEED } from "./fake-aws/index";
 
 /** Account A's profile block (no credential settings: the keys are in ACCOUNT_A_CREDENTIALS). */
 export const ACCOUNT_A_PROFILE = `[profile account-a]

@@ -24,13 +24,15 @@ export function parsePowerShellEnv(text: string): PsProgram {
       i += remove[0].length;
       continue;
     }
-    if (!text.startsWith("$Env:", i)) throw new Error(`unexpected statement at ${i}: ${JSON.stringify(text.slice(i, i + 40))}`);
+    if (!text.startsWith("$Env:", i))
+      throw new Error(`unexpected statement at ${i}: ${JSON.stringify(text.slice(i, i + 40))}`);
     i += 5;
     const name = NAME.exec(text.slice(i))?.[0];
     if (!name || !text.startsWith(" = ", i + name.length)) throw new Error(`bad assignment at ${i}`);
     i += name.length + 3;
     const [value, end] = readVerbatim(text, i);
-    if (text[end] !== "\n") throw new Error(`text after the string at ${end}: ${JSON.stringify(text.slice(end, end + 40))}`);
+    if (text[end] !== "\n")
+      throw new Error(`text after the string at ${end}: ${JSON.stringify(text.slice(end, end + 40))}`);
     program.assigned.push([name, value]);
     i = end + 1;
   }

@@ -6,7 +6,12 @@ import { CAPTURE_DIR_ENV } from "./stderr-capture";
 export function readJsonl(dir: string, prefix: string): string[] {
   return readdirSync(dir)
     .filter((f) => f.startsWith(prefix))
-    .flatMap((f) => readFileSync(join(dir, f), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as string));
+    .flatMap((f) =>
+      readFileSync(join(dir, f), "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as string),
+    );
 }
 
 /** Secrets recorded so far that appear in any stderr recorded so far (by any worker). */
@@ -30,7 +35,9 @@ export default function setup(): () => void {
     if (leaks.length > 0) {
       // vitest reports a teardown error but keeps exit code 0: set it ourselves.
       process.exitCode = 1;
-      throw new Error(`secret scan: ${leaks.length} secret(s) appeared in captured stderr (first starts ${leaks[0]!.slice(0, 4)}...)`);
+      throw new Error(
+        `secret scan: ${leaks.length} secret(s) appeared in captured stderr (first starts ${leaks[0]!.slice(0, 4)}...)`,
+      );
     }
     console.log(`secret scan: ${stderrs.length} captured stderr texts, ${secrets.length} secrets, no leak`);
   };

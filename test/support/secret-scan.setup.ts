@@ -8,5 +8,8 @@ afterAll(() => {
   const dir = process.env[CAPTURE_DIR_ENV];
   if (!dir) return;
   const { leaks } = scanCaptures(dir);
-  if (leaks.length > 0) throw new Error(`secret scan: ${leaks.length} secret(s) appeared in captured stderr (first starts ${leaks[0]!.slice(0, 4)}...)`);
+  if (leaks.length > 0)
+    throw new Error(
+      `secret scan: ${leaks.length} secret(s) appeared in captured stderr (first starts ${leaks[0]!.slice(0, 4)}...)`,
+    );
 });

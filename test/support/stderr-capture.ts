@@ -23,5 +23,8 @@ export function recordStderr(text: string): void {
 
 /** Records secrets that must never appear in any captured stderr. */
 export function recordSecrets(secrets: readonly string[]): void {
-  append("secrets", secrets.filter((s) => s.length >= 8));
+  append(
+    "secrets",
+    secrets.filter((s) => s.length >= 8),
+  );
 }

@@ -18,9 +18,17 @@ export function shellLine(words: readonly string[]): string {
  * Whenever the screen shows `prompt` once more, `typed` is typed on the keyboard, Enter included.
  * The command gets a controlling terminal of its own: /dev/tty is that terminal.
  */
-export function runOnTerminal(words: readonly string[], env: Record<string, string>, prompt: string, typed: string): Promise<TerminalRun> {
+export function runOnTerminal(
+  words: readonly string[],
+  env: Record<string, string>,
+  prompt: string,
+  typed: string,
+): Promise<TerminalRun> {
   return new Promise((done, fail) => {
-    const child = spawn("script", ["--quiet", "--return", "--command", shellLine(words), "/dev/null"], { env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn("script", ["--quiet", "--return", "--command", shellLine(words), "/dev/null"], {
+      env,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let screen = "";
     let answered = 0;
     child.stdout.on("data", (chunk: Buffer) => {

@@ -43,7 +43,8 @@ export function onPath(command: string, path = process.env.PATH ?? ""): boolean 
 
 /** Whether `tool` works here. `aws` is run, not just found: a pyenv shim exists for a CLI that another Python has. */
 export function probe(tool: Tool): boolean {
-  const runs = (command: string, args: string[]) => spawnSync(command, args, { stdio: "ignore", timeout: 30_000 }).status === 0;
+  const runs = (command: string, args: string[]) =>
+    spawnSync(command, args, { stdio: "ignore", timeout: 30_000 }).status === 0;
   if (tool === "aws") return onPath("aws") && runs("aws", ["--version"]);
   if (tool === "boto3") return onPath("python3") && runs("python3", ["-c", "import boto3"]);
   return onPath(tool);
@@ -70,7 +71,8 @@ function skipFor(tools: Tool[], context: TestContext): never {
   }
   const dir = process.env[SKIP_DIR_ENV];
   const names: string[] = [];
-  for (let t: { name: string; suite?: { name: string } | undefined } | undefined = context.task; t; t = t.suite) if (t.name) names.unshift(t.name);
+  for (let t: { name: string; suite?: { name: string } | undefined } | undefined = context.task; t; t = t.suite)
+    if (t.name) names.unshift(t.name);
   const test = names.join(" > ");
   if (dir) appendFileSync(join(dir, `skips-${process.pid}.jsonl`), `${JSON.stringify({ tools, test })}\n`);
   return context.skip(reason);

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { cacheKey, type CacheKeyInput } from "../../src/cache/key";
-import { CACHE_FORMAT, decodeEntry, type CacheEntry } from "../../src/cache/entry";
+import { describe, expect, it } from "vitest";
+import { CACHE_FORMAT, type CacheEntry, decodeEntry } from "../../src/cache/entry";
+import { type CacheKeyInput, cacheKey } from "../../src/cache/key";
 import { sampleEntry } from "../support/cache-entry";
 
 const input: CacheKeyInput = {
@@ -93,8 +93,14 @@ describe("decodeEntry", () => {
     ["other key", JSON.stringify(entry("2026-03-01T11:00:00Z", { key: "other" }))],
     ["no credentials", JSON.stringify(entry("2026-03-01T11:00:00Z", { credentials: undefined }))],
     ["credentials a string", JSON.stringify(entry("2026-03-01T11:00:00Z", { credentials: "x" }))],
-    ["empty secret", JSON.stringify(entry("2026-03-01T11:00:00Z", {
-      credentials: { ...entry("").credentials, expiration: "2026-03-01T11:00:00Z", secretAccessKey: "" } }))],
+    [
+      "empty secret",
+      JSON.stringify(
+        entry("2026-03-01T11:00:00Z", {
+          credentials: { ...entry("").credentials, expiration: "2026-03-01T11:00:00Z", secretAccessKey: "" },
+        }),
+      ),
+    ],
     ["numeric profile", JSON.stringify(entry("2026-03-01T11:00:00Z", { profile: 7 }))],
   ])("%s is a miss", (_name, text) => {
     expect(decodeEntry(text, KEY, NOW)).toBeUndefined();
@@ -107,15 +113,18 @@ describe("decodeEntry", () => {
       fc.constantFrom(good).chain((g) => fc.nat(g.length).map((n) => g.slice(0, n))),
       fc.anything().map((v) => JSON.stringify({ ...entry("2026-03-01T11:00:00Z"), credentials: v }) ?? ""),
     );
-    fc.assert(fc.property(texts, (text) => {
-      const decoded = decodeEntry(text, KEY, NOW);
-      if (decoded === undefined) return;
-      expect(decoded.format).toBe(CACHE_FORMAT);
-      expect(decoded.key).toBe(KEY);
-      expect(Date.parse(decoded.credentials.expiration) - NOW).toBeGreaterThan(15 * 60_000);
-      for (const k of ["accessKeyId", "secretAccessKey", "sessionToken", "accountId"] as const) {
-        expect(typeof decoded.credentials[k]).toBe("string");
-      }
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(texts, (text) => {
+        const decoded = decodeEntry(text, KEY, NOW);
+        if (decoded === undefined) return;
+        expect(decoded.format).toBe(CACHE_FORMAT);
+        expect(decoded.key).toBe(KEY);
+        expect(Date.parse(decoded.credentials.expiration) - NOW).toBeGreaterThan(15 * 60_000);
+        for (const k of ["accessKeyId", "secretAccessKey", "sessionToken", "accountId"] as const) {
+          expect(typeof decoded.credentials[k]).toBe("string");
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -21,29 +21,68 @@ const pick = (argv: string[], env: Record<string, string> = {}) => {
 describe("the profile: an argument, --profile, or AWS_PROFILE where the command allows", () => {
   it.each([
     [["credential-process", "hk-role"], {}, { profile: "hk-role", from: "argument", action: undefined, args: [] }],
-    [["credential-process", "--profile", "hk-role"], {}, { profile: "hk-role", from: "--profile", action: undefined, args: [] }],
-    [["credential-process", "hk-role", "--profile", "hk-role"], {}, { profile: "hk-role", from: "argument", action: undefined, args: [] }],
-    [["env", "hk-role"], { AWS_PROFILE: "other" }, { profile: "hk-role", from: "argument", action: undefined, args: [] }],
+    [
+      ["credential-process", "--profile", "hk-role"],
+      {},
+      { profile: "hk-role", from: "--profile", action: undefined, args: [] },
+    ],
+    [
+      ["credential-process", "hk-role", "--profile", "hk-role"],
+      {},
+      { profile: "hk-role", from: "argument", action: undefined, args: [] },
+    ],
+    [
+      ["env", "hk-role"],
+      { AWS_PROFILE: "other" },
+      { profile: "hk-role", from: "argument", action: undefined, args: [] },
+    ],
     [["env"], { AWS_PROFILE: "other" }, { profile: "other", from: "AWS_PROFILE", action: undefined, args: [] }],
     [["doctor"], { AWS_PROFILE: "other" }, { profile: "other", from: "AWS_PROFILE", action: undefined, args: [] }],
-    [["exec", "--", "terraform", "plan"], { AWS_PROFILE: "other" }, { profile: "other", from: "AWS_PROFILE", action: undefined, args: ["terraform", "plan"] }],
-    [["exec", "hk-role", "--", "terraform", "plan", "-var", "x"], {}, { profile: "hk-role", from: "argument", action: undefined, args: ["terraform", "plan", "-var", "x"] }],
+    [
+      ["exec", "--", "terraform", "plan"],
+      { AWS_PROFILE: "other" },
+      { profile: "other", from: "AWS_PROFILE", action: undefined, args: ["terraform", "plan"] },
+    ],
+    [
+      ["exec", "hk-role", "--", "terraform", "plan", "-var", "x"],
+      {},
+      { profile: "hk-role", from: "argument", action: undefined, args: ["terraform", "plan", "-var", "x"] },
+    ],
     [["exec", "hk-role"], {}, { profile: "hk-role", from: "argument", action: undefined, args: [] }],
-    [["cache", "clear", "hk-role"], { AWS_PROFILE: "other" }, { profile: "hk-role", from: "argument", action: "clear", args: [] }],
+    [
+      ["cache", "clear", "hk-role"],
+      { AWS_PROFILE: "other" },
+      { profile: "hk-role", from: "argument", action: "clear", args: [] },
+    ],
     [["cache", "list"], { AWS_PROFILE: "other" }, { profile: undefined, from: undefined, action: "list", args: [] }],
-    [["configure", "new-role", "--region", "ap-east-1"], { AWS_PROFILE: "other" }, { profile: "new-role", from: "argument", action: undefined, args: [] }],
+    [
+      ["configure", "new-role", "--region", "ap-east-1"],
+      { AWS_PROFILE: "other" },
+      { profile: "new-role", from: "argument", action: undefined, args: [] },
+    ],
     [["help", "exec"], {}, { profile: undefined, from: undefined, action: undefined, args: ["exec"] }],
   ] as const)("%j with %j", (argv, env, expected) => {
     expect(pick([...argv], env)).toEqual(expected);
   });
 
   it.each([
-    [["credential-process"], { AWS_PROFILE: "hk-role" },
-      "credential-process: no profile given; name it (regional-sts credential-process PROFILE): no AWS tool tells a credential process which profile it serves, so AWS_PROFILE is not used"],
+    [
+      ["credential-process"],
+      { AWS_PROFILE: "hk-role" },
+      "credential-process: no profile given; name it (regional-sts credential-process PROFILE): no AWS tool tells a credential process which profile it serves, so AWS_PROFILE is not used",
+    ],
     [["env"], {}, "env: no profile given; name one (regional-sts env PROFILE) or set AWS_PROFILE"],
-    [["exec", "--", "true"], { AWS_PROFILE: "" }, "exec: no profile given; name one (regional-sts exec PROFILE) or set AWS_PROFILE"],
+    [
+      ["exec", "--", "true"],
+      { AWS_PROFILE: "" },
+      "exec: no profile given; name one (regional-sts exec PROFILE) or set AWS_PROFILE",
+    ],
     [["doctor", "a", "--profile", "b"], {}, "doctor: two profiles given, a and --profile b; give one"],
-    [["exec", "hk-role", "terraform", "plan"], {}, "exec: unexpected argument terraform; put the command after --: regional-sts exec hk-role -- terraform plan"],
+    [
+      ["exec", "hk-role", "terraform", "plan"],
+      {},
+      "exec: unexpected argument terraform; put the command after --: regional-sts exec hk-role -- terraform plan",
+    ],
     [["cache", "clear", "a", "b"], {}, "cache: unexpected argument b; see regional-sts help cache"],
   ] as const)("%j with %j is refused", (argv, env, message) => {
     expect(refusal([...argv], env)).toEqual([2, message]);
@@ -71,14 +110,34 @@ describe("exit code 2 for anything wrong on the command line, for every command"
   });
   it.each(names.filter((n) => COMMANDS[n]!.options.region))("%s: invalid values", (name) => {
     const head = COMMANDS[name]!.actions ? [name, COMMANDS[name]!.actions![0]!, "p"] : [name, "p"];
-    expect(refusal([...head, "--duration-seconds", "10"])).toEqual([2,
-      `${name}: --duration-seconds "10" is not a session duration; give a whole number of seconds from 900 to 43200`]);
-    expect(refusal([...head, "--role-arn", "nope"])).toEqual([2, `${name}: --role-arn "nope" is not an IAM role ARN; use arn:aws:iam::123456789012:role/NAME`]);
-    expect(refusal([...head, "--region", "ap-east1"])).toEqual([2, `${name}: --region "ap-east1" is not an AWS region; did you mean ap-east-1?`]);
-    expect(refusal([...head, "--sts-region", "nowhere"])).toEqual([2, `${name}: --sts-region "nowhere" is not an AWS region; use a name like ap-east-1`]);
-    expect(refusal([...head, "--role-session-name", "a b"])).toEqual([2, `${name}: --role-session-name "a b" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-`]);
-    expect(refusal([...head, "--region"])).toEqual([2, `${name}: option --region needs a value; see regional-sts help ${name}`]);
-    expect(refusal([...head, "--fips=1"])).toEqual([2, `${name}: option --fips takes no value; see regional-sts help ${name}`]);
+    expect(refusal([...head, "--duration-seconds", "10"])).toEqual([
+      2,
+      `${name}: --duration-seconds "10" is not a session duration; give a whole number of seconds from 900 to 43200`,
+    ]);
+    expect(refusal([...head, "--role-arn", "nope"])).toEqual([
+      2,
+      `${name}: --role-arn "nope" is not an IAM role ARN; use arn:aws:iam::123456789012:role/NAME`,
+    ]);
+    expect(refusal([...head, "--region", "ap-east1"])).toEqual([
+      2,
+      `${name}: --region "ap-east1" is not an AWS region; did you mean ap-east-1?`,
+    ]);
+    expect(refusal([...head, "--sts-region", "nowhere"])).toEqual([
+      2,
+      `${name}: --sts-region "nowhere" is not an AWS region; use a name like ap-east-1`,
+    ]);
+    expect(refusal([...head, "--role-session-name", "a b"])).toEqual([
+      2,
+      `${name}: --role-session-name "a b" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-`,
+    ]);
+    expect(refusal([...head, "--region"])).toEqual([
+      2,
+      `${name}: option --region needs a value; see regional-sts help ${name}`,
+    ]);
+    expect(refusal([...head, "--fips=1"])).toEqual([
+      2,
+      `${name}: option --fips takes no value; see regional-sts help ${name}`,
+    ]);
   });
   it.each(names.filter((n) => !COMMANDS[n]!.takesRest && n !== "help"))("%s: a stray argument", (name) => {
     const argv = COMMANDS[name]!.actions ? [name, "list", "p", "extra"] : [name, "p", "extra"];
@@ -100,9 +159,28 @@ describe("exit code 2 for anything wrong on the command line, for every command"
 
 describe("flags reach the command as the settings' Flags", () => {
   it("each profile flag under its field name", () => {
-    const command = parse(["credential-process", "p", "--region", "ap-east-1", "--role-arn", "arn:aws:iam::111122223333:role/R",
-      "--duration-seconds", "900", "--fips", "--mfa-process", "ykman x", "--no-cache", "-v"]);
-    expect(command.flags).toEqual({ region: "ap-east-1", roleArn: "arn:aws:iam::111122223333:role/R", durationSeconds: "900", fips: true, mfaProcess: "ykman x" });
+    const command = parse([
+      "credential-process",
+      "p",
+      "--region",
+      "ap-east-1",
+      "--role-arn",
+      "arn:aws:iam::111122223333:role/R",
+      "--duration-seconds",
+      "900",
+      "--fips",
+      "--mfa-process",
+      "ykman x",
+      "--no-cache",
+      "-v",
+    ]);
+    expect(command.flags).toEqual({
+      region: "ap-east-1",
+      roleArn: "arn:aws:iam::111122223333:role/R",
+      durationSeconds: "900",
+      fips: true,
+      mfaProcess: "ykman x",
+    });
     expect([command.noCache, command.verbose, command.help]).toEqual([true, true, false]);
   });
 });

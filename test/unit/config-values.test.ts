@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { describe, expect, it } from "vitest";
-import fc from "fast-check";
 import { externalDataInterceptor, loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { checkConfigValue } from "../../src/config/config-values";
 import { configFileProfiles, parseSharedIni } from "../../src/config/ini-parse";
 
@@ -10,7 +10,10 @@ async function sdkReads(value: string): Promise<string | undefined> {
   const id = Math.random().toString(36).slice(2);
   externalDataInterceptor.interceptFile(`/config-values/${id}/config`, `[profile x]\nexternal_id = ${value}\n`);
   externalDataInterceptor.interceptFile(`/config-values/${id}/credentials`, "");
-  const files = await loadSharedConfigFiles({ filepath: `/config-values/${id}/credentials`, configFilepath: `/config-values/${id}/config` });
+  const files = await loadSharedConfigFiles({
+    filepath: `/config-values/${id}/credentials`,
+    configFilepath: `/config-values/${id}/config`,
+  });
   return files.configFile.x?.external_id;
 }
 
@@ -24,7 +27,32 @@ const accepted = (value: string) => {
 };
 
 // Printable ASCII, the characters the readers treat specially, Unicode spaces and line breaks.
-const char = fc.constantFrom("a", "Z", "0", " ", "  ", ";", "#", "=", "[", "]", "'", '"', "\\", "$", "%", "\t", "\n", "\r", "\u00a0", "\u3000", "\u0085", "\u2028", "é", "😀");
+const char = fc.constantFrom(
+  "a",
+  "Z",
+  "0",
+  " ",
+  "  ",
+  ";",
+  "#",
+  "=",
+  "[",
+  "]",
+  "'",
+  '"',
+  "\\",
+  "$",
+  "%",
+  "\t",
+  "\n",
+  "\r",
+  "\u00a0",
+  "\u3000",
+  "\u0085",
+  "\u2028",
+  "é",
+  "😀",
+);
 const value = fc.array(char, { minLength: 1, maxLength: 12 }).map((parts) => parts.join(""));
 
 describe("configure's value check: what it lets through, every reader reads back as written", () => {
@@ -54,12 +82,27 @@ describe("configure's value check: what it lets through, every reader reads back
       "    out.append(p.get('profile x', 'external_id'))",
       "print(json.dumps(out))",
     ].join("\n");
-    const read = JSON.parse(execFileSync("python3", ["-c", script], { input: JSON.stringify(values), encoding: "utf8" })) as string[];
+    const read = JSON.parse(
+      execFileSync("python3", ["-c", script], { input: JSON.stringify(values), encoding: "utf8" }),
+    ) as string[];
     expect(read).toEqual(values);
   });
 
   it("refuses what the readers would read otherwise", async () => {
-    for (const v of ["a ;b", "a #b", "#a", ";a", " a", "a ", "a\nb", "a\rb", "a\u0085b", "a\u2028b", "a\tb", "a\u00a0;b"]) {
+    for (const v of [
+      "a ;b",
+      "a #b",
+      "#a",
+      ";a",
+      " a",
+      "a ",
+      "a\nb",
+      "a\rb",
+      "a\u0085b",
+      "a\u2028b",
+      "a\tb",
+      "a\u00a0;b",
+    ]) {
       expect(accepted(v)).toBe(false);
     }
     // ...and these really are read otherwise by at least one reader:

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import { posix } from "node:path";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { defaultCacheDir, homeFrom } from "../../src/cache/default-folder";
 import { joinPath } from "../../src/join-path";
 
@@ -38,7 +38,6 @@ describe("homeFrom", () => {
   });
 });
 
-
 describe("joinPath", () => {
   it.each([
     ["/home/u", [".cache", "regional-sts"], "/home/u/.cache/regional-sts"],
@@ -54,11 +53,22 @@ describe("joinPath", () => {
 
   it("names the file path.join names, for any base and plain names", () => {
     const segment = fc.stringMatching(/^[\w.-]{1,8}$/);
-    const base = fc.array(fc.oneof(segment, fc.constant(""), fc.constant("."), fc.constant("..")), { minLength: 1, maxLength: 5 })
+    const base = fc
+      .array(fc.oneof(segment, fc.constant(""), fc.constant("."), fc.constant("..")), { minLength: 1, maxLength: 5 })
       .map((parts) => parts.join("/"));
-    fc.assert(fc.property(fc.boolean(), base, fc.array(segment.filter((s) => s !== "." && s !== ".."), { minLength: 1, maxLength: 3 }), (absolute, b, names) => {
-      const from = absolute ? `/${b}` : b;
-      expect(posix.normalize(joinPath(from, ...names))).toBe(posix.join(from, ...names));
-    }));
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        base,
+        fc.array(
+          segment.filter((s) => s !== "." && s !== ".."),
+          { minLength: 1, maxLength: 3 },
+        ),
+        (absolute, b, names) => {
+          const from = absolute ? `/${b}` : b;
+          expect(posix.normalize(joinPath(from, ...names))).toBe(posix.join(from, ...names));
+        },
+      ),
+    );
   });
 });

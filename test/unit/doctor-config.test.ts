@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { LoadedConfig, SectionMap } from "../../src/config/load";
+import { trustPrincipal } from "../../src/doctor/assume-check";
 import { checkConfiguration } from "../../src/doctor/config-checks";
 import { formatReport, type Report } from "../../src/doctor/findings";
-import { trustPrincipal } from "../../src/doctor/assume-check";
 
 const ROLE = "arn:aws:iam::222222222222:role/katoaki";
 const config = (profiles: SectionMap): LoadedConfig => ({
@@ -19,17 +19,22 @@ const ours = (extra: Record<string, string> = {}) => ({
   regional_sts_source_profile: "account-a",
   ...extra,
 });
-const check = (profiles: SectionMap, profile = "hk-role") => checkConfiguration(profile, config(profiles), {}, { USER: "tester" });
+const check = (profiles: SectionMap, profile = "hk-role") =>
+  checkConfiguration(profile, config(profiles), {}, { USER: "tester" });
 const shown = (report: Report, verbose = false) => formatReport(report, verbose);
 
 describe("doctor's configuration findings", () => {
   it("a standard role profile does not use regional-sts: says so and how to convert it, nothing else", () => {
-    const outcome = check({ "old-role": { role_arn: ROLE, source_profile: "account-a", region: "ap-east-1" } }, "old-role");
+    const outcome = check(
+      { "old-role": { role_arn: ROLE, source_profile: "account-a", region: "ap-east-1" } },
+      "old-role",
+    );
     expect(outcome.notUsed).toBe("the profile does not use regional-sts");
     expect(outcome.findings.at(-1)).toEqual({
       check: "profile",
       status: "failed",
-      message: "profile old-role does not use regional-sts: its role_arn is assumed by each AWS tool itself, at whichever STS endpoint that tool picks (the global one, and version 1 tokens, for some)",
+      message:
+        "profile old-role does not use regional-sts: its role_arn is assumed by each AWS tool itself, at whichever STS endpoint that tool picks (the global one, and version 1 tokens, for some)",
       fix: "convert it in place with regional-sts configure --from-profile old-role, then run regional-sts doctor old-role again",
     });
     expect(outcome.findings.some((f) => f.check === "plain-keys" && f.status === "passed")).toBe(false);
@@ -37,11 +42,15 @@ describe("doctor's configuration findings", () => {
 
   it("a profile of another kind (static keys) is not regional-sts's either", () => {
     const outcome = check({ "account-b": { region: "us-east-1" } }, "account-b");
-    expect(outcome.findings.at(-1)!.message).toBe("profile account-b does not use regional-sts (no regional_sts_role_arn, and no credential_process calling regional-sts)");
+    expect(outcome.findings.at(-1)!.message).toBe(
+      "profile account-b does not use regional-sts (no regional_sts_role_arn, and no credential_process calling regional-sts)",
+    );
   });
 
   it("a credential_process serving another profile: the AWS checks are not run, so nothing contradicts the verdict", () => {
-    const outcome = check({ "hk-role": ours({ credential_process: "regional-sts credential-process --profile other-role" }) });
+    const outcome = check({
+      "hk-role": ours({ credential_process: "regional-sts credential-process --profile other-role" }),
+    });
     expect(outcome.notUsed).toBe("AWS tools do not get these settings' credentials (see credential-process)");
     expect(outcome.findings.find((f) => f.check === "credential-process")!.status).toBe("failed");
   });
@@ -67,7 +76,9 @@ describe("doctor's configuration findings", () => {
     expect(shown(report)).toBe("profile hk-role: credentials work in ap-east-1\n");
     const verbose = shown(report, true).split("\n");
     expect(verbose).toHaveLength(outcome.findings.length + 2);
-    expect(verbose[2]).toMatch(/^passed {2}region: ap-east-1 \(region in profile hk-role\) is an opt-in region \(opt-in regions: af-south-1, ap-east-1, .*\)$/);
+    expect(verbose[2]).toMatch(
+      /^passed {2}region: ap-east-1 \(region in profile hk-role\) is an opt-in region \(opt-in regions: af-south-1, ap-east-1, .*\)$/,
+    );
   });
 });
 

@@ -23,8 +23,20 @@ function around(text: string, block: string): [string, string] {
 }
 
 describe("setProfileKeys", () => {
-  it.each([["LF", REAL, "\n"], ["CRLF", CRLF, "\r\n"]])("updates a block in place and leaves every other byte (%s)", (_name, text, eol) => {
-    const out = setProfileKeys(text, "hk-role", [["region", "ap-east-2"], ["credential_process", "/usr/bin/regional-sts credential-process --profile hk-role"], ["external_id", "x-1"]], "update");
+  it.each([
+    ["LF", REAL, "\n"],
+    ["CRLF", CRLF, "\r\n"],
+  ])("updates a block in place and leaves every other byte (%s)", (_name, text, eol) => {
+    const out = setProfileKeys(
+      text,
+      "hk-role",
+      [
+        ["region", "ap-east-2"],
+        ["credential_process", "/usr/bin/regional-sts credential-process --profile hk-role"],
+        ["external_id", "x-1"],
+      ],
+      "update",
+    );
     const oldBlock = HK_BLOCK.replace(/\n/g, eol);
     const newBlock = [
       "[profile hk-role] ; managed by regional-sts",
@@ -40,9 +52,22 @@ describe("setProfileKeys", () => {
     expect(around(out, newBlock)).toEqual(around(text, oldBlock));
   });
 
-  it.each([["LF", REAL, "\n"], ["CRLF", CRLF, "\r\n"]])("appends a new profile after everything else (%s)", (_name, text, eol) => {
-    const out = setProfileKeys(text, "new-role", [["region", "ap-east-1"], ["regional_sts_role_arn", "arn:aws:iam::222222222222:role/x"]], "update");
-    expect(out).toBe(`${text}${eol}[profile new-role]${eol}region = ap-east-1${eol}regional_sts_role_arn = arn:aws:iam::222222222222:role/x${eol}`);
+  it.each([
+    ["LF", REAL, "\n"],
+    ["CRLF", CRLF, "\r\n"],
+  ])("appends a new profile after everything else (%s)", (_name, text, eol) => {
+    const out = setProfileKeys(
+      text,
+      "new-role",
+      [
+        ["region", "ap-east-1"],
+        ["regional_sts_role_arn", "arn:aws:iam::222222222222:role/x"],
+      ],
+      "update",
+    );
+    expect(out).toBe(
+      `${text}${eol}[profile new-role]${eol}region = ap-east-1${eol}regional_sts_role_arn = arn:aws:iam::222222222222:role/x${eol}`,
+    );
   });
 
   it("never touches keys of a subsection, which belong to a service", () => {
@@ -70,18 +95,30 @@ describe("setProfileKeys", () => {
 
   it("adds a line ending to a file that lacks one, before new lines", () => {
     const text = readFileSync(join(FIXTURES, "no-final-newline.ini"), "utf8");
-    expect(setProfileKeys(text, "account-a", [["output", "json"]], "update")).toBe("[profile account-a]\nregion = us-east-1\noutput = json\n");
-    expect(setProfileKeys(text, "b", [["region", "eu-west-1"]], "update")).toBe("[profile account-a]\nregion = us-east-1\n\n[profile b]\nregion = eu-west-1\n");
+    expect(setProfileKeys(text, "account-a", [["output", "json"]], "update")).toBe(
+      "[profile account-a]\nregion = us-east-1\noutput = json\n",
+    );
+    expect(setProfileKeys(text, "b", [["region", "eu-west-1"]], "update")).toBe(
+      "[profile account-a]\nregion = us-east-1\n\n[profile b]\nregion = eu-west-1\n",
+    );
   });
 
   it("replace swaps the block's settings and keeps the comments that follow it", () => {
     const out = setProfileKeys(REAL, "sso-dev", [["region", "ap-east-1"]], "replace");
-    expect(out).toBe(REAL.replace("sso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Developer\nservices = local\n", "region = ap-east-1\n"));
+    expect(out).toBe(
+      REAL.replace(
+        "sso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Developer\nservices = local\n",
+        "region = ap-east-1\n",
+      ),
+    );
   });
 
   it("refuses a profile split over two sections", () => {
     const text = "[profile a]\nregion = us-east-1\n[profile a]\noutput = json\n";
-    expect(findProfileBlocks(text, "a")).toEqual([{ header: 0, end: 2 }, { header: 2, end: 4 }]);
+    expect(findProfileBlocks(text, "a")).toEqual([
+      { header: 0, end: 2 },
+      { header: 2, end: 4 },
+    ]);
     expect(() => setProfileKeys(text, "a", [["region", "x"]], "update")).toThrow("profile a has 2 sections");
   });
 });

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 // The SDK's own partition data, which the copied list must match (dist-es: the module is not exported by name).
 // @ts-expect-error the SDK ships no types for this internal file
 import { partitionsInfo } from "../../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js";
-import { closest } from "../../src/suggest";
 import { KNOWN_REGIONS } from "../../src/config/known-regions";
+import { closest } from "../../src/suggest";
 
 describe("known regions", () => {
   it("are exactly the regions of the SDK's partition data", () => {

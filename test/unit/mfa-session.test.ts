@@ -1,14 +1,27 @@
-import { afterEach, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { clearMfaSessions, listMfaSessions, MFA_SESSION_FORMAT, mfaSessionKey, readMfaSession, writeMfaSession, type MfaSessionEntry } from "../../src/cache/mfa-session";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  clearMfaSessions,
+  listMfaSessions,
+  MFA_SESSION_FORMAT,
+  type MfaSessionEntry,
+  mfaSessionKey,
+  readMfaSession,
+  writeMfaSession,
+} from "../../src/cache/mfa-session";
 import type { LoadedConfig } from "../../src/config/load";
 import type { Settings } from "../../src/config/validate";
 import { mfaSessionSeconds, mfaSessionSource } from "../../src/credentials/mfa-session";
 
-const settings = { profile: "p", mfaSerial: "arn:aws:iam::111111111111:mfa/alice", role: { partition: "aws" } } as unknown as Settings;
-const config = (profiles: Record<string, Record<string, string>>) => ({ profiles, credentials: {} }) as unknown as LoadedConfig;
+const settings = {
+  profile: "p",
+  mfaSerial: "arn:aws:iam::111111111111:mfa/alice",
+  role: { partition: "aws" },
+} as unknown as Settings;
+const config = (profiles: Record<string, Record<string, string>>) =>
+  ({ profiles, credentials: {} }) as unknown as LoadedConfig;
 const chain = (fingerprint: string) => ({ profiles: ["p", "src"], fingerprint });
 
 describe("MFA sessions", () => {
@@ -25,7 +38,9 @@ describe("MFA sessions", () => {
   });
 
   it("needs mfa_serial", () => {
-    expect(mfaSessionSource({ ...settings, mfaSerial: undefined }, chain("static:AKIA1"), config({}), {})).toBeUndefined();
+    expect(
+      mfaSessionSource({ ...settings, mfaSerial: undefined }, chain("static:AKIA1"), config({}), {}),
+    ).toBeUndefined();
   });
 
   it("regional_sts_mfa_session_seconds: 12 hours by default, 900 to 129600 accepted, others refused by name", () => {
@@ -33,10 +48,12 @@ describe("MFA sessions", () => {
     expect(mfaSessionSeconds(settings, config({ p: { regional_sts_mfa_session_seconds: "129600" } }))).toBe(129600);
     expect(mfaSessionSeconds(settings, config({ p: { regional_sts_mfa_session_seconds: " 900 " } }))).toBe(900);
     for (const bad of ["899", "129601", "1h", "-5"]) {
-      expect(() => mfaSessionSeconds(settings, config({ p: { regional_sts_mfa_session_seconds: bad } }))).toThrow(expect.objectContaining({
-        message: `regional_sts_mfa_session_seconds in profile p: "${bad}" is not a whole number of seconds from 900 to 129600`,
-        hint: "use at most 36 hours, GetSessionToken's limit",
-      }));
+      expect(() => mfaSessionSeconds(settings, config({ p: { regional_sts_mfa_session_seconds: bad } }))).toThrow(
+        expect.objectContaining({
+          message: `regional_sts_mfa_session_seconds in profile p: "${bad}" is not a whole number of seconds from 900 to 129600`,
+          hint: "use at most 36 hours, GetSessionToken's limit",
+        }),
+      );
     }
   });
 
@@ -45,7 +62,11 @@ describe("MFA sessions", () => {
     const key = mfaSessionKey(base);
     expect(key).toMatch(/^[0-9a-f]{40}$/);
     expect(mfaSessionKey({ ...base })).toBe(key);
-    for (const change of [{ partition: "aws-cn" }, { sourceIdentity: "static:AKIA2" }, { mfaSerial: "arn:aws:iam::1:mfa/b" }]) {
+    for (const change of [
+      { partition: "aws-cn" },
+      { sourceIdentity: "static:AKIA2" },
+      { mfaSerial: "arn:aws:iam::1:mfa/b" },
+    ]) {
       expect(mfaSessionKey({ ...base, ...change })).not.toBe(key);
     }
   });
@@ -54,8 +75,20 @@ describe("MFA sessions", () => {
     let dir: string;
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
     const entry = (key: string, sourceProfile: string, expiration: string): MfaSessionEntry => ({
-      format: MFA_SESSION_FORMAT, key, sourceProfile, mfaSerial: "arn:aws:iam::1:mfa/a", partition: "aws", stsRegion: "eu-west-1", createdAt: "2026-03-01T10:00:00.000Z",
-      credentials: { accessKeyId: "ASIA1", secretAccessKey: "secret", sessionToken: "token", expiration, accountId: "1" },
+      format: MFA_SESSION_FORMAT,
+      key,
+      sourceProfile,
+      mfaSerial: "arn:aws:iam::1:mfa/a",
+      partition: "aws",
+      stsRegion: "eu-west-1",
+      createdAt: "2026-03-01T10:00:00.000Z",
+      credentials: {
+        accessKeyId: "ASIA1",
+        secretAccessKey: "secret",
+        sessionToken: "token",
+        expiration,
+        accountId: "1",
+      },
     });
 
     it("written private and atomic; read while more than 15 minutes are left; listed without secrets; cleared per source profile", () => {
@@ -70,7 +103,10 @@ describe("MFA sessions", () => {
       expect(readMfaSession(dir, a, now, process.getuid?.())?.credentials.accessKeyId).toBe("ASIA1");
       expect(readMfaSession(dir, b, now, process.getuid?.())).toBeUndefined();
       const listed = listMfaSessions(dir);
-      expect(listed.map((s) => [s.sourceProfile, s.expiration])).toEqual([["alice", "2026-03-01T22:00:00Z"], ["bob", "2026-03-01T10:14:00Z"]]);
+      expect(listed.map((s) => [s.sourceProfile, s.expiration])).toEqual([
+        ["alice", "2026-03-01T22:00:00Z"],
+        ["bob", "2026-03-01T10:14:00Z"],
+      ]);
       expect(JSON.stringify(listed)).not.toMatch(/ASIA1|secret|token"/);
       expect(clearMfaSessions(dir, "bob")).toBe(1);
       expect(listMfaSessions(dir).map((s) => s.sourceProfile)).toEqual(["alice"]);

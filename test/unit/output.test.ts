@@ -5,7 +5,7 @@ import { formatProcessJson, toUtcZ } from "../../src/output/process-json";
 const credentials = (expiration: string): Credentials => ({
   accessKeyId: "ASIAFAKEKEY",
   secretAccessKey: "fake/secret+key",
-  sessionToken: "IQoJb3JpZ2luX2VjE\"quoted\"",
+  sessionToken: 'IQoJb3JpZ2luX2VjE"quoted"',
   expiration,
   accountId: "111122223333",
 });

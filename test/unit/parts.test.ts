@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import PARTS from "../../src/parts.json";
+import { describe, expect, it } from "vitest";
 import pkg from "../../package.json";
+import PARTS from "../../src/parts.json";
 
 // src/parts.json is the one list of bundles: scripts/build.mjs builds it, src/load-part.ts types
 // it (a compile error when they differ), and these keep package.json and the README in step.
@@ -17,11 +17,14 @@ describe("the list of bundles (src/parts.json)", () => {
 
   it("is what the README names", () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-    expect([...new Set(readme.match(/dist\/[\w-]+\.js\b/g))].sort()).toEqual(names.map((name) => `dist/${name}`).sort());
+    expect([...new Set(readme.match(/dist\/[\w-]+\.js\b/g))].sort()).toEqual(
+      names.map((name) => `dist/${name}`).sort(),
+    );
   });
 
   it("starts with the hit path, and names each bundle's source", () => {
     expect(names[0]).toBe("main.js");
-    for (const { source } of Object.values(PARTS)) expect(readFileSync(join(ROOT, source), "utf8").length).toBeGreaterThan(0);
+    for (const { source } of Object.values(PARTS))
+      expect(readFileSync(join(ROOT, source), "utf8").length).toBeGreaterThan(0);
   });
 });

@@ -1,16 +1,30 @@
 import { describe, expect, it } from "vitest";
+import { version } from "../../package.json";
 import { interactiveShell, selfCommand, terminalDevices } from "../../src/platform";
 import { versionText } from "../../src/version";
-import { version } from "../../package.json";
 
 describe("selfCommand: the words configure writes to run regional-sts again", () => {
   it.each([
     ["linux", true, "/usr/local/bin/regional-sts", undefined, ["/usr/local/bin/regional-sts"]],
     ["linux", true, "/usr/local/bin/regional-sts", "credential-process", ["/usr/local/bin/regional-sts"]],
-    ["linux", false, "/usr/bin/node", "/usr/lib/node_modules/.bin/regional-sts", ["/usr/lib/node_modules/.bin/regional-sts"]],
+    [
+      "linux",
+      false,
+      "/usr/bin/node",
+      "/usr/lib/node_modules/.bin/regional-sts",
+      ["/usr/lib/node_modules/.bin/regional-sts"],
+    ],
     ["darwin", false, "/opt/homebrew/bin/node", "/opt/homebrew/bin/regional-sts", ["/opt/homebrew/bin/regional-sts"]],
-    ["win32", false, "C:\\Program Files\\nodejs\\node.exe", "C:\\Users\\u\\AppData\\Roaming\\npm\\node_modules\\regional-sts\\dist\\cli.cjs",
-      ["C:\\Program Files\\nodejs\\node.exe", "C:\\Users\\u\\AppData\\Roaming\\npm\\node_modules\\regional-sts\\dist\\cli.cjs"]],
+    [
+      "win32",
+      false,
+      "C:\\Program Files\\nodejs\\node.exe",
+      "C:\\Users\\u\\AppData\\Roaming\\npm\\node_modules\\regional-sts\\dist\\cli.cjs",
+      [
+        "C:\\Program Files\\nodejs\\node.exe",
+        "C:\\Users\\u\\AppData\\Roaming\\npm\\node_modules\\regional-sts\\dist\\cli.cjs",
+      ],
+    ],
     ["win32", true, "C:\\tools\\regional-sts.exe", undefined, ["C:\\tools\\regional-sts.exe"]],
     ["linux", false, "/usr/bin/node", undefined, ["/usr/bin/node"]],
   ] as const)("%s, binary %s, %s %s", (platform, binary, execPath, script, expected) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Section } from "../../src/config/load";
-import { resolveSettings, type Flags } from "../../src/config/settings";
+import { type Flags, resolveSettings } from "../../src/config/settings";
 
 type Env = Record<string, string | undefined>;
 const resolve = (section: Section, flags: Flags = {}, env: Env = {}) => resolveSettings("hk", section, flags, env);
@@ -12,9 +12,27 @@ describe("resolveSettings: region", () => {
     ["flag beats everything", profile, { region: "me-south-1" }, env, { value: "me-south-1", origin: "--region" }],
     ["profile beats AWS_REGION", profile, {}, env, { value: "ap-east-1", origin: "region in profile hk" }],
     ["AWS_REGION beats AWS_DEFAULT_REGION", {}, {}, env, { value: "eu-west-1", origin: "AWS_REGION" }],
-    ["AWS_DEFAULT_REGION last", {}, {}, { AWS_DEFAULT_REGION: "us-west-2" }, { value: "us-west-2", origin: "AWS_DEFAULT_REGION" }],
-    ["empty profile value is unset", { region: "" }, {}, { AWS_REGION: "eu-west-1" }, { value: "eu-west-1", origin: "AWS_REGION" }],
-    ["empty env value is unset", {}, {}, { AWS_REGION: "", AWS_DEFAULT_REGION: "us-west-2" }, { value: "us-west-2", origin: "AWS_DEFAULT_REGION" }],
+    [
+      "AWS_DEFAULT_REGION last",
+      {},
+      {},
+      { AWS_DEFAULT_REGION: "us-west-2" },
+      { value: "us-west-2", origin: "AWS_DEFAULT_REGION" },
+    ],
+    [
+      "empty profile value is unset",
+      { region: "" },
+      {},
+      { AWS_REGION: "eu-west-1" },
+      { value: "eu-west-1", origin: "AWS_REGION" },
+    ],
+    [
+      "empty env value is unset",
+      {},
+      {},
+      { AWS_REGION: "", AWS_DEFAULT_REGION: "us-west-2" },
+      { value: "us-west-2", origin: "AWS_DEFAULT_REGION" },
+    ],
     ["nothing", {}, {}, {}, undefined],
   ] as const)("%s", (_name, section, flags, environment, expected) => {
     expect(resolve(section as Section, flags as Flags, environment as Env).region).toEqual(expected);
@@ -35,7 +53,10 @@ describe("resolveSettings: flag > profile key", () => {
   ];
   it.each(keys)("%s: flag wins, then %s, then unset", (field, key, flagName) => {
     const section = { [key]: "from-profile" };
-    expect(resolve(section, { [field]: "from-flag" })[field as "roleArn"]).toEqual({ value: "from-flag", origin: flagName });
+    expect(resolve(section, { [field]: "from-flag" })[field as "roleArn"]).toEqual({
+      value: "from-flag",
+      origin: flagName,
+    });
     expect(resolve(section)[field as "roleArn"]).toEqual({ value: "from-profile", origin: `${key} in profile hk` });
     expect(resolve({})[field as "roleArn"]).toBeUndefined();
   });
@@ -49,7 +70,12 @@ describe("resolveSettings: flag > profile key", () => {
 
 describe("resolveSettings: env > profile for CA bundle, FIPS, dual-stack", () => {
   it.each([
-    ["AWS_CA_BUNDLE beats ca_bundle", { ca_bundle: "/p.pem" }, { AWS_CA_BUNDLE: "/e.pem" }, { value: "/e.pem", origin: "AWS_CA_BUNDLE" }],
+    [
+      "AWS_CA_BUNDLE beats ca_bundle",
+      { ca_bundle: "/p.pem" },
+      { AWS_CA_BUNDLE: "/e.pem" },
+      { value: "/e.pem", origin: "AWS_CA_BUNDLE" },
+    ],
     ["ca_bundle alone", { ca_bundle: "/p.pem" }, {}, { value: "/p.pem", origin: "ca_bundle in profile hk" }],
     ["neither", {}, {}, undefined],
   ] as const)("%s", (_n, section, env, expected) => {
@@ -69,12 +95,18 @@ describe("resolveSettings: env > profile for CA bundle, FIPS, dual-stack", () =>
     ["flag false beats env true", false, "true", "true", false],
   ];
   it.each(cases)("fips: %s", (_n, flag, env, key, expected) => {
-    const s = resolve(key === undefined ? {} : { use_fips_endpoint: key }, flag === undefined ? {} : { fips: flag }, { AWS_USE_FIPS_ENDPOINT: env });
+    const s = resolve(key === undefined ? {} : { use_fips_endpoint: key }, flag === undefined ? {} : { fips: flag }, {
+      AWS_USE_FIPS_ENDPOINT: env,
+    });
     expect(s.useFips).toBe(expected);
     expect(s.useDualstack).toBe(false);
   });
   it.each(cases)("dualstack: %s", (_n, flag, env, key, expected) => {
-    const s = resolve(key === undefined ? {} : { use_dualstack_endpoint: key }, flag === undefined ? {} : { dualstack: flag }, { AWS_USE_DUALSTACK_ENDPOINT: env });
+    const s = resolve(
+      key === undefined ? {} : { use_dualstack_endpoint: key },
+      flag === undefined ? {} : { dualstack: flag },
+      { AWS_USE_DUALSTACK_ENDPOINT: env },
+    );
     expect(s.useDualstack).toBe(expected);
     expect(s.useFips).toBe(false);
   });

@@ -18,5 +18,6 @@ it("agrees with node:crypto on any text, across block boundaries and non-ASCII",
     }),
     { numRuns: 500 },
   );
-  for (let n = 50; n < 140; n++) expect(sha256Hex("x".repeat(n))).toBe(createHash("sha256").update("x".repeat(n)).digest("hex"));
+  for (let n = 50; n < 140; n++)
+    expect(sha256Hex("x".repeat(n))).toBe(createHash("sha256").update("x".repeat(n)).digest("hex"));
 });

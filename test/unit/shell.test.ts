@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { credentialEnv } from "../../src/output/credential-env";
-import { formatEnv, type EnvChange } from "../../src/output/shell";
+import { type EnvChange, formatEnv } from "../../src/output/shell";
 import { HOSTILE_VALUES as HOSTILE } from "../support/hostile-values";
 import { parsePowerShellEnv } from "../support/powershell-lexer";
 
 const change = credentialEnv(
-  { accessKeyId: "ASIAFAKE1", secretAccessKey: "se/cr+et", sessionToken: "IQoJb3Jp==", expiration: "2026-03-01T11:00:00Z", accountId: "111122223333" },
+  {
+    accessKeyId: "ASIAFAKE1",
+    secretAccessKey: "se/cr+et",
+    sessionToken: "IQoJb3Jp==",
+    expiration: "2026-03-01T11:00:00Z",
+    accountId: "111122223333",
+  },
   "ap-east-1",
 );
 
@@ -73,7 +79,9 @@ describe("hostile values", () => {
   });
 
   it("powershell: a smart quote is doubled like a plain one (PowerShell closes strings on all five)", () => {
-    expect(formatEnv({ unset: [], set: [["X", "a\u2019; Remove-Item C:\\ #"]] }, "powershell")).toBe("$Env:X = 'a\u2019\u2019; Remove-Item C:\\ #'\n");
+    expect(formatEnv({ unset: [], set: [["X", "a\u2019; Remove-Item C:\\ #"]] }, "powershell")).toBe(
+      "$Env:X = 'a\u2019\u2019; Remove-Item C:\\ #'\n",
+    );
   });
 
   it("json: JSON.parse reads back every value", () => {

@@ -25,32 +25,84 @@ function errorOf(raw: RawSettings): UserError {
 
 describe("validateSettings errors", () => {
   it.each([
-    ["no role ARN", { roleArn: undefined }, "NoRoleArn",
-      "profile hk: regional_sts_role_arn is not set; add it to [profile hk] or pass --role-arn"],
-    ["no region", { region: undefined }, "NoRegion",
-      "profile hk: no region; add region = <region> to [profile hk] or pass --region"],
-    ["malformed region", { region: src("Asia-East", "--region") }, "BadRegion",
-      '--region: "Asia-East" is not an AWS region; use a name like ap-east-1'],
-    ["malformed STS region", { stsRegion: src("hongkong", "regional_sts_sts_region in profile hk") }, "BadRegion",
-      'regional_sts_sts_region in profile hk: "hongkong" is not an AWS region; use a name like ap-east-1'],
-    ["malformed ARN", { roleArn: src("arn:aws:iam::1111:role/X", "--role-arn") }, "BadRoleArn",
-      '--role-arn: "arn:aws:iam::1111:role/X" is not an IAM role ARN; use arn:aws:iam::123456789012:role/NAME'],
-    ["user ARN", { roleArn: src("arn:aws:iam::111122223333:user/X", "--role-arn") }, "BadRoleArn",
-      '--role-arn: "arn:aws:iam::111122223333:user/X" is not an IAM role ARN; use arn:aws:iam::123456789012:role/NAME'],
-    ["duration not a number", { durationSeconds: src("1h", "duration_seconds in profile hk") }, "BadDuration",
-      'duration_seconds in profile hk: "1h" is not a session duration; give a whole number of seconds from 900 to 43200'],
-    ["duration fractional", { durationSeconds: src("1800.5", "--duration-seconds") }, "BadDuration",
-      '--duration-seconds: "1800.5" is not a session duration; give a whole number of seconds from 900 to 43200'],
-    ["duration < 900", { durationSeconds: src("899", "--duration-seconds") }, "BadDuration",
-      '--duration-seconds: "899" is not a session duration; give a whole number of seconds from 900 to 43200'],
-    ["duration > 43200", { durationSeconds: src("43201", "--duration-seconds") }, "BadDuration",
-      '--duration-seconds: "43201" is not a session duration; give a whole number of seconds from 900 to 43200'],
-    ["session name too long", { roleSessionName: src("a".repeat(65), "--role-session-name") }, "BadSessionName",
-      `--role-session-name: "${"a".repeat(65)}" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-`],
-    ["session name too short", { roleSessionName: src("a", "role_session_name in profile hk") }, "BadSessionName",
-      'role_session_name in profile hk: "a" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-'],
-    ["session name with a space", { roleSessionName: src("my session", "--role-session-name") }, "BadSessionName",
-      '--role-session-name: "my session" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-'],
+    [
+      "no role ARN",
+      { roleArn: undefined },
+      "NoRoleArn",
+      "profile hk: regional_sts_role_arn is not set; add it to [profile hk] or pass --role-arn",
+    ],
+    [
+      "no region",
+      { region: undefined },
+      "NoRegion",
+      "profile hk: no region; add region = <region> to [profile hk] or pass --region",
+    ],
+    [
+      "malformed region",
+      { region: src("Asia-East", "--region") },
+      "BadRegion",
+      '--region: "Asia-East" is not an AWS region; use a name like ap-east-1',
+    ],
+    [
+      "malformed STS region",
+      { stsRegion: src("hongkong", "regional_sts_sts_region in profile hk") },
+      "BadRegion",
+      'regional_sts_sts_region in profile hk: "hongkong" is not an AWS region; use a name like ap-east-1',
+    ],
+    [
+      "malformed ARN",
+      { roleArn: src("arn:aws:iam::1111:role/X", "--role-arn") },
+      "BadRoleArn",
+      '--role-arn: "arn:aws:iam::1111:role/X" is not an IAM role ARN; use arn:aws:iam::123456789012:role/NAME',
+    ],
+    [
+      "user ARN",
+      { roleArn: src("arn:aws:iam::111122223333:user/X", "--role-arn") },
+      "BadRoleArn",
+      '--role-arn: "arn:aws:iam::111122223333:user/X" is not an IAM role ARN; use arn:aws:iam::123456789012:role/NAME',
+    ],
+    [
+      "duration not a number",
+      { durationSeconds: src("1h", "duration_seconds in profile hk") },
+      "BadDuration",
+      'duration_seconds in profile hk: "1h" is not a session duration; give a whole number of seconds from 900 to 43200',
+    ],
+    [
+      "duration fractional",
+      { durationSeconds: src("1800.5", "--duration-seconds") },
+      "BadDuration",
+      '--duration-seconds: "1800.5" is not a session duration; give a whole number of seconds from 900 to 43200',
+    ],
+    [
+      "duration < 900",
+      { durationSeconds: src("899", "--duration-seconds") },
+      "BadDuration",
+      '--duration-seconds: "899" is not a session duration; give a whole number of seconds from 900 to 43200',
+    ],
+    [
+      "duration > 43200",
+      { durationSeconds: src("43201", "--duration-seconds") },
+      "BadDuration",
+      '--duration-seconds: "43201" is not a session duration; give a whole number of seconds from 900 to 43200',
+    ],
+    [
+      "session name too long",
+      { roleSessionName: src("a".repeat(65), "--role-session-name") },
+      "BadSessionName",
+      `--role-session-name: "${"a".repeat(65)}" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-`,
+    ],
+    [
+      "session name too short",
+      { roleSessionName: src("a", "role_session_name in profile hk") },
+      "BadSessionName",
+      'role_session_name in profile hk: "a" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-',
+    ],
+    [
+      "session name with a space",
+      { roleSessionName: src("my session", "--role-session-name") },
+      "BadSessionName",
+      '--role-session-name: "my session" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-',
+    ],
   ] as const)("%s", (_name, change, code, message) => {
     const error = errorOf({ ...base, ...change } as RawSettings);
     expect(`${error.message}; ${error.hint}`).toBe(message);
@@ -72,23 +124,45 @@ describe("validateSettings values", () => {
     });
   });
 
-  it.each([["900", 900], ["43200", 43200], [" 7200 ", 7200]])("accepts duration %j", (text, seconds) => {
-    expect(validateSettings({ ...base, durationSeconds: src(text, "--duration-seconds") }, "x-y").durationSeconds).toBe(seconds);
+  it.each([
+    ["900", 900],
+    ["43200", 43200],
+    [" 7200 ", 7200],
+  ])("accepts duration %j", (text, seconds) => {
+    expect(validateSettings({ ...base, durationSeconds: src(text, "--duration-seconds") }, "x-y").durationSeconds).toBe(
+      seconds,
+    );
   });
 
   it("passes every optional value through", () => {
-    const s = validateSettings({
-      ...base,
-      roleArn: src("arn:aws-cn:iam::111122223333:role/path/to/Role", "--role-arn"),
-      region: src("cn-north-1", "--region"),
-      sourceProfile: src("base", "x"), externalId: src("ext", "x"), mfaSerial: src("arn:aws:iam::1:mfa/a", "x"),
-      sourceIdentity: src("alice", "x"), stsRegion: src("cn-northwest-1", "x"), mfaProcess: src("pass otp", "x"),
-      caBundle: src("/ca.pem", "x"), roleSessionName: src("me@corp.example", "x"), useFips: true,
-    }, "unused");
+    const s = validateSettings(
+      {
+        ...base,
+        roleArn: src("arn:aws-cn:iam::111122223333:role/path/to/Role", "--role-arn"),
+        region: src("cn-north-1", "--region"),
+        sourceProfile: src("base", "x"),
+        externalId: src("ext", "x"),
+        mfaSerial: src("arn:aws:iam::1:mfa/a", "x"),
+        sourceIdentity: src("alice", "x"),
+        stsRegion: src("cn-northwest-1", "x"),
+        mfaProcess: src("pass otp", "x"),
+        caBundle: src("/ca.pem", "x"),
+        roleSessionName: src("me@corp.example", "x"),
+        useFips: true,
+      },
+      "unused",
+    );
     expect(s).toMatchObject({
-      role: { partition: "aws-cn", roleName: "Role" }, sourceProfile: "base", externalId: "ext", mfaSerial: "arn:aws:iam::1:mfa/a",
-      sourceIdentity: "alice", stsRegionOverride: "cn-northwest-1", mfaProcess: "pass otp", caBundle: "/ca.pem",
-      roleSessionName: "me@corp.example", useFips: true,
+      role: { partition: "aws-cn", roleName: "Role" },
+      sourceProfile: "base",
+      externalId: "ext",
+      mfaSerial: "arn:aws:iam::1:mfa/a",
+      sourceIdentity: "alice",
+      stsRegionOverride: "cn-northwest-1",
+      mfaProcess: "pass otp",
+      caBundle: "/ca.pem",
+      roleSessionName: "me@corp.example",
+      useFips: true,
     });
   });
 });

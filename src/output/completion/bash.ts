@@ -8,12 +8,20 @@ const words = (list: readonly string[]) => list.join(" ");
  * and AWS_CONFIG_FILE as regional-sts reads them.
  */
 export function bashScript(spec: CompletionSpec, zsh: boolean): string {
-  const optionCases = Object.entries(spec.options).map(([cmd, opts]) => `    ${cmd}) opts="${words(opts)}" ;;`).join("\n");
-  const actionCases = Object.entries(spec.actions).map(([cmd, actions]) => `    ${cmd})
+  const optionCases = Object.entries(spec.options)
+    .map(([cmd, opts]) => `    ${cmd}) opts="${words(opts)}" ;;`)
+    .join("\n");
+  const actionCases = Object.entries(spec.actions)
+    .map(
+      ([cmd, actions]) => `    ${cmd})
       if ((plain == 0)); then COMPREPLY=($(compgen -W "${words(actions)}" -- "$cur"))
-      elif ((plain == 1)); then COMPREPLY=($(compgen -W "$(command "$1" completion --profiles 2>/dev/null)" -- "$cur")); fi ;;`).join("\n");
-  const valueCases = Object.entries(spec.values).map(([opt, values]) => `    ${opt}) COMPREPLY=($(compgen -W "${words(values)}" -- "$cur")); return ;;`).join("\n");
-  return `${zsh ? "# regional-sts completion for zsh: eval \"$(regional-sts completion zsh)\" in ~/.zshrc\n(( $+functions[compdef] )) || { autoload -U +X compinit && compinit }\nautoload -U +X bashcompinit && bashcompinit\n" : "# regional-sts completion for bash: eval \"$(regional-sts completion bash)\" in ~/.bashrc\n"}
+      elif ((plain == 1)); then COMPREPLY=($(compgen -W "$(command "$1" completion --profiles 2>/dev/null)" -- "$cur")); fi ;;`,
+    )
+    .join("\n");
+  const valueCases = Object.entries(spec.values)
+    .map(([opt, values]) => `    ${opt}) COMPREPLY=($(compgen -W "${words(values)}" -- "$cur")); return ;;`)
+    .join("\n");
+  return `${zsh ? '# regional-sts completion for zsh: eval "$(regional-sts completion zsh)" in ~/.zshrc\n(( $+functions[compdef] )) || { autoload -U +X compinit && compinit }\nautoload -U +X bashcompinit && bashcompinit\n' : '# regional-sts completion for bash: eval "$(regional-sts completion bash)" in ~/.bashrc\n'}
 _regional_sts() {
   local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]} cmd= w opts= plain=0 i
   COMPREPLY=()

@@ -4,12 +4,20 @@ const quoted = (text: string) => `'${text.replace(/[\\']/g, "\\$&")}'`;
 
 /** A fish completion script; profile names come from the program itself (`completion --profiles`). */
 export function fishScript(spec: CompletionSpec): string {
-  const commands = spec.commands.map(([name, summary]) => `complete -c regional-sts -n __fish_use_subcommand -a ${name} -d ${quoted(summary)}`);
+  const commands = spec.commands.map(
+    ([name, summary]) => `complete -c regional-sts -n __fish_use_subcommand -a ${name} -d ${quoted(summary)}`,
+  );
   const byOption = new Map<string, string[]>();
-  for (const [cmd, opts] of Object.entries(spec.options)) for (const opt of opts) byOption.set(opt, [...(byOption.get(opt) ?? []), cmd]);
+  for (const [cmd, opts] of Object.entries(spec.options))
+    for (const opt of opts) byOption.set(opt, [...(byOption.get(opt) ?? []), cmd]);
   const options = [...byOption].map(([opt, cmds]) => {
-    const values = spec.profileOptions.includes(opt) ? " -x -a '(__regional_sts_profiles)'"
-      : spec.values[opt] ? ` -x -a ${quoted(spec.values[opt]!.join(" "))}` : spec.valued.includes(opt) ? " -x" : "";
+    const values = spec.profileOptions.includes(opt)
+      ? " -x -a '(__regional_sts_profiles)'"
+      : spec.values[opt]
+        ? ` -x -a ${quoted(spec.values[opt]!.join(" "))}`
+        : spec.valued.includes(opt)
+          ? " -x"
+          : "";
     return `complete -c regional-sts -n '__fish_seen_subcommand_from ${cmds.join(" ")}' -l ${opt.slice(2)}${values}`;
   });
   return `# regional-sts completion for fish: regional-sts completion fish | source (or save it as ~/.config/fish/completions/regional-sts.fish)
@@ -57,7 +65,9 @@ end
 complete -c regional-sts -f
 ${commands.join("\n")}
 complete -c regional-sts -n __regional_sts_wants_profile -a '(__regional_sts_profiles)'
-${Object.entries(spec.actions).map(([cmd, actions]) => `complete -c regional-sts -n '__regional_sts_at ${cmd} 0' -a ${quoted(actions.join(" "))}`).join("\n")}
+${Object.entries(spec.actions)
+  .map(([cmd, actions]) => `complete -c regional-sts -n '__regional_sts_at ${cmd} 0' -a ${quoted(actions.join(" "))}`)
+  .join("\n")}
 complete -c regional-sts -n '__regional_sts_at help 0' -a ${quoted(spec.commands.map(([c]) => c).join(" "))}
 complete -c regional-sts -n '__regional_sts_at completion 0' -a 'bash zsh fish powershell'
 ${options.join("\n")}

@@ -4,8 +4,12 @@ const list = (items: readonly string[]) => `@(${items.map((i) => `'${i}'`).join(
 
 /** A PowerShell native argument completer; profile names come from the program itself (`completion --profiles`). */
 export function powershellScript(spec: CompletionSpec): string {
-  const options = Object.entries(spec.options).map(([cmd, opts]) => `        '${cmd}' = ${list(opts)}`).join("\n");
-  const values = Object.entries(spec.values).map(([opt, vs]) => `        '${opt}' = ${list(vs)}`).join("\n");
+  const options = Object.entries(spec.options)
+    .map(([cmd, opts]) => `        '${cmd}' = ${list(opts)}`)
+    .join("\n");
+  const values = Object.entries(spec.values)
+    .map(([opt, vs]) => `        '${opt}' = ${list(vs)}`)
+    .join("\n");
   return `# regional-sts completion for PowerShell: regional-sts completion powershell | Out-String | Invoke-Expression (in $PROFILE)
 Register-ArgumentCompleter -Native -CommandName 'regional-sts' -ScriptBlock {
     param($wordToComplete, $commandAst, $cursorPosition)
@@ -17,7 +21,9 @@ ${options}
 ${values}
     }
     $actions = @{
-${Object.entries(spec.actions).map(([cmd, actions]) => `        '${cmd}' = ${list(actions)}`).join("\n")}
+${Object.entries(spec.actions)
+  .map(([cmd, actions]) => `        '${cmd}' = ${list(actions)}`)
+  .join("\n")}
     }
     $valued = ${list(spec.valued)}
     $words = @($commandAst.CommandElements | Where-Object { $_.Extent.StartOffset -lt $cursorPosition } | ForEach-Object { $_.Extent.Text })

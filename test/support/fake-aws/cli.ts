@@ -4,9 +4,9 @@
  *                          [--delay-ms N] [--admin-port N]
  * Prints one JSON line {"caPath","directUrl","proxyUrl","adminUrl"} when ready; stops on SIGTERM/SIGINT.
  */
-import { startAdminServer } from './admin.js';
-import { parseCliArgs } from './cli-args.js';
-import { startFakeAwsServer } from './server.js';
+import { startAdminServer } from "./admin.js";
+import { parseCliArgs } from "./cli-args.js";
+import { startFakeAwsServer } from "./server.js";
 
 async function main(): Promise<void> {
   const { options, adminPort } = parseCliArgs(process.argv.slice(2));
@@ -16,13 +16,21 @@ async function main(): Promise<void> {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    Promise.all([admin.close(), fake.close()]).then(() => process.exit(0), () => process.exit(1));
+    Promise.all([admin.close(), fake.close()]).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-  process.stdout.write(`${JSON.stringify({
-    caPath: fake.caPath, directUrl: fake.directUrl ?? null, proxyUrl: fake.proxyUrl ?? null, adminUrl: admin.url,
-  })}\n`);
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  process.stdout.write(
+    `${JSON.stringify({
+      caPath: fake.caPath,
+      directUrl: fake.directUrl ?? null,
+      proxyUrl: fake.proxyUrl ?? null,
+      adminUrl: admin.url,
+    })}\n`,
+  );
 }
 
 main().catch((err: unknown) => {

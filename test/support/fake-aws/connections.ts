@@ -1,9 +1,9 @@
 /** Open sockets (to destroy on close) and the CONNECT target of each proxied tunnel. */
-import type { IncomingMessage } from 'node:http';
-import type { Socket } from 'node:net';
+import type { IncomingMessage } from "node:http";
+import type { Socket } from "node:net";
 
 // A TLS socket wrapping a tunnel reports the tunnel's addresses and ports, so they identify it.
-const peerKey = (s: Socket): string => `${s.remoteAddress ?? ''}|${s.remotePort ?? ''}|${s.localPort ?? ''}`;
+const peerKey = (s: Socket): string => `${s.remoteAddress ?? ""}|${s.remotePort ?? ""}|${s.localPort ?? ""}`;
 
 export class Connections {
   private readonly sockets = new Set<Socket>();
@@ -13,7 +13,7 @@ export class Connections {
   readonly track = (s: Socket): void => {
     if (this.sockets.has(s)) return;
     this.sockets.add(s);
-    s.on('close', () => {
+    s.on("close", () => {
       this.sockets.delete(s);
       this.tunnels.delete(peerKey(s));
     });

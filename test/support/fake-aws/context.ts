@@ -1,8 +1,8 @@
 /** What a service action handler receives. */
-import type { Directory } from './directory.js';
-import type { Caller } from './model.js';
-import type { Endpoint } from './regions.js';
-import { AwsError } from './xml.js';
+import type { Directory } from "./directory.js";
+import type { Caller } from "./model.js";
+import type { Endpoint } from "./regions.js";
+import { AwsError } from "./xml.js";
 
 /** Non-secret facts an action adds to its log entry. */
 export interface ActionNotes {
@@ -29,7 +29,7 @@ export class Validation {
 
   check(ok: boolean, field: string, value: string | undefined, constraint: string): void {
     if (ok) return;
-    const shown = value === undefined ? 'null' : `'${value}'`;
+    const shown = value === undefined ? "null" : `'${value}'`;
     this.problems.push(`Value ${shown} at '${field}' failed to satisfy constraint: ${constraint}`);
   }
 
@@ -39,19 +39,23 @@ export class Validation {
     this.check(value.length >= min, field, value, `Member must have length greater than or equal to ${min}`);
     this.check(value.length <= max, field, value, `Member must have length less than or equal to ${max}`);
     if (pattern) {
-      this.check(new RegExp(`^(?:${pattern.source})$`).test(value), field, value,
-        `Member must satisfy regular expression pattern: ${pattern.source}`);
+      this.check(
+        new RegExp(`^(?:${pattern.source})$`).test(value),
+        field,
+        value,
+        `Member must satisfy regular expression pattern: ${pattern.source}`,
+      );
     }
   }
 
   required(field: string, value: string | undefined): void {
-    this.check(value !== undefined, field, value, 'Member must not be null');
+    this.check(value !== undefined, field, value, "Member must not be null");
   }
 
   throwIfAny(): void {
     const n = this.problems.length;
     if (n === 0) return;
-    const head = `${n} validation error${n > 1 ? 's' : ''} detected: `;
-    throw new AwsError('ValidationError', head + this.problems.join('; '), 400);
+    const head = `${n} validation error${n > 1 ? "s" : ""} detected: `;
+    throw new AwsError("ValidationError", head + this.problems.join("; "), 400);
   }
 }

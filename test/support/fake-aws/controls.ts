@@ -1,9 +1,9 @@
 /** The run-time control surface of a running fake (shared by the in-process API and the admin endpoint). */
-import type { ActiveFault, FaultSpec } from './faults.js';
-import type { FakeState } from './handler.js';
-import type { Counts, LogEntry } from './log.js';
-import type { AccountConfig, IssuedCredential, RoleConfig } from './model.js';
-import type { SsoGrant } from './sso.js';
+import type { ActiveFault, FaultSpec } from "./faults.js";
+import type { FakeState } from "./handler.js";
+import type { Counts, LogEntry } from "./log.js";
+import type { AccountConfig, IssuedCredential, RoleConfig } from "./model.js";
+import type { SsoGrant } from "./sso.js";
 
 export interface AssumeRoleFilter {
   host?: string;
@@ -25,10 +25,13 @@ export class FakeAwsControls {
   }
 
   assumeRoleCount(filter: AssumeRoleFilter = {}): number {
-    return this.state.log.entries.filter((e) => e.action === 'AssumeRole'
-      && (filter.host === undefined || e.host === filter.host)
-      && (filter.roleArn === undefined || e.roleArn === filter.roleArn)
-      && (filter.ok === undefined || (e.status === 200) === filter.ok)).length;
+    return this.state.log.entries.filter(
+      (e) =>
+        e.action === "AssumeRole" &&
+        (filter.host === undefined || e.host === filter.host) &&
+        (filter.roleArn === undefined || e.roleArn === filter.roleArn) &&
+        (filter.ok === undefined || (e.status === 200) === filter.ok),
+    ).length;
   }
 
   /**
@@ -37,7 +40,7 @@ export class FakeAwsControls {
    * slow answer is reported as a retry, never as a second holder.
    */
   retriedAssumeRoles(): LogEntry[] {
-    return this.state.log.entries.filter((e) => e.action === 'AssumeRole' && (e.sdkAttempt ?? 1) > 1);
+    return this.state.log.entries.filter((e) => e.action === "AssumeRole" && (e.sdkAttempt ?? 1) > 1);
   }
 
   /** Clears the request log and counters (not faults, delay or clock). */
@@ -84,7 +87,7 @@ export class FakeAwsControls {
   }
 
   /** Changes an account's settings (e.g. its global endpoint token version) in place. */
-  updateAccount(id: string, change: Partial<Omit<AccountConfig, 'id'>>): void {
+  updateAccount(id: string, change: Partial<Omit<AccountConfig, "id">>): void {
     const account = this.state.dir.accounts.get(id);
     if (!account) throw new Error(`fake-aws: no account ${id}`);
     Object.assign(account, change);

@@ -1,7 +1,7 @@
 /** The mutable world: accounts, roles, static keys, issued sessions and MFA codes. */
-import type { AccountConfig, Caller, IssuedCredential, RoleConfig, Scenario, UserConfig } from './model.js';
-import { parseRoleArn, partitionOfAccount, stableId } from './model.js';
-import type { SsoGrant } from './sso.js';
+import type { AccountConfig, Caller, IssuedCredential, RoleConfig, Scenario, UserConfig } from "./model.js";
+import { parseRoleArn, partitionOfAccount, stableId } from "./model.js";
+import type { SsoGrant } from "./sso.js";
 
 export interface KeyRecord {
   secretAccessKey: string;
@@ -70,9 +70,12 @@ export class Directory {
       return {
         secretAccessKey: u.user.secretAccessKey,
         caller: {
-          kind: 'user', account: u.account, accessKeyId, user: u.user,
+          kind: "user",
+          account: u.account,
+          accessKeyId,
+          user: u.user,
           arn: `arn:${p}:iam::${u.account.id}:user/${u.user.name}`,
-          userId: stableId('AIDA', `${u.account.id}/${u.user.name}`),
+          userId: stableId("AIDA", `${u.account.id}/${u.user.name}`),
         },
       };
     }
@@ -85,16 +88,22 @@ export class Directory {
       return {
         secretAccessKey: s.secretAccessKey,
         caller: {
-          kind: 'user', account, accessKeyId, session: s,
+          kind: "user",
+          account,
+          accessKeyId,
+          session: s,
           arn: `arn:${p}:iam::${account.id}:user/${s.userName}`,
-          userId: stableId('AIDA', `${account.id}/${s.userName}`),
+          userId: stableId("AIDA", `${account.id}/${s.userName}`),
         },
       };
     }
     return {
       secretAccessKey: s.secretAccessKey,
       caller: {
-        kind: 'role', account, accessKeyId, session: s,
+        kind: "role",
+        account,
+        accessKeyId,
+        session: s,
         arn: `arn:${p}:sts::${account.id}:assumed-role/${s.roleName}/${s.sessionName}`,
         userId: `${s.roleId}:${s.sessionName}`,
       },

@@ -1,5 +1,5 @@
 /** Run-time fault injection: errors, garbage bodies, hangs, resets, delays. */
-import type { Service } from './regions.js';
+import type { Service } from "./regions.js";
 
 /**
  * - `error`: answer with an AWS error (`code`, `status`, `message`);
@@ -7,7 +7,7 @@ import type { Service } from './regions.js';
  * - `hang`: accept the request and never answer;
  * - `reset`: destroy the connection without answering.
  */
-export type FaultKind = 'error' | 'nonXml' | 'hang' | 'reset';
+export type FaultKind = "error" | "nonXml" | "hang" | "reset";
 
 export interface FaultSpec {
   kind?: FaultKind;
@@ -33,13 +33,13 @@ export interface ActiveFault extends FaultSpec {
 }
 
 const KNOWN_ERRORS: Record<string, { status: number; message: string }> = {
-  Throttling: { status: 400, message: 'Rate exceeded' },
-  ThrottlingException: { status: 400, message: 'Rate exceeded' },
-  RequestLimitExceeded: { status: 503, message: 'Request limit exceeded.' },
-  InternalFailure: { status: 500, message: 'An internal error has occurred' },
-  InternalError: { status: 500, message: 'An internal error has occurred' },
-  ServiceUnavailable: { status: 503, message: 'Service is unavailable' },
-  IDPCommunicationError: { status: 400, message: 'The identity provider could not be reached' },
+  Throttling: { status: 400, message: "Rate exceeded" },
+  ThrottlingException: { status: 400, message: "Rate exceeded" },
+  RequestLimitExceeded: { status: 503, message: "Request limit exceeded." },
+  InternalFailure: { status: 500, message: "An internal error has occurred" },
+  InternalError: { status: 500, message: "An internal error has occurred" },
+  ServiceUnavailable: { status: 503, message: "Service is unavailable" },
+  IDPCommunicationError: { status: 400, message: "The identity provider could not be reached" },
 };
 
 export function errorDefaults(code: string): { status: number; message: string } {
@@ -52,17 +52,20 @@ export class Faults {
 
   add(spec: FaultSpec): ActiveFault {
     const count = spec.count === undefined ? 1 : spec.count < 0 ? Infinity : spec.count;
-    const fault: ActiveFault = { ...spec, kind: spec.kind ?? 'error', id: this.nextId++, remaining: count };
+    const fault: ActiveFault = { ...spec, kind: spec.kind ?? "error", id: this.nextId++, remaining: count };
     this.active.push(fault);
     return fault;
   }
 
   /** Consumes one use of the first fault matching the request, if any. */
   take(req: { action?: string; host: string; service?: Service }): ActiveFault | undefined {
-    const i = this.active.findIndex((f) => f.remaining > 0
-      && (f.action === undefined || f.action === req.action)
-      && (f.host === undefined || f.host === req.host)
-      && (f.service === undefined || f.service === req.service));
+    const i = this.active.findIndex(
+      (f) =>
+        f.remaining > 0 &&
+        (f.action === undefined || f.action === req.action) &&
+        (f.host === undefined || f.host === req.host) &&
+        (f.service === undefined || f.service === req.service),
+    );
     const f = this.active[i];
     if (!f) return undefined;
     f.remaining--;

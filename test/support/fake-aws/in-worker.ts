@@ -5,17 +5,18 @@
  * stay synchronous: each call waits (Atomics.wait) for the worker's reply, which takes
  * microseconds while the worker is idle.
  */
-import { buildSync } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { FakeAwsControls } from './controls.js';
-import type { AccountConfig, RoleConfig } from './model.js';
-import type { LogEntry } from './log.js';
-import { allHostNames } from './regions.js';
-import type { FakeAwsOptions } from './server.js';
-import type { Call, Ready, Reply, WorkerData } from './worker.js';
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { buildSync } from "esbuild";
+import type { FakeAwsControls } from "./controls.js";
+import type { LogEntry } from "./log.js";
+import type { AccountConfig, RoleConfig } from "./model.js";
+import { allHostNames } from "./regions.js";
+import type { FakeAwsOptions } from "./server.js";
+import type { Call, Ready, Reply, WorkerData } from "./worker.js";
 
 const CALL_TIMEOUT_MS = 15_000;
 let bundled: string | undefined;
@@ -23,18 +24,26 @@ let bundled: string | undefined;
 /** The worker is TypeScript: bundle it once per process (esbuild takes a few tens of ms). */
 function workerFile(): string {
   if (bundled) return bundled;
-  const dir = mkdtempSync(join(tmpdir(), 'regional-sts-fake-aws-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const outfile = join(dir, 'worker.cjs');
-  buildSync({ entryPoints: [join(import.meta.dirname, 'worker.ts')], bundle: true, platform: 'node', format: 'cjs',
-    target: 'node20', outfile, logLevel: 'error' });
+  const dir = mkdtempSync(join(tmpdir(), "regional-sts-fake-aws-"));
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  const outfile = join(dir, "worker.cjs");
+  buildSync({
+    entryPoints: [join(import.meta.dirname, "worker.ts")],
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    outfile,
+    logLevel: "error",
+  });
   return (bundled = outfile);
 }
 
-type Controls = Omit<Pick<FakeAwsControls, keyof FakeAwsControls>, 'log' | 'account' | 'role'>;
+type Controls = Omit<Pick<FakeAwsControls, keyof FakeAwsControls>, "log" | "account" | "role">;
 // The class below gets every control method forwarded to the worker (see the loop after it).
 export interface FakeAws extends Controls {}
 
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the methods are forwarded at run time, see below
 export class FakeAws {
   private dead: string | undefined;
   private lastId = 0;
@@ -49,8 +58,8 @@ export class FakeAws {
     /** e.g. `http://127.0.0.1:41234` (undefined without proxy). */
     readonly proxyUrl: string | undefined,
   ) {
-    worker.on('error', (err) => (this.dead ??= err.message));
-    worker.on('exit', (code) => (this.dead ??= `its worker thread exited with code ${code}`));
+    worker.on("error", (err) => (this.dead ??= err.message));
+    worker.on("exit", (code) => (this.dead ??= `its worker thread exited with code ${code}`));
   }
 
   static async start(options: FakeAwsOptions): Promise<FakeAws> {
@@ -58,13 +67,18 @@ export class FakeAws {
     const flag = new Int32Array(new SharedArrayBuffer(4));
     const data: WorkerData = { options, calls: port2, flag };
     const worker = new Worker(workerFile(), { workerData: data, transferList: [port2] });
+    // biome-ignore lint/suspicious/noExplicitAny: listeners of several events, each with its own arguments
     const listeners: [string, (...a: any[]) => void][] = [];
     const ready = await new Promise<Ready>((resolve, reject) => {
       const failed = (why: string) => reject(new Error(`the stand-in (test/support/fake-aws) did not start: ${why}`));
       listeners.push(
-        ['message', (m: { ready?: Ready; failed?: string }) => (m.ready ? resolve(m.ready) : failed(m.failed ?? 'no reason given'))],
-        ['error', (err: Error) => failed(err.message)],
-        ['exit', (code: number) => failed(`its worker thread exited with code ${code}`)],
+        [
+          "message",
+          (m: { ready?: Ready; failed?: string }) =>
+            m.ready ? resolve(m.ready) : failed(m.failed ?? "no reason given"),
+        ],
+        ["error", (err: Error) => failed(err.message)],
+        ["exit", (code: number) => failed(`its worker thread exited with code ${code}`)],
       );
       for (const [event, listener] of listeners) worker.once(event, listener);
     }).catch(async (err: unknown) => {
@@ -82,30 +96,32 @@ export class FakeAws {
     const id = ++this.lastId;
     Atomics.store(this.flag, 0, 0);
     this.calls.postMessage({ id, method, args } satisfies Call);
-    if (Atomics.wait(this.flag, 0, 0, CALL_TIMEOUT_MS) === 'timed-out') {
-      throw new Error(`the stand-in (test/support/fake-aws) did not answer ${method} within ${CALL_TIMEOUT_MS / 1000} s`);
+    if (Atomics.wait(this.flag, 0, 0, CALL_TIMEOUT_MS) === "timed-out") {
+      throw new Error(
+        `the stand-in (test/support/fake-aws) did not answer ${method} within ${CALL_TIMEOUT_MS / 1000} s`,
+      );
     }
     // Skips a late answer to an earlier call that timed out.
     let reply: Reply | undefined;
     do reply = receiveMessageOnPort(this.calls)?.message as Reply | undefined;
     while (reply && reply.id !== id);
     if (!reply) throw new Error(`the stand-in (test/support/fake-aws) sent no answer to ${method}`);
-    if ('error' in reply) throw new Error(reply.error);
+    if ("error" in reply) throw new Error(reply.error);
     return reply.value;
   }
 
   /** Ordered request log (a copy, taken now). */
   get log(): readonly LogEntry[] {
-    return this.call('log', []) as LogEntry[];
+    return this.call("log", []) as LogEntry[];
   }
 
   /** A copy: change an account with updateAccount(). */
   account(id: string): Readonly<AccountConfig> | undefined {
-    return this.call('account', [id]) as AccountConfig | undefined;
+    return this.call("account", [id]) as AccountConfig | undefined;
   }
 
   role(arn: string): Readonly<RoleConfig> | undefined {
-    return this.call('role', [arn]) as RoleConfig | undefined;
+    return this.call("role", [arn]) as RoleConfig | undefined;
   }
 
   /** Every host name served (all are in the certificate). */
@@ -114,17 +130,19 @@ export class FakeAws {
   }
 
   /** /etc/hosts text mapping every served host name to `ip`. */
-  hostsFileLines(ip = '127.0.0.1'): string {
-    return `127.0.0.1 localhost\n${allHostNames().map((h) => `${ip} ${h}`).join('\n')}\n`;
+  hostsFileLines(ip = "127.0.0.1"): string {
+    return `127.0.0.1 localhost\n${allHostNames()
+      .map((h) => `${ip} ${h}`)
+      .join("\n")}\n`;
   }
 
   async close(): Promise<void> {
     if (!this.dead) {
       const closed = new Promise<void>((resolve) => {
-        this.worker.once('message', () => resolve());
-        this.worker.once('exit', () => resolve());
+        this.worker.once("message", () => resolve());
+        this.worker.once("exit", () => resolve());
       });
-      this.worker.postMessage('close');
+      this.worker.postMessage("close");
       await closed;
     }
     this.calls.close();
@@ -132,9 +150,25 @@ export class FakeAws {
   }
 }
 
-const FORWARDED: (keyof Controls)[] = ['counts', 'assumeRoleCount', 'retriedAssumeRoles', 'resetLog', 'injectFault', 'faults',
-  'clearFaults', 'setDelayMs', 'setClockOffsetMs', 'now', 'addAccount', 'updateAccount', 'addSsoToken', 'setMfaCode',
-  'issuedCredentials', 'expireCredentials', 'addRole'];
+const FORWARDED: (keyof Controls)[] = [
+  "counts",
+  "assumeRoleCount",
+  "retriedAssumeRoles",
+  "resetLog",
+  "injectFault",
+  "faults",
+  "clearFaults",
+  "setDelayMs",
+  "setClockOffsetMs",
+  "now",
+  "addAccount",
+  "updateAccount",
+  "addSsoToken",
+  "setMfaCode",
+  "issuedCredentials",
+  "expireCredentials",
+  "addRole",
+];
 for (const method of FORWARDED) {
   Object.defineProperty(FakeAws.prototype, method, {
     value(this: FakeAws, ...args: unknown[]) {

@@ -1,5 +1,5 @@
 /** Ordered request log and counters. Never holds secrets or session tokens. */
-import type { FaultKind } from './faults.js';
+import type { FaultKind } from "./faults.js";
 
 export interface LogEntry {
   seq: number;
@@ -52,7 +52,7 @@ export class RequestLog {
   private readonly connectTargets: string[] = [];
   private seq = 0;
 
-  add(entry: Omit<LogEntry, 'seq'>): LogEntry {
+  add(entry: Omit<LogEntry, "seq">): LogEntry {
     const e: LogEntry = { seq: ++this.seq, ...entry };
     this.entries.push(e);
     return e;
@@ -69,14 +69,20 @@ export class RequestLog {
 
   counts(): Counts {
     const c: Counts = {
-      total: this.entries.length, assumeRole: 0, assumeRoleHosts: {}, byAction: {}, byHost: {},
-      byErrorCode: {}, connects: this.connectTargets.length, connectHosts: {},
+      total: this.entries.length,
+      assumeRole: 0,
+      assumeRoleHosts: {},
+      byAction: {},
+      byHost: {},
+      byErrorCode: {},
+      connects: this.connectTargets.length,
+      connectHosts: {},
     };
     for (const e of this.entries) {
       bump(c.byHost, e.host);
       if (e.action !== undefined) bump(c.byAction, e.action);
       if (e.errorCode !== undefined) bump(c.byErrorCode, e.errorCode);
-      if (e.action === 'AssumeRole') {
+      if (e.action === "AssumeRole") {
         c.assumeRole++;
         bump(c.assumeRoleHosts, e.host);
       }

@@ -1,6 +1,6 @@
 /** Accounts, users, roles and issued credentials known to the fake. */
-import { createHash, randomBytes } from 'node:crypto';
-import type { Partition } from './regions.js';
+import { createHash, randomBytes } from "node:crypto";
+import type { Partition } from "./regions.js";
 
 export interface UserConfig {
   name: string;
@@ -77,7 +77,7 @@ export interface IssuedCredential {
 
 /** Who signed a request. */
 export interface Caller {
-  kind: 'user' | 'role';
+  kind: "user" | "role";
   account: AccountConfig;
   arn: string;
   userId: string;
@@ -86,7 +86,7 @@ export interface Caller {
   session?: IssuedCredential;
 }
 
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
 export function randomId(prefix: string, length: number): string {
   const bytes = randomBytes(length);
@@ -97,7 +97,7 @@ export function randomId(prefix: string, length: number): string {
 
 /** Stable pseudo unique id (e.g. AROA… for a role, AIDA… for a user). */
 export function stableId(prefix: string, seed: string): string {
-  const digest = createHash('sha256').update(seed).digest();
+  const digest = createHash("sha256").update(seed).digest();
   let s = prefix;
   for (let i = 0; s.length < 21; i++) s += ALNUM[digest[i]! % ALNUM.length];
   return s;
@@ -105,18 +105,18 @@ export function stableId(prefix: string, seed: string): string {
 
 /** Version 1 tokens start like real ones (FwoGZXIvYXdzE…); version 2 (IQoJb3JpZ2lu…) are longer. */
 export function makeSessionToken(version: 1 | 2): string {
-  const prefix = version === 1 ? 'FwoGZXIvYXdzE' : 'IQoJb3JpZ2luX2VjE';
-  const body = randomBytes(version === 1 ? 260 : 760).toString('base64');
+  const prefix = version === 1 ? "FwoGZXIvYXdzE" : "IQoJb3JpZ2luX2VjE";
+  const body = randomBytes(version === 1 ? 260 : 760).toString("base64");
   return prefix + body;
 }
 
 /** Version of a token this fake issued, judged from its shape. */
 export function tokenVersionOf(token: string): 1 | 2 | undefined {
-  if (token.startsWith('FwoGZXIvYXdzE')) return 1;
-  if (token.startsWith('IQoJb3JpZ2lu')) return 2;
+  if (token.startsWith("FwoGZXIvYXdzE")) return 1;
+  if (token.startsWith("IQoJb3JpZ2lu")) return 2;
   return undefined;
 }
 
 export function partitionOfAccount(a: AccountConfig): Partition {
-  return a.partition ?? 'aws';
+  return a.partition ?? "aws";
 }

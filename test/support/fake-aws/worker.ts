@@ -4,9 +4,9 @@
  * stall it. Control calls arrive on `calls`; each reply is posted back and `flag` is raised, which
  * wakes the test thread waiting for it in Atomics.wait.
  */
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { FakeAwsControls } from './controls.js';
-import { startFakeAwsServer, type FakeAwsOptions, type FakeAwsServer } from './server.js';
+import { type MessagePort, parentPort, workerData } from "node:worker_threads";
+import { FakeAwsControls } from "./controls.js";
+import { type FakeAwsOptions, type FakeAwsServer, startFakeAwsServer } from "./server.js";
 
 export interface WorkerData {
   options: FakeAwsOptions;
@@ -23,12 +23,12 @@ export type Call = { id: number; method: string; args: unknown[] };
 export type Reply = { id: number } & ({ value: unknown } | { error: string });
 
 /** What a test may call: the controls' methods, and `log` (answered as a copy). */
-const METHODS = new Set(Object.getOwnPropertyNames(FakeAwsControls.prototype).filter((m) => m !== 'constructor'));
+const METHODS = new Set(Object.getOwnPropertyNames(FakeAwsControls.prototype).filter((m) => m !== "constructor"));
 
 function answer(fake: FakeAwsServer, { id, method, args }: Call): Reply {
   try {
     if (!METHODS.has(method)) throw new Error(`fake-aws: no control ${method}`);
-    if (method === 'log') return { id, value: fake.log.map((e) => ({ ...e })) };
+    if (method === "log") return { id, value: fake.log.map((e) => ({ ...e })) };
     const fn = (fake as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!;
     return { id, value: fn.apply(fake, args) };
   } catch (err) {
@@ -38,21 +38,32 @@ function answer(fake: FakeAwsServer, { id, method, args }: Call): Reply {
 
 const { options, calls, flag } = workerData as WorkerData;
 const port = parentPort!;
-startFakeAwsServer(options).then((fake) => {
-  calls.on('message', (call: Call) => {
-    try {
-      calls.postMessage(answer(fake, call));
-    } catch (err) {
-      calls.postMessage({ id: call.id, error: `fake-aws: ${call.method} answered something that cannot be sent: ${String(err)}` });
-    }
-    Atomics.store(flag, 0, 1);
-    Atomics.notify(flag, 0);
-  });
-  port.on('message', (message: unknown) => {
-    if (message === 'close') void fake.close().then(() => port.postMessage('closed'));
-  });
-  const ready: Ready = { caPath: fake.caPath, certDir: fake.certDir, directUrl: fake.directUrl, proxyUrl: fake.proxyUrl };
-  port.postMessage({ ready });
-}, (err: unknown) => {
-  port.postMessage({ failed: err instanceof Error ? err.message : String(err) });
-});
+startFakeAwsServer(options).then(
+  (fake) => {
+    calls.on("message", (call: Call) => {
+      try {
+        calls.postMessage(answer(fake, call));
+      } catch (err) {
+        calls.postMessage({
+          id: call.id,
+          error: `fake-aws: ${call.method} answered something that cannot be sent: ${String(err)}`,
+        });
+      }
+      Atomics.store(flag, 0, 1);
+      Atomics.notify(flag, 0);
+    });
+    port.on("message", (message: unknown) => {
+      if (message === "close") void fake.close().then(() => port.postMessage("closed"));
+    });
+    const ready: Ready = {
+      caPath: fake.caPath,
+      certDir: fake.certDir,
+      directUrl: fake.directUrl,
+      proxyUrl: fake.proxyUrl,
+    };
+    port.postMessage({ ready });
+  },
+  (err: unknown) => {
+    port.postMessage({ failed: err instanceof Error ? err.message : String(err) });
+  },
+);
