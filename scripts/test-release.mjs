@@ -54,12 +54,12 @@ try {
 }
 process.exitCode = failed ? 1 : 0;
 
-/** A file, or the file:line of each test whose title starts so (vitest's location filter). */
+/** A file, or the file:line of each test whose title starts so (vitest's location filter); `needs(...).it(` too. */
 function testsNamed([file, ...titles]) {
   if (titles.length === 0) return [file];
   const lines = readFileSync(join(root, file), "utf8").split("\n");
   return titles.map((title) => {
-    const line = lines.findIndex((text) => /^\s*it\(["'`]/.test(text) && text.includes(title));
+    const line = lines.findIndex((text) => /^\s*(needs\([^)]*\)\.)?it\(["'`]/.test(text) && text.includes(title));
     if (line === -1)
       throw new Error(`${file} has no test "${title}...": update the subset in scripts/test-release.mjs`);
     return `${file}:${line + 1}`;
