@@ -14,8 +14,8 @@ declare const SEA: boolean;
 /*
  * The entry of both builds. It compiles each bundle, when first needed, with a V8 code cache
  * from the user's cache folder, saved after a successful run, so a cache hit runs bytecode
- * instead of compiling each function on its first call (about 1 ms of a 25 ms hit) and a miss
- * skips most of compiling the AWS SDK (about 20 ms). Node 22's module.enableCompileCache() is
+ * instead of compiling each function on its first call and a miss skips most of compiling the
+ * AWS SDK (figures: docs/performance.md). Node 22's module.enableCompileCache() is
  * similar, but Node 20 lacks it and it saves caches made before any function has run. V8 refuses
  * a cache from another V8 version or other flags; it checks only the length of the source, so
  * each file name carries its bundle's content hash. https://v8.dev/blog/code-caching-for-devs

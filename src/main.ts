@@ -157,8 +157,8 @@ function lazy<T>(id: string): T {
 }
 
 run(runtime).then((code) => {
-  // At once: Node's own teardown of the environment and heap costs a cache hit about 1 ms in the
-  // binary (Node 24) and 0.4 ms on Node 20, and nothing is left for it to finish. Every command
+  // At once: Node's own teardown of the environment and heap is a measurable part of a cache hit
+  // (docs/performance.md), and nothing is left for it to finish. Every command
   // awaits its work before run() returns, and all output is written synchronously.
   process.exit(code);
 });

@@ -77,7 +77,8 @@ export async function lockOrWait<T>(
 
 /**
  * Names and tokens only need to differ between processes, not to be secret (the folder is
- * private): Math.random, seeded per process, spares every waiter loading node:crypto (1-7 ms).
+ * private): Math.random, seeded per process, spares every waiter loading node:crypto
+ * (what that costs: docs/performance.md).
  */
 const unique = () => Math.random().toString(36).slice(2, 10);
 

@@ -5,7 +5,7 @@ import { joinPath } from "../join-path";
  * Reads a file of the private cache folder as text, with one open and no scan; undefined unless
  * it is a regular file of ours (0600 or stricter) in a folder that is not a link. Text, because
  * Node reads a descriptor into a string in one native call, while a Buffer takes the JavaScript
- * read path, which a cache hit would compile for this one read (0.3 ms).
+ * read path, which a cache hit would compile for this one read (docs/performance.md).
  */
 export function readPrivateText(dir: string, name: string, uid: number | undefined): string | undefined {
   return withPrivateFile(dir, name, uid, (fd) => readFileSync(fd, "utf8"));

@@ -1,8 +1,8 @@
 /**
  * SHA-256 of a UTF-8 string, as hex. The cache key is computed on every call, including the
- * cache hits that must start as fast as Node itself: loading node:crypto costs more (3-7 ms)
- * than hashing a few hundred bytes in JavaScript. Written for V8's interpreter, since a hit runs
- * it once: no calls, destructuring or DataView in the loops (3x faster than the plain version).
+ * cache hits that must start as fast as Node itself: loading node:crypto costs more than
+ * hashing a few hundred bytes in JavaScript. Written for V8's interpreter, since a hit runs it
+ * once: no calls, destructuring or DataView in the loops (figures: docs/performance.md).
  * Checked against node:crypto in the tests.
  */
 export function sha256Hex(text: string): string {

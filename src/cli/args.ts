@@ -33,7 +33,7 @@ export interface ParsedArgs {
 /**
  * Strict parsing, with node:util parseArgs's rules: `--name value`, `--name=value`, `-v`,
  * `-vh`, `--` ends the options; an unknown flag or a missing value is a usage error (exit 2).
- * Our own because parseArgs costs about 0.7 ms of a cache hit's 3 ms of JavaScript; a property
+ * Our own because parseArgs is a large share of a cache hit's JavaScript (docs/performance.md); a property
  * test (test/unit/args.test.ts) checks that both accept and refuse the same command lines.
  */
 export function parseArgList(command: string, args: readonly string[], options: OptionSpecs): ParsedArgs {

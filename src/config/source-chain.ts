@@ -32,8 +32,8 @@ interface Files {
  * Follows the source profiles the way the SDK will resolve them and refuses a chain that leads
  * back to a profile already on it (including one inherited from a parent regional-sts process
  * through CHAIN_ENV), before any process is started. The fingerprint identifies the source
- * credentials without resolving them, so the cache can be keyed on them cheaply (see "The cache"
- * in README.md for why that is safe).
+ * credentials without resolving them, so the cache can be keyed on them cheaply (see "The cache
+ * key" in docs/design.md for why that is safe).
  */
 export function walkSourceChain(
   profile: string,
