@@ -17,7 +17,7 @@ const SECTION_TYPES = ["profile", "sso-session", "services"];
  * rather than a baffling "profile not found". Comments start with # or ; at the start of a line
  * or after a space. A section named __proto__ makes the SDK give up on the whole file, just as
  * quietly. Without regular expressions or the SDK's asynchronous loader, which together cost a
- * cache hit a quarter of a millisecond. Unlike the SDK's, the maps have no prototype, so a
+ * cache hit measurable time (docs/performance.md). Unlike the SDK's, the maps have no prototype, so a
  * profile named `constructor` is just a name.
  * https://github.com/smithy-lang/smithy-typescript/blob/main/packages/core/src/submodules/config/shared-ini-file-loader/parseIni.ts
  */
