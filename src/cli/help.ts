@@ -184,7 +184,11 @@ export function keyTableMarkdown(): string {
       ...(o.flag ? [code(`--${o.flag}`)] : []),
       ...(o.envWins ? [...env, code(o.key)] : [code(o.key), ...env]),
     ];
-    return `| ${code(o.key)} | ${sources.join(" > ")} | ${o.help} |`;
+    return [code(o.key), sources.join(" > "), o.help];
   });
-  return ["| key in the profile | first found wins | meaning |", "|---|---|---|", ...rows].join("\n");
+  // Padded as Biome formats Markdown tables, so `npm run format` leaves the README's copy as it is.
+  const table = [["key in the profile", "first found wins", "meaning"], ...rows];
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(" | ")} |`;
+  return [line(table[0]!), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
