@@ -1,7 +1,6 @@
 import { GetSessionTokenCommand, STSClient } from "@aws-sdk/client-sts";
-import { toUtcZ } from "../output/process-json";
 import { sendRecordingHost } from "./record-host";
-import { type StsClientOptions, stsClientConfig } from "./sts";
+import { credentialsFrom, type StsClientOptions, stsClientConfig } from "./sts";
 import type { GetSessionTokenAt } from "./types";
 
 /**
@@ -19,20 +18,8 @@ export function makeGetSessionTokenAt(options: StsClientOptions): GetSessionToke
       TokenCode: params.tokenCode,
     });
     const { response, host } = await sendRecordingHost(client, () => client.send(command));
-    const c = response.Credentials;
-    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration)
-      throw new Error(`STS at ${host} returned no credentials`);
-    return {
-      host,
-      credentials: {
-        accessKeyId: c.AccessKeyId,
-        secretAccessKey: c.SecretAccessKey,
-        sessionToken: c.SessionToken,
-        // In this machine's time, as for AssumeRole (src/credentials/sts.ts).
-        expiration: toUtcZ(new Date(c.Expiration.getTime() - (client.config.systemClockOffset ?? 0)).toISOString()),
-        // The serial's account: an MFA device ARN names the user's account.
-        accountId: params.serialNumber.split(":")[4] ?? "",
-      },
-    };
+    // The serial's account: an MFA device ARN names the user's account.
+    const accountId = params.serialNumber.split(":")[4] ?? "";
+    return { host, credentials: credentialsFrom(response.Credentials, host, client, accountId) };
   };
 }

@@ -70,21 +70,30 @@ export function makeAssumeRoleAt(options: StsClientOptions): AssumeRoleAt {
       TokenCode: params.tokenCode,
     });
     const { response, host } = await sendRecordingHost(client, () => client.send(command));
-    const c = response.Credentials;
-    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
-      throw new Error(`STS at ${host} returned no credentials`);
-    }
-    return {
-      host,
-      credentials: {
-        accessKeyId: c.AccessKeyId,
-        secretAccessKey: c.SecretAccessKey,
-        sessionToken: c.SessionToken,
-        // In this machine's time: the SDK measured its clock skew (systemClockOffset) when signing.
-        expiration: toUtcZ(new Date(c.Expiration.getTime() - (client.config.systemClockOffset ?? 0)).toISOString()),
-        accountId: accountOf(response.AssumedRoleUser?.Arn) ?? params.roleArn.split(":")[4] ?? "",
-      },
-    };
+    const accountId = accountOf(response.AssumedRoleUser?.Arn) ?? params.roleArn.split(":")[4] ?? "";
+    return { host, credentials: credentialsFrom(response.Credentials, host, client, accountId) };
+  };
+}
+
+/**
+ * Credentials from an STS answer (AssumeRole, GetSessionToken), the expiry in this machine's
+ * time: the SDK measured its clock skew (systemClockOffset) when signing.
+ */
+export function credentialsFrom(
+  c: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: Date } | undefined,
+  host: string,
+  client: { config: { systemClockOffset?: number } },
+  accountId: string,
+): Credentials {
+  if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
+    throw new Error(`STS at ${host} returned no credentials`);
+  }
+  return {
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    sessionToken: c.SessionToken,
+    expiration: toUtcZ(new Date(c.Expiration.getTime() - (client.config.systemClockOffset ?? 0)).toISOString()),
+    accountId,
   };
 }
 
