@@ -75,7 +75,7 @@ export function clearEntries(dir: string, pick?: (entry: EntrySummary | undefine
 }
 
 /** The cache folder's file names; a folder not created yet is an empty cache. */
-function namesIn(dir: string): string[] {
+export function namesIn(dir: string): string[] {
   try {
     return readdirSync(dir);
   } catch (error) {

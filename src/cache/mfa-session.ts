@@ -1,7 +1,8 @@
-import { readdirSync, unlinkSync } from "node:fs";
+import { unlinkSync } from "node:fs";
 import { join } from "node:path";
 import type { Credentials } from "../credentials/types";
 import { REFRESH_WINDOW_MS } from "./entry";
+import { namesIn } from "./list";
 import { readPrivateText } from "./private-file";
 import { sha256Hex } from "./sha256";
 import { writeFileAtomic } from "./write";
@@ -132,14 +133,5 @@ function decode(text: string): MfaSessionEntry | undefined {
       : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function namesIn(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
   }
 }
