@@ -2,7 +2,7 @@
  * The stand-in as tests use it: the HTTPS server runs in a worker thread (worker.ts), on an event
  * loop of its own, so nothing the test thread does (spawning a hundred processes, a long
  * synchronous step) can delay its answers and turn a slow test into an SDK retry. Its controls
- * stay synchronous: each call waits (Atomics.wait) for the worker's reply, which takes
+ * stay synchronous: each call waits (answer-flag.ts) for the worker's reply, which takes
  * microseconds while the worker is idle.
  */
 
@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import { buildSync } from "esbuild";
+import { waitForAnswer } from "./answer-flag.js";
 import type { FakeAwsControls } from "./controls.js";
 import type { LogEntry } from "./log.js";
 import type { AccountConfig, RoleConfig } from "./model.js";
@@ -94,9 +95,8 @@ export class FakeAws {
   call(method: string, args: unknown[]): unknown {
     if (this.dead) throw new Error(`the stand-in (test/support/fake-aws) is gone: ${this.dead}`);
     const id = ++this.lastId;
-    Atomics.store(this.flag, 0, 0);
     this.calls.postMessage({ id, method, args } satisfies Call);
-    if (Atomics.wait(this.flag, 0, 0, CALL_TIMEOUT_MS) === "timed-out") {
+    if (!waitForAnswer(this.flag, id, CALL_TIMEOUT_MS)) {
       throw new Error(
         `the stand-in (test/support/fake-aws) did not answer ${method} within ${CALL_TIMEOUT_MS / 1000} s`,
       );

@@ -1,10 +1,11 @@
 /**
  * Worker-thread entry of the stand-in (bundled and started by in-worker.ts). The stand-in answers
  * on this thread's own event loop, so a test thread blocked in spawning a hundred processes cannot
- * stall it. Control calls arrive on `calls`; each reply is posted back and `flag` is raised, which
- * wakes the test thread waiting for it in Atomics.wait.
+ * stall it. Control calls arrive on `calls`; each reply is posted back and announced
+ * on `flag` (answer-flag.ts), which wakes the test thread waiting for it.
  */
 import { type MessagePort, parentPort, workerData } from "node:worker_threads";
+import { announceAnswer } from "./answer-flag.js";
 import { FakeAwsControls } from "./controls.js";
 import { type FakeAwsOptions, type FakeAwsServer, startFakeAwsServer } from "./server.js";
 
@@ -49,8 +50,7 @@ startFakeAwsServer(options).then(
           error: `fake-aws: ${call.method} answered something that cannot be sent: ${String(err)}`,
         });
       }
-      Atomics.store(flag, 0, 1);
-      Atomics.notify(flag, 0);
+      announceAnswer(flag, call.id);
     });
     port.on("message", (message: unknown) => {
       if (message === "close") void fake.close().then(() => port.postMessage("closed"));
