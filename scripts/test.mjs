@@ -86,7 +86,10 @@ function missingToolsLine() {
   }
   if (byTool.size === 0) return "";
   const parts = [...byTool].map(([tool, tests]) => `${tool} (${tests.length} untested: ${tests.join("; ")})`);
-  return `missing tools, tests skipped: ${parts.join("; ")}; install them to run everything (.ci/run installs them all)`;
+  return (
+    `missing tools, tests skipped: ${parts.join("; ")}; ` +
+    "install them to run everything (.ci/run installs all but pwsh, which no registry it reaches has)"
+  );
 }
 
 /** Why the end-to-end tests cannot get their private namespace here, or undefined when they can. */

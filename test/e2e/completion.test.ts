@@ -24,9 +24,6 @@ const env = {
 };
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** Why a test cannot run here, or undefined (a shell missing from this machine: .ci/run installs it). */
-const missing = (tool: string) =>
-  spawnSync(tool, ["--version"], { stdio: "ignore" }).status === 0 ? undefined : `skipped: ${tool} is not installed`;
 const run = (command: string, args: string[]) => spawnSync(command, args, { env, encoding: "utf8" });
 
 const CASES: [line: string, expected: string[]][] = [
@@ -83,9 +80,10 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
     });
   });
 
-  const pwsh = missing("pwsh");
-  it.skipIf(pwsh)(`PowerShell completes "regional-sts exec hk"${pwsh ? ` (${pwsh})` : ""}`, () => {
-    const script = `regional-sts completion powershell | Out-String | Invoke-Expression; (TabExpansion2 'regional-sts exec hk' 20).CompletionMatches.CompletionText`;
+  needs("pwsh").it(`PowerShell completes "regional-sts exec hk"`, () => {
+    const script =
+      "regional-sts completion powershell | Out-String | Invoke-Expression; " +
+      "(TabExpansion2 'regional-sts exec hk' 20).CompletionMatches.CompletionText";
     expect(run("pwsh", ["-NoProfile", "-Command", script])).toMatchObject({ status: 0, stdout: "hk-role\n" });
   });
 
