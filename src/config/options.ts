@@ -18,6 +18,7 @@ export interface ProfileOption {
     | "sourceIdentity"
     | "stsRegion"
     | "mfaProcess"
+    | "mfaSessionSeconds"
     | "fips"
     | "dualstack"
     | "caBundle";
@@ -37,7 +38,7 @@ export interface ProfileOption {
    */
   envWins?: boolean;
   /** How a value is checked (src/config/validate.ts); a bad flag value is a usage error. */
-  check?: "region" | "roleArn" | "duration" | "sessionName";
+  check?: "region" | "roleArn" | "duration" | "sessionName" | "mfaSessionDuration";
   /** Whether `configure` writes it, and the standard key `--from-profile` copies it from. */
   configure?: { from?: string };
   /** One line of help (usage text and README). */
@@ -130,6 +131,12 @@ export const PROFILE_OPTIONS_TABLE: readonly ProfileOption[] = [
     key: "regional_sts_mfa_process",
     configure: {},
     help: "a command whose stdout is the MFA code",
+  },
+  {
+    field: "mfaSessionSeconds",
+    key: "regional_sts_mfa_session_seconds",
+    check: "mfaSessionDuration",
+    help: "length of the MFA session (see MFA): 900-129600, default 43200",
   },
   {
     field: "fips",

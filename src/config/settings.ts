@@ -35,6 +35,7 @@ export interface RawSettings {
   sourceIdentity?: Sourced<string>;
   stsRegion?: Sourced<string>;
   mfaProcess?: Sourced<string>;
+  mfaSessionSeconds?: Sourced<string>;
   caBundle?: Sourced<string>;
   useFips: boolean;
   useDualstack: boolean;

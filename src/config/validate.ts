@@ -18,6 +18,8 @@ export interface Settings {
   sourceIdentity?: string;
   stsRegionOverride?: string;
   mfaProcess?: string;
+  /** How long an MFA session lasts (src/credentials/mfa-session.ts). */
+  mfaSessionSeconds: number;
   caBundle?: string;
   /** Where caBundle came from (AWS_CA_BUNDLE or ca_bundle in the profile), for error messages. */
   caBundleOrigin?: string;
@@ -28,6 +30,11 @@ export interface Settings {
 export const MIN_DURATION_SECONDS = 900;
 export const MAX_DURATION_SECONDS = 43200;
 export const DEFAULT_DURATION_SECONDS = 3600;
+/**
+ * GetSessionToken accepts 900 s to 129,600 s (36 h) for IAM users; 12 h is its own default.
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
+ */
+export const MFA_SESSION_SECONDS = { min: 900, max: 129_600, default: 43_200 } as const;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 
 /** Checks every value before any network call, so a typo fails fast with the key named. */
@@ -48,6 +55,7 @@ export function validateSettings(raw: RawSettings, defaultSessionName: string): 
   const sessionName = raw.roleSessionName ?? { value: defaultSessionName, origin: "default session name" };
   check("sessionName", sessionName, "BadSessionName");
   if (raw.durationSeconds) check("duration", raw.durationSeconds, "BadDuration");
+  if (raw.mfaSessionSeconds) check("mfaSessionDuration", raw.mfaSessionSeconds, "BadMfaSessionSeconds");
   return {
     profile: p,
     region: raw.region.value,
@@ -60,6 +68,7 @@ export function validateSettings(raw: RawSettings, defaultSessionName: string): 
     ...optional("sourceIdentity", raw.sourceIdentity),
     ...optional("stsRegionOverride", raw.stsRegion),
     ...optional("mfaProcess", raw.mfaProcess),
+    mfaSessionSeconds: raw.mfaSessionSeconds ? Number(raw.mfaSessionSeconds.value.trim()) : MFA_SESSION_SECONDS.default,
     ...optional("caBundle", raw.caBundle),
     ...(raw.caBundle ? { caBundleOrigin: raw.caBundle.origin } : {}),
     useFips: raw.useFips,
@@ -101,6 +110,16 @@ export function optionProblem(
         : {
             message: `"${value}" is not a session duration`,
             hint: `give a whole number of seconds from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS}`,
+          };
+    }
+    case "mfaSessionDuration": {
+      const { min, max } = MFA_SESSION_SECONDS;
+      const seconds = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+      return seconds >= min && seconds <= max
+        ? undefined
+        : {
+            message: `"${value}" is not a whole number of seconds from ${min} to ${max}`,
+            hint: "use at most 36 hours, GetSessionToken's limit",
           };
     }
     case "sessionName":

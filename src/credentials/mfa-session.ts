@@ -17,12 +17,6 @@ import { explainMfaRejection } from "./mfa";
 import type { ConnectOptions, Credentials } from "./types";
 
 /**
- * GetSessionToken accepts 900 s to 129,600 s (36 h) for IAM users; 12 h is its own default.
- * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
- */
-export const MFA_SESSION_SECONDS = { min: 900, max: 129_600, default: 43_200 } as const;
-
-/**
  * The source identity an MFA session is keyed on, when the profile can use one: mfa_serial set
  * and long-term source keys (a profile's static keys, or environment keys without a session
  * token). Role, SSO and process sources cannot call GetSessionToken, so they keep per-role MFA.
@@ -41,27 +35,8 @@ export function mfaSessionSource(
   return source && profileSection(source, config)?.aws_session_token ? undefined : first;
 }
 
-/** regional_sts_mfa_session_seconds of the served profile, checked against GetSessionToken's limits. */
-export function mfaSessionSeconds(s: Settings, config: LoadedConfig): number {
-  const raw = profileSection(s.profile, config)?.regional_sts_mfa_session_seconds?.trim();
-  if (raw === undefined || raw === "") return MFA_SESSION_SECONDS.default;
-  const seconds = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!(seconds >= MFA_SESSION_SECONDS.min && seconds <= MFA_SESSION_SECONDS.max)) {
-    throw new UserError(
-      `regional_sts_mfa_session_seconds in profile ${s.profile}: "${raw}" is not a whole number of seconds from 900 to 129600`,
-      1,
-      "BadMfaSessionSeconds",
-      {
-        hint: "use at most 36 hours, GetSessionToken's limit",
-      },
-    );
-  }
-  return seconds;
-}
-
 export interface MfaSessionRequest {
   settings: Settings;
-  config: LoadedConfig;
   runtime: Runtime;
   cacheDir: string;
   sourceIdentity: string;
@@ -91,7 +66,7 @@ export async function getMfaSession(request: MfaSessionRequest): Promise<Credent
     request.log(`profile ${s.profile}: using the cached MFA session of ${serial}`);
     return hit;
   }
-  const seconds = mfaSessionSeconds(s, request.config);
+  const seconds = s.mfaSessionSeconds;
   ensurePrivateFolder(dir, runtime.uid);
   const lockOptions = {
     pid: runtime.pid,

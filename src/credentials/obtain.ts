@@ -72,7 +72,6 @@ export async function obtainCredentials(request: ObtainRequest): Promise<Obtaine
   const sourceCredentials = sourceIdentity
     ? await getMfaSession({
         settings: s,
-        config: request.config,
         runtime,
         cacheDir: request.cacheDir!,
         sourceIdentity,

@@ -12,8 +12,10 @@ import {
   writeMfaSession,
 } from "../../src/cache/mfa-session";
 import type { LoadedConfig } from "../../src/config/load";
+import { resolveSettings } from "../../src/config/settings";
 import type { Settings } from "../../src/config/validate";
-import { mfaSessionSeconds, mfaSessionSource } from "../../src/credentials/mfa-session";
+import { validateSettings } from "../../src/config/validate";
+import { mfaSessionSource } from "../../src/credentials/mfa-session";
 
 const settings = {
   profile: "p",
@@ -44,14 +46,22 @@ describe("MFA sessions", () => {
   });
 
   it("regional_sts_mfa_session_seconds: 12 hours by default, 900 to 129600 accepted, others refused by name", () => {
-    expect(mfaSessionSeconds(settings, config({ p: {} }))).toBe(43200);
-    expect(mfaSessionSeconds(settings, config({ p: { regional_sts_mfa_session_seconds: "129600" } }))).toBe(129600);
-    expect(mfaSessionSeconds(settings, config({ p: { regional_sts_mfa_session_seconds: " 900 " } }))).toBe(900);
+    const seconds = (value?: string) => {
+      const section = { regional_sts_role_arn: "arn:aws:iam::222222222222:role/r", region: "ap-east-1" };
+      const withValue = value === undefined ? section : { ...section, regional_sts_mfa_session_seconds: value };
+      return validateSettings(resolveSettings("p", withValue, {}, {}), "s1").mfaSessionSeconds;
+    };
+    expect(seconds()).toBe(43200);
+    expect(seconds("129600")).toBe(129600);
+    expect(seconds(" 900 ")).toBe(900);
     for (const bad of ["899", "129601", "1h", "-5"]) {
-      expect(() => mfaSessionSeconds(settings, config({ p: { regional_sts_mfa_session_seconds: bad } }))).toThrow(
+      expect(() => seconds(bad)).toThrow(
         expect.objectContaining({
-          message: `regional_sts_mfa_session_seconds in profile p: "${bad}" is not a whole number of seconds from 900 to 129600`,
+          message:
+            `regional_sts_mfa_session_seconds in profile p: "${bad}" ` +
+            "is not a whole number of seconds from 900 to 129600",
           hint: "use at most 36 hours, GetSessionToken's limit",
+          code: "BadMfaSessionSeconds",
         }),
       );
     }

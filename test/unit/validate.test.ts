@@ -118,6 +118,7 @@ describe("validateSettings values", () => {
       region: "ap-east-1",
       role: { arn: ARN, partition: "aws", accountId: "111122223333", roleName: "Deploy" },
       durationSeconds: 3600,
+      mfaSessionSeconds: 43200,
       roleSessionName: "regional-sts-alice",
       useFips: false,
       useDualstack: false,
