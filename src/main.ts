@@ -102,7 +102,22 @@ function sink(fd: number): Runtime["stdout"] {
   };
 }
 
+/** Descriptors whose reader has gone (`regional-sts list | head`): what is left for them is dropped. */
+const closed = new Set<number>();
+
 function writeAll(fd: number, text: string): void {
+  if (closed.has(fd)) return;
+  try {
+    writeAllOrThrow(fd, text);
+  } catch (error) {
+    // As a command killed by SIGPIPE would: no error for a reader that stopped reading (Node
+    // ignores SIGPIPE, so the write fails with EPIPE instead).
+    if ((error as NodeJS.ErrnoException).code !== "EPIPE") throw error;
+    closed.add(fd);
+  }
+}
+
+function writeAllOrThrow(fd: number, text: string): void {
   // A string goes to the descriptor in one native call; a Buffer only after a short write.
   const written = unlessFull(() => writeSync(fd, text));
   if (written === Buffer.byteLength(text)) return;
