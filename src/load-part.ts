@@ -5,7 +5,7 @@ import PARTS from "./parts.json";
  * `files`, the tests and the README follow) so that a cache hit compiles only dist/main.js. The
  * others load when a command needs them, through the loader src/boot.ts installs (with V8 code
  * caches). Never import() in a bundle: that makes Node scan a CommonJS file for its exports first
- * (over 60 ms for the SDK bundle).
+ * (docs/performance.md gives the cost).
  */
 /** What each bundle exports: the module its source is. */
 export interface Parts {
