@@ -48,7 +48,8 @@ export function mfaSessionSeconds(s: Settings, config: LoadedConfig): number {
   const seconds = /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!(seconds >= MFA_SESSION_SECONDS.min && seconds <= MFA_SESSION_SECONDS.max)) {
     throw new UserError(
-      `regional_sts_mfa_session_seconds in profile ${s.profile}: "${raw}" is not a whole number of seconds from 900 to 129600`,
+      `regional_sts_mfa_session_seconds in profile ${s.profile}: ` +
+        `"${raw}" is not a whole number of seconds from 900 to 129600`,
       1,
       "BadMfaSessionSeconds",
       {
@@ -144,7 +145,8 @@ function explain(error: unknown, profile: string, serial: string): UserError {
   return (
     explainMfaRejection(error, profile, serial) ??
     new UserError(
-      `profile ${profile}: GetSessionToken for the MFA session of ${serial}${at} failed: ${e.name ?? "Error"}: ${(e.message ?? String(error)).split(/\r?\n/)[0]!.trim()}`,
+      `profile ${profile}: GetSessionToken for the MFA session of ${serial}${at} failed: ${e.name ?? "Error"}: ` +
+        `${(e.message ?? String(error)).split(/\r?\n/)[0]!.trim()}`,
       1,
       "Sts",
       { cause: error, hint: "check the source keys are an IAM user's long-term keys" },
