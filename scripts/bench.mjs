@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [-- --out FILE] [-- --profile] [-- --instructions] [-- --sizes]: issue 5's benchmark against the loopback stand-in,
-// without root (the stand-in's HTTPS proxy mode). Prints tables and PASS/MISS per target and
-// writes bench/results.json. Needs `npm run build` first; part 4 needs the AWS CLI.
+// npm run bench [-- --quick] [-- --out FILE] [-- --profile] [-- --instructions] [-- --sizes]: issue
+// 5's benchmark against the loopback stand-in, without root (the stand-in's HTTPS proxy mode).
+// Prints tables and PASS/MISS per target and writes bench/results.json. Needs `npm run build`
+// first; part 4 needs the AWS CLI.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, release } from "node:os";
@@ -38,7 +39,8 @@ for (const file of [join(root, "dist/cli.cjs"), ENTRIES.binary[0], join(root, "d
 const aws = findAwsCli();
 const machine = machineInfo();
 console.log(
-  `regional-sts benchmark, ${machine.date}: ${machine.cpu} x${machine.cores}, load ${machine.loadAtStart.join(" ")}${quick ? " (--quick)" : ""}`,
+  `regional-sts benchmark, ${machine.date}: ${machine.cpu} x${machine.cores}, ` +
+    `load ${machine.loadAtStart.join(" ")}${quick ? " (--quick)" : ""}`,
 );
 
 const standIn = await startStandIn(root);
@@ -95,7 +97,9 @@ async function measureAll() {
   results.cacheHit = alternate([...floors, cmds.npm, cmds.binary], PLAN.hitRounds);
   results.cacheHitAssumeRoles = (await standIn.counts()).assumeRole;
   printTable(
-    `1. Cache hit (${PLAN.hitRounds} alternating rounds; helper with NODE_EXTRA_CA_CERTS=${box.machineExtraCa ?? "(unset)"} and AWS_CA_BUNDLE=${process.env.AWS_CA_BUNDLE ?? "(unset)"}, each + stand-in CA; floors without)`,
+    `1. Cache hit (${PLAN.hitRounds} alternating rounds; helper with ` +
+      `NODE_EXTRA_CA_CERTS=${box.machineExtraCa ?? "(unset)"} and ` +
+      `AWS_CA_BUNDLE=${process.env.AWS_CA_BUNDLE ?? "(unset)"}, each + stand-in CA; floors without)`,
     summaryRows(results.cacheHit, "node -e 0"),
   );
 
@@ -155,7 +159,8 @@ async function measureAll() {
     clear: box.clearEntries,
   });
   printTable(
-    `3. Callers started together, cold cache (${PLAN.concurrentReps} reps; floor = the same number of bare node starts)`,
+    `3. Callers started together, cold cache (${PLAN.concurrentReps} reps; ` +
+      `floor = the same number of bare node starts)`,
     concurrentRows(results),
   );
 
@@ -177,11 +182,13 @@ async function sizeCurves(sized, helper) {
   const entries = { "npm entry": ENTRIES.npm, binary: ENTRIES.binary };
   const sizes = await measureSizes({ box, sized, entries, helper, plan: PLAN, standIn, delayMs: DELAY_MS });
   printTable(
-    `6. Config size (${SIZES.map((n) => n.toLocaleString("en-US")).join(" / ")} generated SSO profiles before ours; ${PLAN.hitRounds} alternating rounds; ${sizes.indexes} section indexes in use)`,
+    `6. Config size (${SIZES.map((n) => n.toLocaleString("en-US")).join(" / ")} generated SSO profiles before ` +
+      `ours; ${PLAN.hitRounds} alternating rounds; ${sizes.indexes} section indexes in use)`,
     sizeRows(sizes, Object.keys(entries)),
   );
   printTable(
-    `6. Cold call against config size (stand-in delay ${DELAY_MS} ms; overhead = total - requests x ${DELAY_MS} - that size's hit)`,
+    `6. Cold call against config size (stand-in delay ${DELAY_MS} ms; ` +
+      `overhead = total - requests x ${DELAY_MS} - that size's hit)`,
     coldSizeRows(sizes),
   );
   if (sizes.list.missing)
@@ -297,7 +304,8 @@ async function countAll() {
     ]);
   }
   printTable(
-    `Instructions per run (millions, callgrind, ${runs} alternating runs; without V8's random hash-seed set-up; npm's sh lines not included)`,
+    `Instructions per run (millions, callgrind, ${runs} alternating runs; without V8's random hash-seed set-up; ` +
+      `npm's sh lines not included)`,
     rows,
   );
   if (!argv.includes("--cold") && (await standIn.counts()).assumeRole !== 0)

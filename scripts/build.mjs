@@ -136,7 +136,8 @@ console.log(`built dist/cli.cjs${!sea ? "" : ` and dist/regional-sts (Node ${SEA
 function hostTarget() {
   if (process.platform !== "linux" || !["x64", "arm64"].includes(process.arch)) {
     throw new Error(
-      `the standalone build needs Linux x64 or arm64 (this is ${process.platform}-${process.arch}); use --no-sea for the npm entry`,
+      `the standalone build needs Linux x64 or arm64 (this is ${process.platform}-${process.arch}); ` +
+        `use --no-sea for the npm entry`,
     );
   }
   return `linux-${process.arch}`;

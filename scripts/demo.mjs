@@ -24,7 +24,8 @@ const viaSdk = forced || spawnSync("aws", ["--version"], { stdio: "ignore" }).st
 const consumer = viaSdk ? [process.execPath, join(root, "scripts/demo/sdk-consumer.mjs")] : ["aws"];
 if (viaSdk) {
   console.log(
-    `${forced ? "REGIONAL_STS_DEMO_CONSUMER=sdk" : "The AWS CLI (aws) is not installed here"}: the consumer's calls below go through the AWS SDK for JavaScript instead.`,
+    `${forced ? "REGIONAL_STS_DEMO_CONSUMER=sdk" : "The AWS CLI (aws) is not installed here"}: ` +
+      `the consumer's calls below go through the AWS SDK for JavaScript instead.`,
   );
 }
 const helper = existsSync(join(root, "dist/regional-sts"))
@@ -105,7 +106,8 @@ regional_sts_source_profile = account-a`;
   for (const e of entries.filter((e) => e.action === "AssumeRole")) {
     console.log(
       dim(
-        `   AssumeRole at ${e.host}: ${e.status === 200 ? `200, version ${e.issuedTokenVersion} token` : `${e.status} ${e.errorCode}`}`,
+        `   AssumeRole at ${e.host}: ` +
+          `${e.status === 200 ? `200, version ${e.issuedTokenVersion} token` : `${e.status} ${e.errorCode}`}`,
       ),
     );
   }

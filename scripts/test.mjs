@@ -96,12 +96,21 @@ function missingToolsLine() {
 function namespaceProblem() {
   const probe = spawnSync("unshare", [...unshareFlags(), "sh", "-c", "ip link set lo up"], { encoding: "utf8" });
   if (probe.error?.code === "ENOENT")
-    return "the end-to-end tests need unshare (Debian package util-linux) for a private network namespace, and it is not installed";
+    return (
+      "the end-to-end tests need unshare (Debian package util-linux) for a private network namespace, " +
+      "and it is not installed"
+    );
   if (probe.status === 0) return undefined;
   const why = (probe.stderr || `exit ${probe.status}`).trim().split("\n").pop();
   if (/ip: not found/.test(why))
-    return "the end-to-end tests need ip (Debian package iproute2) to bring up the private namespace's loopback, and it is not installed";
-  return `the end-to-end tests need a private network namespace, and unshare could not make one (${why}): run them as root or allow unprivileged user namespaces`;
+    return (
+      "the end-to-end tests need ip (Debian package iproute2) to bring up the private namespace's loopback, " +
+      "and it is not installed"
+    );
+  return (
+    `the end-to-end tests need a private network namespace, and unshare could not make one (${why}): ` +
+    `run them as root or allow unprivileged user namespaces`
+  );
 }
 
 /** Root gets new namespaces directly; others through a user namespace where the kernel allows it. */

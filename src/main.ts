@@ -128,7 +128,10 @@ function writeAllOrThrow(fd: number, text: string): void {
   }
 }
 
-/** Bytes written, or 0 where a non-blocking pipe whose reader is slow is full: we wait for it rather than drop output. */
+/**
+ * Bytes written, or 0 where a non-blocking pipe whose reader is slow is full: we wait for it rather
+ * than drop output.
+ */
 function unlessFull(write: () => number): number {
   try {
     return write();

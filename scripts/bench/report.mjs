@@ -6,11 +6,10 @@ const fmt = (x) => (x === undefined || x === null ? "-" : typeof x === "number" 
 /** Prints aligned rows; the first row is the header. */
 export function printTable(title, rows) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  const align = (cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]));
   console.log(`\n${title}`);
   rows.forEach((row, i) => {
-    console.log(
-      `  ${row.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join("  ")}`,
-    );
+    console.log(`  ${row.map(align).join("  ")}`);
     if (i === 0) console.log(`  ${widths.map((w) => "-".repeat(w)).join("  ")}`);
   });
 }
@@ -44,7 +43,8 @@ export function printTargets(targets) {
   for (const t of targets) {
     const value = typeof t.value === "number" && !Number.isInteger(t.value) ? t.value.toFixed(2) : t.value;
     console.log(
-      `  ${t.pass ? "PASS" : "MISS"}  ${t.name.padEnd(width)}  ${value}${t.unit} (target ${t.limit}${t.unit})${t.note ? `  ${t.note}` : ""}`,
+      `  ${t.pass ? "PASS" : "MISS"}  ${t.name.padEnd(width)}  ${value}${t.unit} ` +
+        `(target ${t.limit}${t.unit})${t.note ? `  ${t.note}` : ""}`,
     );
   }
 }

@@ -87,7 +87,10 @@ export function makeSandbox({ entries, standIn }) {
       floor: base,
       floorWithExtraCa: machineExtraCa ? { ...base, NODE_EXTRA_CA_CERTS: machineExtraCa } : undefined,
     },
-    /** Cold cache as after an expiry: credential entries gone; the learned region fallback, V8's code caches and the configs' section indexes kept. */
+    /**
+     * Cold cache as after an expiry: credential entries gone; the learned region fallback, V8's
+     * code caches and the configs' section indexes kept.
+     */
     clearEntries() {
       let names = [];
       try {

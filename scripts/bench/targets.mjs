@@ -68,7 +68,9 @@ export function judge(r) {
     }),
     target("cache hit, binary / node -e 0", ratio(hit.binary.median, floor), HIT_RATIO, {
       unit: "x",
-      note: `(vs node24 -e 0: ${ratio(hit.binary.median, hit["node24 -e 0"].median)}x; vs an empty node24 SEA: ${ratio(hit.binary.median, hit["empty node24 SEA"].median)}x)`,
+      note:
+        `(vs node24 -e 0: ${ratio(hit.binary.median, hit["node24 -e 0"].median)}x; ` +
+        `vs an empty node24 SEA: ${ratio(hit.binary.median, hit["empty node24 SEA"].median)}x)`,
     }),
   ];
   if (r.memoryHit) {
@@ -80,7 +82,9 @@ export function judge(r) {
     out.push(
       target("peak memory, binary hit / node -e 0", ratio(m.binary.median, base), SEA_MEMORY_RATIO, {
         unit: "x",
-        note: `(node24 -e 0 alone: ${ratio(m["node24 -e 0"].median, base)}x; an empty node24 SEA: ${ratio(m["empty node24 SEA"].median, base)}x)`,
+        note:
+          `(node24 -e 0 alone: ${ratio(m["node24 -e 0"].median, base)}x; ` +
+          `an empty node24 SEA: ${ratio(m["empty node24 SEA"].median, base)}x)`,
       }),
     );
   }
@@ -116,7 +120,8 @@ export function judge(r) {
         {
           unit: "x",
           note: floor
-            ? `(50 bare \`${floor.entry}\` at once: ${ratio(floor.lastDone.median, single)}x; ours ${ratio(c.lastDone.median, floor.lastDone.median)}x that)`
+            ? `(50 bare \`${floor.entry}\` at once: ${ratio(floor.lastDone.median, single)}x; ` +
+              `ours ${ratio(c.lastDone.median, floor.lastDone.median)}x that)`
             : undefined,
         },
       ),

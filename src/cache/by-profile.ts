@@ -47,12 +47,18 @@ export function profileTarget(
   return { key: profileCacheKey(profile, config, env) };
 }
 
-/** Whether an entry belongs to a profile: the one it would be served, or one it wrote that serves no other profile now. */
+/**
+ * Whether an entry belongs to a profile: the one it would be served, or one it wrote that serves no
+ * other profile now.
+ */
 export function belongsTo(entry: ListedEntry, profile: string, key: string | undefined): boolean {
   return entry.key === key || (entry.profile === profile && entry.profiles.length === 0);
 }
 
-/** The table `cache list` prints: every profile an entry serves, then MFA sessions by source profile; never a key id, secret or token. */
+/**
+ * The table `cache list` prints: every profile an entry serves, then MFA sessions by source
+ * profile; never a key id, secret or token.
+ */
 export function formatEntries(
   entries: ListedEntry[],
   sessions: MfaSessionSummary[],
@@ -78,7 +84,8 @@ export function formatEntries(
   ];
   const table = [["PROFILES", "ROLE", "STS REGION", "EXPIRES", "LEFT"], ...rows];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
-  return `${table.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join("  ")).join("\n")}\n`;
+  const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join("  ");
+  return `${table.map(line).join("\n")}\n`;
 }
 
 /** The profiles served, or, when the files changed since, who wrote the entry (it serves nobody now). */

@@ -36,7 +36,8 @@ export async function cacheCommand(command: ParsedCommand, runtime: Runtime): Pr
           .filter(mine)
           .map((e) => e.key),
       );
-      if (target!.key !== undefined) keys.add(target!.key); // a damaged entry is listed by no one, but is still this profile's
+      // A damaged entry is listed by no one, but is still this profile's.
+      if (target!.key !== undefined) keys.add(target!.key);
       removed = clearEntries(dir, (_e, key) => keys.has(key));
     }
     sessions = clearMfaSessions(dir, profile);
@@ -50,7 +51,8 @@ export async function cacheCommand(command: ParsedCommand, runtime: Runtime): Pr
   }
   const mfa = sessions > 0 ? ` and ${sessions} MFA session${sessions === 1 ? "" : "s"}` : "";
   runtime.stdout.write(
-    `removed ${removed} cached ${removed === 1 ? "entry" : "entries"}${mfa}${profile ? ` serving profile ${profile}` : ""} from ${dir}\n`,
+    `removed ${removed} cached ${removed === 1 ? "entry" : "entries"}${mfa}` +
+      `${profile ? ` serving profile ${profile}` : ""} from ${dir}\n`,
   );
   return 0;
 }

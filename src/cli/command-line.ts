@@ -81,7 +81,10 @@ export function parseCommandLine(argv: readonly string[], env: Record<string, st
   return command;
 }
 
-/** The profile: as an argument or --profile (both, differently, is an error), else AWS_PROFILE where the command allows. */
+/**
+ * The profile: as an argument or --profile (both, differently, is an error), else AWS_PROFILE where
+ * the command allows.
+ */
 function chooseProfile(command: ParsedCommand, words: string[], env: Record<string, string | undefined>): void {
   const { name, spec, values } = command;
   if (words.length > 1) {
@@ -112,7 +115,8 @@ function chooseProfile(command: ParsedCommand, words: string[], env: Record<stri
     throw new UsageError(
       `${name}: no profile given`,
       name,
-      `name it (regional-sts credential-process PROFILE): no AWS tool tells a credential process which profile it serves, so AWS_PROFILE is not used`,
+      `name it (regional-sts credential-process PROFILE): ` +
+        `no AWS tool tells a credential process which profile it serves, so AWS_PROFILE is not used`,
     );
   } else if (spec.profile === "required") {
     throw new UsageError(`${name}: no profile given`, name, `name one: regional-sts ${name} PROFILE`);

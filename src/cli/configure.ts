@@ -28,7 +28,8 @@ export async function configureCommand(command: ParsedCommand, runtime: Runtime)
     throw new UsageError(
       "configure: no profile given",
       "configure",
-      "name one: regional-sts configure PROFILE --role-arn ARN --region REGION, or convert one: regional-sts configure --from-profile OLD",
+      "name one: regional-sts configure PROFILE --role-arn ARN --region REGION, or convert one: " +
+        "regional-sts configure --from-profile OLD",
     );
   const paths = resolveConfigPaths(runtime.env, runtime.homeDir);
   const file = paths.configFile;
@@ -47,7 +48,8 @@ export async function configureCommand(command: ParsedCommand, runtime: Runtime)
     existing.regional_sts_role_arn !== undefined;
   if (!managed && !inPlace && values.force !== true) {
     throw new UserError(
-      `profile ${profile} in ${file} is not managed by regional-sts; choose another name, or pass --force to replace its settings (the old file is backed up)`,
+      `profile ${profile} in ${file} is not managed by regional-sts; ` +
+        `choose another name, or pass --force to replace its settings (the old file is backed up)`,
       1,
       "Unmanaged",
     );
@@ -69,7 +71,8 @@ export async function configureCommand(command: ParsedCommand, runtime: Runtime)
   }
   if (inPlace && !config.profiles[profile]) {
     throw new UserError(
-      `configure: profile ${profile} is in ${paths.credentialsFile}, which configure does not edit; give a new name to convert it into ${file}`,
+      `configure: profile ${profile} is in ${paths.credentialsFile}, which configure does not edit; ` +
+        `give a new name to convert it into ${file}`,
       1,
       "NotInConfig",
     );

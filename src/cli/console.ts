@@ -40,9 +40,12 @@ export async function consoleCommand(command: ParsedCommand, runtime: Runtime): 
     isRoleChained(chain, sourceSection, baseEnv, viaMfaSession),
     settings.durationSeconds,
   );
-  log(
-    `profile ${profile}: ${seconds === undefined ? "credentials assumed with session credentials: no SessionDuration (AWS refuses it; the console session lasts 1 hour)" : `console session of ${seconds} s`}`,
-  );
+  const session =
+    seconds === undefined
+      ? "credentials assumed with session credentials: " +
+        "no SessionDuration (AWS refuses it; the console session lasts 1 hour)"
+      : `console session of ${seconds} s`;
+  log(`profile ${profile}: ${session}`);
   const host = partition.signinHost;
   const token = await fetchSigninToken(runtime, profile, host, signinTokenUrl(host, credentials, seconds), settings);
   const url = loginUrl(

@@ -13,7 +13,8 @@ export async function credentialProcessCommand(command: ParsedCommand, runtime: 
     runtime,
   );
   log(
-    `profile ${profile}: credentials ${fromCache ? "from the cache" : "freshly assumed"}, expiring ${credentials.expiration}`,
+    `profile ${profile}: credentials ${fromCache ? "from the cache" : "freshly assumed"}, ` +
+      `expiring ${credentials.expiration}`,
   );
   runtime.stdout.write(formatProcessJson(credentials));
   return 0;

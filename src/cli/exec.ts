@@ -10,7 +10,10 @@ import { makeLoggers } from "./log";
 
 const FORWARDED: NodeJS.Signals[] = ["SIGTERM", "SIGHUP", "SIGINT", "SIGQUIT", "SIGUSR1", "SIGUSR2"];
 
-/** `exec [PROFILE] [-- command args]`: runs the command (else the user's shell) with the credentials; exits with its code. */
+/**
+ * `exec [PROFILE] [-- command args]`: runs the command (else the user's shell) with the
+ * credentials; exits with its code.
+ */
 export async function execCommand(command: ParsedCommand, runtime: Runtime): Promise<number> {
   const profile = command.profile!;
   // Taken before getCredentials, which marks runtime.env for the SDK's own children (the profile

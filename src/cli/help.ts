@@ -49,23 +49,28 @@ export const HELP: Readonly<
     usage: "refresh PROFILE [options]",
     summary: "assume the role now (asking for MFA if needed) and cache it for every tool",
     example: "regional-sts refresh prod-admin",
-    more: "Prints the role, account and expiry, never a key, secret or token. Run it in a terminal before tools that have none.",
+    more:
+      "Prints the role, account and expiry, never a key, secret or token. " +
+      "Run it in a terminal before tools that have none.",
   },
   configure: {
     usage: "configure PROFILE [options]",
     summary: "write [profile PROFILE] to the config file (backup kept, rest untouched)",
     options: [
-      "  --from-profile OLD         convert a role_arn + source_profile profile: in place without PROFILE, else into PROFILE",
+      "  --from-profile OLD         convert a role_arn + source_profile profile: " +
+        "in place without PROFILE, else into PROFILE",
       "  --force                    replace a profile regional-sts does not manage",
     ].join("\n"),
     example:
-      "regional-sts configure hk-role --role-arn arn:aws:iam::222222222222:role/katoaki --source-profile account-a --region ap-east-1",
+      "regional-sts configure hk-role --role-arn arn:aws:iam::222222222222:role/katoaki --source-profile account-a " +
+      "--region ap-east-1",
   },
   cache: {
     usage: "cache list|clear [PROFILE] [options]",
     summary: "list cached entries (with every profile each serves) and MFA sessions, never secrets, or remove them",
     options: [
-      "  --profile NAME             only the entry that profile is served, and its MFA sessions (or give it after list|clear)",
+      "  --profile NAME             only the entry that profile is served, and its MFA sessions " +
+        "(or give it after list|clear)",
       "  --json                     (list) the entries as JSON",
     ].join("\n"),
     example: "regional-sts cache clear hk-role",
@@ -92,7 +97,9 @@ export const HELP: Readonly<
     options:
       "  --profiles                 print the profile names of the config files, one a line (what the scripts call)",
     example: 'eval "$(regional-sts completion bash)"',
-    more: "fish: regional-sts completion fish | source; PowerShell: regional-sts completion powershell | Out-String | Invoke-Expression",
+    more:
+      "fish: regional-sts completion fish | source; PowerShell: " +
+      "regional-sts completion powershell | Out-String | Invoke-Expression",
   },
   help: {
     usage: "help [COMMAND]",
@@ -116,7 +123,8 @@ function profileOptionLines(noCache: boolean): string {
 }
 
 const COMMON =
-  "  -v, --verbose              explain each step on stderr (never secrets)\n  -h, --help                 show this help";
+  "  -v, --verbose              explain each step on stderr (never secrets)\n" +
+  "  -h, --help                 show this help";
 
 export function helpText(name: string | undefined): string {
   if (name === undefined) {
@@ -175,7 +183,10 @@ export async function versionCommand(
   return 0;
 }
 
-/** The README's key table (between its `keys` markers), from src/config/options.ts; test/unit/options-readme.test.ts compares. */
+/**
+ * The README's key table (between its `keys` markers), from src/config/options.ts;
+ * test/unit/options-readme.test.ts compares.
+ */
 export function keyTableMarkdown(): string {
   const code = (text: string) => `\`${text}\``;
   const rows = PROFILE_OPTIONS_TABLE.map((o) => {

@@ -16,7 +16,8 @@ export async function refreshCommand(command: ParsedCommand, runtime: Runtime): 
   const { settings: checked } = await loadProfileSettings(profile, command.flags, runtime);
   if (checked.durationSeconds * 1000 <= REFRESH_WINDOW_MS) {
     throw new UserError(
-      `refresh: profile ${profile} has duration_seconds ${checked.durationSeconds}, and credentials with 15 minutes or less left are never served from the cache`,
+      `refresh: profile ${profile} has duration_seconds ${checked.durationSeconds}, ` +
+        `and credentials with 15 minutes or less left are never served from the cache`,
       1,
       "TooShort",
       { hint: "raise duration_seconds" },
@@ -28,7 +29,9 @@ export async function refreshCommand(command: ParsedCommand, runtime: Runtime): 
     runtime,
   );
   const minutes = Math.floor((Date.parse(credentials.expiration) - runtime.now()) / 60_000);
-  const got = `profile ${profile}: credentials for ${settings.role.arn} (account ${credentials.accountId}), valid until ${credentials.expiration} (${minutes} minutes)`;
+  const got =
+    `profile ${profile}: credentials for ${settings.role.arn} (account ${credentials.accountId}), ` +
+    `valid until ${credentials.expiration} (${minutes} minutes)`;
   // An unusable cache folder costs credential-process a warning; here it defeats the purpose.
   if (cached !== true) {
     throw new UserError(

@@ -38,7 +38,10 @@ export function cliSectionName(raw: string): string | undefined {
   return type === "profile" ? words[1] : `${type}.${words[1]}`;
 }
 
-/** Python's shlex.split (POSIX): words split at spaces, '...' and "..." quoting, \ escapes; undefined where it raises. */
+/**
+ * Python's shlex.split (POSIX): words split at spaces, '...' and "..." quoting, \ escapes;
+ * undefined where it raises.
+ */
 function shellWords(text: string): string[] | undefined {
   const words: string[] = [];
   let word = "";

@@ -38,14 +38,16 @@ export function planProfile(input: PlanInput): [string, string][] {
   }
   if (input.from && !input.from.section.role_arn) {
     throw new UserError(
-      `configure: profile ${input.from.name} has no role_arn, so it is not a role profile to convert; give --role-arn instead of --from-profile`,
+      `configure: profile ${input.from.name} has no role_arn, so it is not a role profile to convert; ` +
+        `give --role-arn instead of --from-profile`,
       1,
       "NotRoleProfile",
     );
   }
   if (input.from?.section.credential_source && !input.from.section.source_profile && !input.flags["source-profile"]) {
     throw new UserError(
-      `configure: profile ${input.from.name} uses credential_source, which regional-sts does not read; add --source-profile NAME`,
+      `configure: profile ${input.from.name} uses credential_source, which regional-sts does not read; ` +
+        `add --source-profile NAME`,
       1,
       "CredentialSource",
     );
@@ -119,7 +121,8 @@ function checkValues(
   }
   if (regionPartition(region) !== partition) {
     throw new UserError(
-      `configure ${profile}: role ${roleArn} is in partition ${partition} but region ${region} is in ${regionPartition(region) ?? "no known partition"}`,
+      `configure ${profile}: role ${roleArn} is in partition ${partition} but region ${region} is in ` +
+        `${regionPartition(region) ?? "no known partition"}`,
       2,
       "PartitionMismatch",
       {

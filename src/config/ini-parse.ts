@@ -19,7 +19,8 @@ const SECTION_TYPES = ["profile", "sso-session", "services"];
  * quietly. Without regular expressions or the SDK's asynchronous loader, which together cost a
  * cache hit measurable time (docs/performance.md). Unlike the SDK's, the maps have no prototype, so a
  * profile named `constructor` is just a name.
- * https://github.com/smithy-lang/smithy-typescript/blob/main/packages/core/src/submodules/config/shared-ini-file-loader/parseIni.ts
+ * The SDK's parseIni: packages/core/src/submodules/config/shared-ini-file-loader/parseIni.ts in
+ * https://github.com/smithy-lang/smithy-typescript
  */
 export function parseSharedIni(text: string): { sections: IniSections; fault?: undefined } | { fault: IniFault } {
   const sections: IniSections = Object.create(null);
@@ -61,7 +62,10 @@ export function parseSharedIni(text: string): { sections: IniSections; fault?: u
   return { sections };
 }
 
-/** The config file's sections as the SDK's loader returns them: `[profile x]` as `x`, `[default]`, `sso-session.x`, `services.x`. */
+/**
+ * The config file's sections as the SDK's loader returns them: `[profile x]` as `x`, `[default]`,
+ * `sso-session.x`, `services.x`.
+ */
 export function configFileProfiles(sections: IniSections): IniSections {
   const profiles: IniSections = Object.create(null);
   if (sections.default) profiles.default = sections.default;
@@ -91,7 +95,10 @@ function commentMark(line: string, from: number): number {
   return hash === -1 ? semicolon : semicolon === -1 ? hash : Math.min(hash, semicolon);
 }
 
-/** The SDK's /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/: `type name` gives `type.name` for known types, nothing for others; anything else is the name as written. */
+/**
+ * The SDK's /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/: `type name` gives `type.name` for known types,
+ * nothing for others; anything else is the name as written.
+ */
 export function sectionKey(name: string): string | undefined {
   let space = 0;
   while (space < name.length && isTypeChar(name.charCodeAt(space))) space++;

@@ -10,7 +10,10 @@ import { profileSection, regionalStsTarget } from "./source-chain";
 export const INDEX_FROM_BYTES = 16 * 1024;
 
 export interface ReadFor {
-  /** The profiles a call starts from: the one served, a --source-profile, the default chain's (AWS_PROFILE or default). */
+  /**
+   * The profiles a call starts from: the one served, a --source-profile, the default chain's
+   * (AWS_PROFILE or default).
+   */
   names: (string | undefined)[];
   /** Where the index is kept; undefined: no index (--no-cache), the files are read whole. */
   cacheDir: string | undefined;

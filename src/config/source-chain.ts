@@ -127,9 +127,8 @@ function hopFrom(
     return undefined;
   }
   if (section.aws_access_key_id) {
-    hops.push(
-      `static:${section.aws_access_key_id}:${digest(`${section.aws_secret_access_key ?? ""}\n${section.aws_session_token ?? ""}`)}`,
-    );
+    const secret = `${section.aws_secret_access_key ?? ""}\n${section.aws_session_token ?? ""}`;
+    hops.push(`static:${section.aws_access_key_id}:${digest(secret)}`);
     return undefined;
   }
   if (served !== undefined) {

@@ -2,7 +2,10 @@ import type { SpawnOptions } from "node:child_process";
 import { UserError } from "../errors";
 import type { Runtime } from "../runtime";
 
-/** The platform's "open this URL" command: xdg-open, open, or cmd's start (whose first quoted word is a window title). */
+/**
+ * The platform's "open this URL" command: xdg-open, open, or cmd's start (whose first quoted word
+ * is a window title).
+ */
 export function browserCommand(
   platform: NodeJS.Platform,
   url: string,

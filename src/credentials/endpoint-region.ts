@@ -39,7 +39,9 @@ export function chooseStsRegion(input: StsRegionInput): StsRegionPlan {
     return {
       first: input.rememberedFallback,
       fallback: undefined,
-      reason: `the source account has not enabled ${input.targetRegion} (remembered from an earlier InvalidClientTokenId)`,
+      reason:
+        `the source account has not enabled ${input.targetRegion} ` +
+        `(remembered from an earlier InvalidClientTokenId)`,
     };
   }
   return {

@@ -33,7 +33,8 @@ export function explainStsError(error: unknown, ctx: ExplainContext): UserError 
     // Most often a typo (ap-esat-1): say so rather than blame the network.
     const near = closest(ctx.region, [...DEFAULT_ENABLED_REGIONS, ...OPT_IN_REGIONS]);
     return new UserError(
-      `profile ${ctx.profile}: region ${ctx.region} is not a region regional-sts knows and ${ctx.host || "its STS endpoint"} does not resolve (${e.code ?? name})`,
+      `profile ${ctx.profile}: region ${ctx.region} is not a region regional-sts knows and ` +
+        `${ctx.host || "its STS endpoint"} does not resolve (${e.code ?? name})`,
       1,
       "UnknownRegion",
       {

@@ -75,7 +75,8 @@ export async function fillCache(fill: FillRequest): Promise<Resolved> {
       );
     } catch (error) {
       request.warn(
-        `could not write the cache in ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); credentials were not cached`,
+        `could not write the cache in ${dir} ` +
+          `(${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); credentials were not cached`,
       );
       cached = false;
     }

@@ -43,7 +43,8 @@ export async function loadProfileSettings(
   const regionPart = regionPartition(settings.region);
   if (regionPart !== settings.role.partition) {
     throw new UserError(
-      `profile ${profile}: regional_sts_role_arn is in partition ${settings.role.partition} but region ${settings.region} is in ${regionPart}`,
+      `profile ${profile}: regional_sts_role_arn is in partition ${settings.role.partition} but region ` +
+        `${settings.region} is in ${regionPart}`,
       1,
       "PartitionMismatch",
       { hint: "use a role and region of the same partition" },

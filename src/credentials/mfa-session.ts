@@ -119,7 +119,8 @@ function explain(error: unknown, profile: string, serial: string): UserError {
   return (
     explainMfaRejection(error, profile, serial) ??
     new UserError(
-      `profile ${profile}: GetSessionToken for the MFA session of ${serial}${at} failed: ${e.name ?? "Error"}: ${(e.message ?? String(error)).split(/\r?\n/)[0]!.trim()}`,
+      `profile ${profile}: GetSessionToken for the MFA session of ${serial}${at} failed: ${e.name ?? "Error"}: ` +
+        `${(e.message ?? String(error)).split(/\r?\n/)[0]!.trim()}`,
       1,
       "Sts",
       { cause: error, hint: "check the source keys are an IAM user's long-term keys" },

@@ -70,7 +70,10 @@ async function promptTerminal(request: MfaRequest, deps: MfaDeps): Promise<strin
       1,
       "NoTerminal",
       {
-        hint: `set regional_sts_mfa_process to a command that prints the code, or run "regional-sts refresh ${request.profile}" in a terminal first (it asks for the code and fills the cache for every tool)`,
+        hint:
+          `set regional_sts_mfa_process to a command that prints the code, ` +
+          `or run "regional-sts refresh ${request.profile}" in a terminal first ` +
+          `(it asks for the code and fills the cache for every tool)`,
       },
     );
   }
@@ -117,7 +120,8 @@ function readWithoutEcho(
     const fail = (why: string) =>
       reject(
         new UserError(
-          `profile ${request.profile}: could not read the MFA code for ${request.serial} from the terminal (${why}); run again in a terminal, or set regional_sts_mfa_process`,
+          `profile ${request.profile}: could not read the MFA code for ${request.serial} from the terminal ` +
+            `(${why}); run again in a terminal, or set regional_sts_mfa_process`,
           1,
           "NoTerminal",
         ),

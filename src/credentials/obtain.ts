@@ -95,7 +95,8 @@ export async function obtainCredentials(request: ObtainRequest): Promise<Obtaine
       throw explain(error, { ...context, region: plan.first, host: hostOf(error) });
     }
     log(
-      `profile ${s.profile}: sts.${plan.first} answered InvalidClientTokenId: the source account has not enabled ${plan.first}; falling back to ${plan.fallback}`,
+      `profile ${s.profile}: sts.${plan.first} answered InvalidClientTokenId: ` +
+        `the source account has not enabled ${plan.first}; falling back to ${plan.fallback}`,
     );
   }
   try {
@@ -108,7 +109,10 @@ export async function obtainCredentials(request: ObtainRequest): Promise<Obtaine
   }
 }
 
-/** AssumeRole's parameters for a profile, as credential-process sends them; asks for the MFA code when mfa_serial is set. */
+/**
+ * AssumeRole's parameters for a profile, as credential-process sends them; asks for the MFA code
+ * when mfa_serial is set.
+ */
 export async function assumeRoleParams(
   s: Settings,
   mfaCodeProvider: (serial: string) => Promise<string>,

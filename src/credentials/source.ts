@@ -62,7 +62,9 @@ function withoutCommandLine(error: unknown, options: SourceOptions): { detail: s
   const detail = inOurWords(firstLine((error as Error)?.message ?? String(error)), options);
   const failed = /^Command failed: (.*)$/.exec(detail);
   if (!failed) return { detail, cause: error };
-  const said = `credential_process ${programOf(failed[1]!)} failed (its arguments and output are not shown: they may hold secrets)`;
+  const said =
+    `credential_process ${programOf(failed[1]!)} failed (its arguments and output are not shown: ` +
+    `they may hold secrets)`;
   const frames = ((error as Error).stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
   const cause = new Error(said);
   cause.stack = [`Error: ${said}`, ...frames].join("\n");
@@ -75,7 +77,10 @@ function withoutCommandLine(error: unknown, options: SourceOptions): { detail: s
  */
 function inOurWords(line: string, options: SourceOptions): string {
   if (/Could not resolve credentials using profile/.test(line)) {
-    return `no keys, SSO, credential_process or role for it in ${options.paths.configFile} or ${options.paths.credentialsFile}`;
+    return (
+      `no keys, SSO, credential_process or role for it in ${options.paths.configFile} or ` +
+      `${options.paths.credentialsFile}`
+    );
   }
   return line.replace(/\.$/, "");
 }

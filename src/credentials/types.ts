@@ -19,7 +19,10 @@ export interface CredentialsRequest {
   profile: string;
   flags: Flags;
   useCache: boolean;
-  /** `refresh`: never serve an entry written before this time (ms); assume the role anew unless another caller just did. */
+  /**
+   * `refresh`: never serve an entry written before this time (ms); assume the role anew unless
+   * another caller just did.
+   */
   freshSince?: number;
   log(message: string): void;
   warn(message: string): void;

@@ -76,7 +76,8 @@ function explainRefusal(error: unknown, input: AssumeCheckInput): Finding {
     return failed(
       "assume-role",
       head,
-      `make the trust policy of ${s.role.arn} allow ${trustPrincipal(input.sourceArn)} (${source}), or check whether it requires ${needs} in ${profileBlock}`,
+      `make the trust policy of ${s.role.arn} allow ${trustPrincipal(input.sourceArn)} (${source}), ` +
+        `or check whether it requires ${needs} in ${profileBlock}`,
     );
   }
   if (f.name === "ValidationError" && /DurationSeconds/i.test(f.message)) {
@@ -85,15 +86,18 @@ function explainRefusal(error: unknown, input: AssumeCheckInput): Finding {
       "assume-role",
       head,
       chained
-        ? `the source credentials are themselves a role session, limited to 3600 s; set duration_seconds = 3600 in ${profileBlock}`
-        : `duration_seconds ${s.durationSeconds} is above the role's maximum session duration; lower duration_seconds in ${profileBlock} or raise the role's MaxSessionDuration`,
+        ? `the source credentials are themselves a role session, limited to 3600 s; ` +
+            `set duration_seconds = 3600 in ${profileBlock}`
+        : `duration_seconds ${s.durationSeconds} is above the role's maximum session duration; ` +
+            `lower duration_seconds in ${profileBlock} or raise the role's MaxSessionDuration`,
     );
   }
   if (f.name === "RegionDisabledException") {
     return failed(
       "assume-role",
       head,
-      `activate STS in ${input.stsRegion} for account ${s.role.accountId}, or set regional_sts_sts_region in ${profileBlock} to another region`,
+      `activate STS in ${input.stsRegion} for account ${s.role.accountId}, ` +
+        `or set regional_sts_sts_region in ${profileBlock} to another region`,
     );
   }
   if (f.name === "MfaCode" || f.name === "UserError") {

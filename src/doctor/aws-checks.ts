@@ -49,7 +49,8 @@ export async function checkAws(input: AwsCheckInput): Promise<{ findings: Findin
       failed(
         "source",
         (error as Error).message.replace(/;[^;]*$/, ""),
-        `check that ${source} has working credentials (aws sts get-caller-identity${s.sourceProfile ? ` --profile ${s.sourceProfile}` : ""})`,
+        `check that ${source} has working credentials ` +
+          `(aws sts get-caller-identity${s.sourceProfile ? ` --profile ${s.sourceProfile}` : ""})`,
       ),
     );
     return skipRest("needs source credentials");
@@ -115,11 +116,14 @@ async function checkTargetRegion(
   } catch (error) {
     const f = toFailure(error);
     if (f.name === "InvalidClientTokenId") {
-      // Nothing to fix for this profile, so not a warning (calling the region with account's own keys is another matter).
+      // Nothing to fix for this profile, so not a warning (calling the region with account's own
+      // keys is another matter).
       findings.push(
         passed(
           "target-region",
-          `${region} is opt-in and account ${account} has not enabled it (${f.host} answered InvalidClientTokenId): regional-sts assumes the role at another regional endpoint, and the role's credentials still work in ${region}`,
+          `${region} is opt-in and account ${account} has not enabled it ` +
+            `(${f.host} answered InvalidClientTokenId): regional-sts assumes the role at another regional endpoint, ` +
+            `and the role's credentials still work in ${region}`,
         ),
       );
       return false;
@@ -127,7 +131,8 @@ async function checkTargetRegion(
     findings.push(
       note(
         "target-region",
-        `${region} is opt-in; could not tell whether account ${account} has enabled it (${f.name}: ${f.message}); regional-sts falls back to another regional endpoint if it has not`,
+        `${region} is opt-in; could not tell whether account ${account} has enabled it (${f.name}: ${f.message}); ` +
+          `regional-sts falls back to another regional endpoint if it has not`,
       ),
     );
     return undefined;
@@ -165,11 +170,13 @@ function endpointFinding(
   const why =
     region === plan.first
       ? plan.reason
-      : `${s.region} is opt-in and the source account has not enabled it, so the fallback for partition ${s.role.partition}`;
+      : `${s.region} is opt-in and the source account has not enabled it, ` +
+        `so the fallback for partition ${s.role.partition}`;
   const flags = [s.useFips ? "FIPS" : "", s.useDualstack ? "dual-stack" : ""].filter(Boolean).join(", ");
   return passed(
     "sts-endpoint",
-    `regional-sts calls the regional STS endpoint of ${region}${flags ? ` (${flags})` : ""}: ${why}; never the global sts.amazonaws.com`,
+    `regional-sts calls the regional STS endpoint of ${region}${flags ? ` (${flags})` : ""}: ${why}; ` +
+      `never the global sts.amazonaws.com`,
   );
 }
 

@@ -40,7 +40,10 @@ function describeEntry(dir: string, s: Settings, chain: SourceChain, nowMs: numb
   const leftMs = Date.parse(entry.expiration) - nowMs;
   const minutes = Math.floor(leftMs / 60_000);
   if (leftMs <= REFRESH_WINDOW_MS) {
-    return `; the entry for profile ${s.profile} ${leftMs > 0 ? `has only ${minutes} minutes left` : "has expired"}, so the next call assumes the role again`;
+    return (
+      `; the entry for profile ${s.profile} ${leftMs > 0 ? `has only ${minutes} minutes left` : "has expired"}, ` +
+      `so the next call assumes the role again`
+    );
   }
   return `; entry for profile ${s.profile} valid ${minutes} more minutes (until ${entry.expiration})`;
 }

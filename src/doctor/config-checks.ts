@@ -54,9 +54,10 @@ export function checkConfiguration(
   const roleOk = checkRoleArn(profile, raw.roleArn?.value, raw.roleArn?.origin, region, findings);
   const processLine = checkProcessLine(profile, section);
   findings.push(processLine, checkPlainKeys(profile, config.profiles[profile] ?? section));
-  // With a wrong credential_process line, AWS tools never get these settings' credentials: checking them would contradict the verdict.
-  // A line that serves another profile (or runs another program): AWS tools get other credentials, so checking these
-  // settings would contradict the verdict. A missing line is checked: the verdict then says the settings work but are unused.
+  // With a wrong credential_process line, AWS tools never get these settings' credentials: checking
+  // them would contradict the verdict. A line that serves another profile (or runs another
+  // program): AWS tools get other credentials, so checking these settings would contradict the
+  // verdict. A missing line is checked: the verdict then says the settings work but are unused.
   const notUsed =
     processLine.status === "failed" && section.credential_process
       ? "AWS tools do not get these settings' credentials (see credential-process)"
@@ -72,7 +73,8 @@ export function checkConfiguration(
   findings.push(
     routine(
       "settings",
-      `session ${settings.roleSessionName}, ${settings.durationSeconds} s${settings.mfaSerial ? `, MFA ${settings.mfaSerial}` : ""}${settings.externalId ? ", external id set" : ""}`,
+      `session ${settings.roleSessionName}, ${settings.durationSeconds} s` +
+        `${settings.mfaSerial ? `, MFA ${settings.mfaSerial}` : ""}${settings.externalId ? ", external id set" : ""}`,
     ),
   );
   let chain: SourceChain;
@@ -152,7 +154,8 @@ function checkRoleArn(
     findings.push(
       failed(
         "role-arn",
-        `${arn} is in partition ${partition} but region ${region} is in ${regionPartition(region) ?? "no known partition"}`,
+        `${arn} is in partition ${partition} but region ${region} is in ` +
+          `${regionPartition(region) ?? "no known partition"}`,
         "use a role and region of the same partition",
       ),
     );
@@ -167,7 +170,8 @@ function checkSourceProfile(settings: Settings, chain: SourceChain, config: Load
   if (!source)
     return note(
       "source-chain",
-      `no regional_sts_source_profile: source credentials come from the default chain (${chain.fingerprint.split(":")[0]})`,
+      `no regional_sts_source_profile: source credentials come from the default chain ` +
+        `(${chain.fingerprint.split(":")[0]})`,
       `set regional_sts_source_profile in [profile ${settings.profile}] to pin them`,
     );
   if (!profileSection(source, config)) {

@@ -17,7 +17,10 @@ export interface Report {
   region: string | undefined;
   /** True only when the profile's credentials were shown to work in its region. */
   ok: boolean;
-  /** Whether the role's credentials worked in the region, even if something else failed (a missing credential_process). */
+  /**
+   * Whether the role's credentials worked in the region, even if something else failed (a missing
+   * credential_process).
+   */
   settingsWork?: boolean;
   findings: Finding[];
 }
@@ -62,17 +65,21 @@ export function formatReport(report: Report, verbose = false): string {
   const shown = report.findings.filter((f) => verbose || (f.status !== "skipped" && !f.routine));
   const lines = shown.map(
     (f) =>
-      `${f.status.padEnd(7)} ${f.check}: ${f.message}${verbose && f.detail ? ` ${f.detail}` : ""}${f.fix ? `; fix: ${f.fix}` : ""}`,
+      `${f.status.padEnd(7)} ${f.check}: ` +
+      `${f.message}${verbose && f.detail ? ` ${f.detail}` : ""}${f.fix ? `; fix: ${f.fix}` : ""}`,
   );
   const count = (status: Finding["status"]) => report.findings.filter((f) => f.status === status).length;
   const warnings =
     count("warning") === 0 ? "" : ` (${count("warning")} ${count("warning") === 1 ? "warning" : "warnings"})`;
   const where = report.region ?? "its region";
-  const tally = `(${count("failed")} failed${count("warning") ? `, ${count("warning")} ${count("warning") === 1 ? "warning" : "warnings"}` : ""})`;
+  const tally =
+    `(${count("failed")} failed` +
+    `${count("warning") ? `, ${count("warning")} ${count("warning") === 1 ? "warning" : "warnings"}` : ""})`;
   const verdict = report.ok
     ? `profile ${report.profile}: credentials work in ${where}${warnings}`
     : report.settingsWork
-      ? `profile ${report.profile}: its regional-sts settings work in ${where}, but no AWS tool gets these credentials until the failures above are fixed ${tally}`
+      ? `profile ${report.profile}: its regional-sts settings work in ${where}, ` +
+        `but no AWS tool gets these credentials until the failures above are fixed ${tally}`
       : `profile ${report.profile}: no working credentials in ${where} ${tally}`;
   return `${[...lines, verdict].join("\n")}\n`;
 }

@@ -26,7 +26,8 @@ export async function checkGlobalEndpoint(
     // Nothing regional-sts needs: shown with --verbose only.
     return skipped(
       "global-endpoint",
-      `could not read account ${account}'s GlobalEndpointTokenVersion (${why}); this check does not affect regional-sts (allow iam:GetAccountSummary to the source identity to run it)`,
+      `could not read account ${account}'s GlobalEndpointTokenVersion (${why}); ` +
+        `this check does not affect regional-sts (allow iam:GetAccountSummary to the source identity to run it)`,
     );
   }
   if (version === 2) {
@@ -51,7 +52,11 @@ export async function checkGlobalEndpoint(
   // the AuthFailure other tools of this account meet in this region: a note, not a warning.
   return note(
     "global-endpoint",
-    `account ${account}'s GlobalEndpointTokenVersion is 1: any tool that calls the global endpoint sts.amazonaws.com (AWS_STS_REGIONAL_ENDPOINTS=legacy, Go SDK v1, JS SDK v2, botocore before 1.40) gets version 1 tokens, which ${region} refuses with AuthFailure (InvalidClientTokenId, InvalidToken for S3)`,
-    `use regional STS endpoints everywhere (as regional-sts does; AWS_STS_REGIONAL_ENDPOINTS=regional), or switch account ${account} to version 2 tokens: aws iam set-security-token-service-preferences --global-endpoint-token-version v2Token`,
+    `account ${account}'s GlobalEndpointTokenVersion is 1: any tool that calls the global endpoint ` +
+      `sts.amazonaws.com (AWS_STS_REGIONAL_ENDPOINTS=legacy, Go SDK v1, JS SDK v2, botocore before 1.40) gets ` +
+      `version 1 tokens, which ${region} refuses with AuthFailure (InvalidClientTokenId, InvalidToken for S3)`,
+    `use regional STS endpoints everywhere (as regional-sts does; AWS_STS_REGIONAL_ENDPOINTS=regional), ` +
+      `or switch account ${account} to version 2 tokens: aws iam set-security-token-service-preferences ` +
+      `--global-endpoint-token-version v2Token`,
   );
 }

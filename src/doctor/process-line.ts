@@ -14,14 +14,18 @@ export function checkNotRegionalSts(profile: string, section: Section): Finding 
   if (section.role_arn) {
     return failed(
       "profile",
-      `profile ${profile} does not use regional-sts: its role_arn is assumed by each AWS tool itself, at whichever STS endpoint that tool picks (the global one, and version 1 tokens, for some)`,
-      `convert it in place with regional-sts configure --from-profile ${profile}, then run regional-sts doctor ${profile} again`,
+      `profile ${profile} does not use regional-sts: its role_arn is assumed by each AWS tool itself, ` +
+        `at whichever STS endpoint that tool picks (the global one, and version 1 tokens, for some)`,
+      `convert it in place with regional-sts configure --from-profile ${profile}, ` +
+        `then run regional-sts doctor ${profile} again`,
     );
   }
   return failed(
     "profile",
-    `profile ${profile} does not use regional-sts (no regional_sts_role_arn, and no credential_process calling regional-sts)`,
-    `to assume a role from it through a regional endpoint, create one: regional-sts configure NEW-NAME --source-profile ${profile} --role-arn ARN --region REGION`,
+    `profile ${profile} does not use regional-sts (no regional_sts_role_arn, ` +
+      `and no credential_process calling regional-sts)`,
+    `to assume a role from it through a regional endpoint, create one: ` +
+      `regional-sts configure NEW-NAME --source-profile ${profile} --role-arn ARN --region REGION`,
   );
 }
 
@@ -58,14 +62,16 @@ export function checkProcessLine(profile: string, section: Section): Finding {
   if (target === undefined) {
     return failed(
       "credential-process",
-      `credential_process in [profile ${profile}] has no --profile (no AWS tool tells the process which profile it serves)`,
+      `credential_process in [profile ${profile}] has no --profile ` +
+        `(no AWS tool tells the process which profile it serves)`,
       `append --profile ${profile}`,
     );
   }
   if (target !== profile) {
     return failed(
       "credential-process",
-      `credential_process in [profile ${profile}] asks regional-sts for profile ${target}, not ${profile} (a copy-paste slip?)`,
+      `credential_process in [profile ${profile}] asks regional-sts for profile ${target}, not ${profile} ` +
+        `(a copy-paste slip?)`,
       `change it to --profile ${profile}`,
     );
   }
@@ -93,7 +99,9 @@ export function checkPlainKeys(profile: string, section: Section): Finding {
     .join(", ");
   return failed(
     "plain-keys",
-    `[profile ${profile}] has ${plain.join(" and ")} beside credential_process: the AWS CLI and boto3 then assume the role themselves (ignoring credential_process) and the Go SDK assumes it a second time on top of regional-sts's credentials`,
+    `[profile ${profile}] has ${plain.join(" and ")} beside credential_process: ` +
+      `the AWS CLI and boto3 then assume the role themselves (ignoring credential_process) and the Go SDK assumes it ` +
+      `a second time on top of regional-sts's credentials`,
     `${fix} in [profile ${profile}]`,
   );
 }

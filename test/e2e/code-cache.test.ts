@@ -54,7 +54,7 @@ for (const [kind, [entry]] of Object.entries(ENTRIES)) {
   };
 
   describe(`code cache, ${kind}`, () => {
-    it("a cold call leaves private ones for the bundles it ran, which later hits and misses use as they are", async () => {
+    it("a cold call leaves private ones for bundles it ran, which later hits and misses use as they are", async () => {
       await firstRun();
       const first = codeFiles(kind).map((f) => identity(join(e2e.cacheDir, f)));
       expect(first.map((f) => f.mode)).toEqual([0o600, 0o600, 0o600]);
@@ -144,7 +144,7 @@ describe("a broken npm installation", () => {
     }
   });
 
-  it("without save.js: credentials as usual, no code caches, nothing on stderr (saving them is a speed-up)", async () => {
+  it("without save.js: credentials as usual, no code caches, nothing on stderr (saving is a speed-up)", async () => {
     const dir = broken("save.js");
     try {
       e2e.clearCache();

@@ -13,7 +13,8 @@ mkdirSync(bin);
 symlinkSync(ENTRIES.binary[0], join(bin, "regional-sts"));
 writeFileSync(
   join(root, "config"),
-  "[profile hk-role]\nregion = ap-east-1\n[profile account-a]\nregion = us-east-1\n[sso-session corp]\nsso_region = eu-west-1\n",
+  "[profile hk-role]\nregion = ap-east-1\n[profile account-a]\nregion = us-east-1\n[sso-session corp]\n" +
+    "sso_region = eu-west-1\n",
 );
 writeFileSync(join(root, "credentials"), "[creds-only]\naws_access_key_id = AKIAEXAMPLE\n");
 const env = {

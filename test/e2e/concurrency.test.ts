@@ -27,7 +27,10 @@ regional_sts_source_profile = account-a
 );
 
 const cacheFiles = () => (existsSync(e2e.cacheDir) ? readdirSync(e2e.cacheDir).sort() : []);
-/** One credentials entry and the code caches (src/boot.ts) that any number of callers leave: no lock, no temporary file. */
+/**
+ * One credentials entry and the code caches (src/boot.ts) that any number of callers leave: no
+ * lock, no temporary file.
+ */
 const ONE_ENTRY = [
   expect.stringMatching(/^[0-9a-f]{40}\.json$/),
   ...["main", "miss", "sdk"].map((part) =>
@@ -36,7 +39,7 @@ const ONE_ENTRY = [
 ];
 
 describe("concurrent callers", () => {
-  it(`${CONCURRENT_CALLERS} processes on one cold key: one AssumeRole, every one gets the same valid credentials`, async () => {
+  it(`${CONCURRENT_CALLERS} processes on a cold key: one AssumeRole, all get the same valid credentials`, async () => {
     // A slow STS keeps the first caller inside AssumeRole while the others pile up on the lock.
     e2e.fake.setDelayMs(1500);
     // Started one at a time with a turn of the event loop between (each spawn blocks this thread

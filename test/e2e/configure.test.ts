@@ -9,7 +9,9 @@ import { type E2e, ENTRIES, ROOT, useE2e } from "./harness";
 let e2e: E2e;
 useE2e((e) => (e2e = e));
 
-const start = `# mine\r\n[default]\r\nregion = us-east-1\r\n\r\n[profile account-a]\r\nregion = us-east-1\r\n[profile old-role]\r\nrole_arn = ${SEED.roleKatoaki}\r\nsource_profile = account-a\r\nregion = ap-east-1\r\n`;
+const start =
+  `# mine\r\n[default]\r\nregion = us-east-1\r\n\r\n[profile account-a]\r\nregion = us-east-1\r\n` +
+  `[profile old-role]\r\nrole_arn = ${SEED.roleKatoaki}\r\nsource_profile = account-a\r\nregion = ap-east-1\r\n`;
 const credentials = ACCOUNT_A_CREDENTIALS;
 
 describe("configure, then the real AWS CLI", () => {
@@ -34,7 +36,8 @@ describe("configure, then the real AWS CLI", () => {
       expect(r.code).toBe(0);
       const text = readFileSync(e2e.configFile, "utf8");
       expect(text).toBe(
-        `${start}\r\n[profile hk-role]\r\nregion = ap-east-1\r\ncredential_process = ${ENTRIES.binary[0]} credential-process --profile hk-role\r\n` +
+        `${start}\r\n[profile hk-role]\r\nregion = ap-east-1\r\n` +
+          `credential_process = ${ENTRIES.binary[0]} credential-process --profile hk-role\r\n` +
           `regional_sts_role_arn = ${SEED.roleKatoaki}\r\nregional_sts_source_profile = account-a\r\n`,
       );
 
@@ -61,7 +64,8 @@ describe("configure, then the real AWS CLI", () => {
 
 describe("configure's credential_process line, as every reader runs it", () => {
   needs("aws").it(
-    "a path with spaces, quotes and $ (reached through a link, which stays unresolved) works in the AWS CLI, the JS SDK and sh -c",
+    "a path with spaces, quotes and $ (reached through a link, which stays unresolved) works in the AWS CLI, " +
+      "the JS SDK and sh -c",
     async () => {
       const dir = join(e2e.home, `it's a "$HOME" dir`);
       mkdirSync(dir);
@@ -91,7 +95,9 @@ describe("configure's credential_process line, as every reader runs it", () => {
       ]);
       expect(cli).toMatchObject({ code: 0, stdout: "222222222222\n", stderr: "" });
       // The JS SDK (child_process.exec, that is sh -c).
-      const script = `require("@aws-sdk/credential-providers").fromIni({ profile: "hk-role" })().then((c) => console.log(c.accessKeyId.slice(0, 4)))`;
+      const script =
+        `require("@aws-sdk/credential-providers").fromIni({ profile: "hk-role" })()` +
+        `.then((c) => console.log(c.accessKeyId.slice(0, 4)))`;
       const js = await e2e.run(process.execPath, ["-e", script], {
         NODE_PATH: `${ROOT}/node_modules`,
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",

@@ -35,7 +35,8 @@ useE2e(
 
 const HOME_DESTINATION = "https%3A%2F%2Fap-east-1.console.aws.amazon.com%2Fconsole%2Fhome%3Fregion%3Dap-east-1";
 const LOGIN = new RegExp(
-  `^https://signin\\.aws\\.amazon\\.com/federation\\?Action=login&Issuer=regional-sts&Destination=${HOME_DESTINATION.replace(/\./g, "\\.")}&SigninToken=[\\w-]{64}\\n$`,
+  `^https://signin\\.aws\\.amazon\\.com/federation\\?Action=login&Issuer=regional-sts` +
+    `&Destination=${HOME_DESTINATION.replace(/\./g, "\\.")}&SigninToken=[\\w-]{64}\\n$`,
 );
 const federation = () =>
   e2e.fake.log
@@ -56,21 +57,25 @@ function visit(url: string): Promise<{ status: number; location: string | undefi
 }
 
 describe("console", () => {
-  it("--url prints only the login URL: the partition's sign-in host, the region's console home, a sign-in token and never the keys", async () => {
-    const result = await e2e.run(BIN, ["console", "hk-role", "--url"]);
-    expect([result.code, result.stderr]).toEqual([0, ""]);
-    expect(result.stdout).toMatch(LOGIN);
-    for (const secret of secrets()) expect(result.stdout).not.toContain(secret);
-    // Static source keys: the role's duration_seconds (default 3600) becomes the console session's.
-    expect(federation()).toEqual(["signin.aws.amazon.com getSigninToken 200 SessionDuration=3600"]);
-    expect(await visit(result.stdout.trim())).toEqual({
-      status: 302,
-      location: "https://ap-east-1.console.aws.amazon.com/console/home?region=ap-east-1",
-    });
-    // From the cache the second time: no second AssumeRole.
-    expect((await e2e.run(BIN, ["console", "--profile", "hk-role", "--url"])).code).toBe(0);
-    expect(e2e.fake.assumeRoleCount({ ok: true })).toBe(1);
-  });
+  it(
+    "--url prints only the login URL: the partition's sign-in host, the region's console home, " +
+      "a sign-in token and never the keys",
+    async () => {
+      const result = await e2e.run(BIN, ["console", "hk-role", "--url"]);
+      expect([result.code, result.stderr]).toEqual([0, ""]);
+      expect(result.stdout).toMatch(LOGIN);
+      for (const secret of secrets()) expect(result.stdout).not.toContain(secret);
+      // Static source keys: the role's duration_seconds (default 3600) becomes the console session's.
+      expect(federation()).toEqual(["signin.aws.amazon.com getSigninToken 200 SessionDuration=3600"]);
+      expect(await visit(result.stdout.trim())).toEqual({
+        status: 302,
+        location: "https://ap-east-1.console.aws.amazon.com/console/home?region=ap-east-1",
+      });
+      // From the cache the second time: no second AssumeRole.
+      expect((await e2e.run(BIN, ["console", "--profile", "hk-role", "--url"])).code).toBe(0);
+      expect(e2e.fake.assumeRoleCount({ ok: true })).toBe(1);
+    },
+  );
 
   it("AWS_PROFILE names the profile; --destination picks another page of the region's console", async () => {
     const result = await e2e.run(BIN, ["console", "--url", "--destination", "ec2/home#Instances:"], {
@@ -81,7 +86,7 @@ describe("console", () => {
     expect(destination).toBe("https://ap-east-1.console.aws.amazon.com/ec2/home?region=ap-east-1#Instances:");
   });
 
-  it("role-chained and MFA-session credentials are sent without SessionDuration, which AWS would refuse with 400", async () => {
+  it("role-chained and MFA-session credentials get no SessionDuration, which AWS would refuse with 400", async () => {
     const chained = await e2e.run(BIN, ["console", "chained", "--url"]);
     expect([chained.code, chained.stderr]).toEqual([0, ""]);
     const mfa = await e2e.run(BIN, ["console", "admin", "--url"]);
@@ -124,7 +129,8 @@ describe("console", () => {
     expect([result.code, result.stdout, result.stderr]).toEqual([
       1,
       "",
-      "regional-sts: profile hk-role: the sign-in endpoint https://signin.aws.amazon.com/federation answered HTTP 400 (Invalid credentials); the role's credentials were not accepted for console sign-in\n",
+      "regional-sts: profile hk-role: the sign-in endpoint https://signin.aws.amazon.com/federation answered HTTP " +
+        "400 (Invalid credentials); the role's credentials were not accepted for console sign-in\n",
     ]);
   });
 });

@@ -36,14 +36,16 @@ needs("aws").it("npm run demo tells the seed story with the AWS CLI and every st
   expect(result.stdout).not.toContain("through the JS SDK");
 });
 
-it("without the AWS CLI, npm run demo makes the consumer's calls through the JS SDK, says so, and every step holds", () => {
+it("without the AWS CLI, npm run demo makes the consumer's calls through the JS SDK, says so; every step holds", () => {
   const result = demo({ REGIONAL_STS_DEMO_CONSUMER: "sdk" });
   expectTheStory(result);
   expect(result.stdout).toContain(
     "REGIONAL_STS_DEMO_CONSUMER=sdk: the consumer's calls below go through the AWS SDK for JavaScript instead.\n",
   );
   expect(result.stdout).toContain(
-    "$ aws ec2 describe-instances --region ap-east-1   (through the JS SDK)\n   An error occurred (AuthFailure) when calling the DescribeInstances operation: AWS was not able to validate the provided access credentials\n",
+    "$ aws ec2 describe-instances --region ap-east-1   (through the JS SDK)\n" +
+      "   An error occurred (AuthFailure) when calling the DescribeInstances operation: " +
+      "AWS was not able to validate the provided access credentials\n",
   );
   expect(result.stdout).toContain(
     "--query Arn --output text   (through the JS SDK)\n   arn:aws:sts::222222222222:assumed-role/katoaki/",

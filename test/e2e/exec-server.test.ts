@@ -127,33 +127,38 @@ describe("exec --server", () => {
     },
   );
 
-  it("a wrong or missing token gets 401 and nothing else; the right one the protocol's JSON; the endpoint stops with the child", async () => {
-    const child = startExecServer("hk-role", [
-      "sh",
-      "-c",
-      'echo "$AWS_CONTAINER_CREDENTIALS_FULL_URI $AWS_CONTAINER_AUTHORIZATION_TOKEN"; read done',
-    ]);
-    const [url, token] = (await child.nextLine()).split(" ") as [string, string];
-    expect(await get(url)).toEqual({ status: 401, body: "" });
-    expect(await get(url, `${token}x`)).toEqual({ status: 401, body: "" });
-    expect(await get(url.replace("/credentials", "/"), "nope")).toEqual({ status: 401, body: "" });
-    const right = await get(url, token);
-    expect(right.status).toBe(200);
-    const issued = e2e.fake.issuedCredentials().at(-1)!;
-    expect(JSON.parse(right.body)).toEqual({
-      AccessKeyId: issued.accessKeyId,
-      SecretAccessKey: issued.secretAccessKey,
-      Token: issued.sessionToken,
-      Expiration: new Date(issued.expiresAt).toISOString().replace(".000Z", "Z"),
-      AccountId: SEED.accountB,
-    });
-    child.write("\n");
-    expect((await child.done).code).toBe(0);
-    await expect(get(url, token)).rejects.toThrow(/ECONNREFUSED/);
-  });
+  it(
+    "a wrong or missing token gets 401 and nothing else; the right one the protocol's JSON; " +
+      "the endpoint stops with the child",
+    async () => {
+      const child = startExecServer("hk-role", [
+        "sh",
+        "-c",
+        'echo "$AWS_CONTAINER_CREDENTIALS_FULL_URI $AWS_CONTAINER_AUTHORIZATION_TOKEN"; read done',
+      ]);
+      const [url, token] = (await child.nextLine()).split(" ") as [string, string];
+      expect(await get(url)).toEqual({ status: 401, body: "" });
+      expect(await get(url, `${token}x`)).toEqual({ status: 401, body: "" });
+      expect(await get(url.replace("/credentials", "/"), "nope")).toEqual({ status: 401, body: "" });
+      const right = await get(url, token);
+      expect(right.status).toBe(200);
+      const issued = e2e.fake.issuedCredentials().at(-1)!;
+      expect(JSON.parse(right.body)).toEqual({
+        AccessKeyId: issued.accessKeyId,
+        SecretAccessKey: issued.secretAccessKey,
+        Token: issued.sessionToken,
+        Expiration: new Date(issued.expiresAt).toISOString().replace(".000Z", "Z"),
+        AccountId: SEED.accountB,
+      });
+      child.write("\n");
+      expect((await child.done).code).toBe(0);
+      await expect(get(url, token)).rejects.toThrow(/ECONNREFUSED/);
+    },
+  );
 
   needs("boto3").it(
-    "boto3 as the child keeps working past its session's end: it asks again and the endpoint refreshes through the cache's locked path",
+    "boto3 as the child keeps working past its session's end: " +
+      "it asks again and the endpoint refreshes through the cache's locked path",
     async () => {
       const script = [
         "import sys, boto3",

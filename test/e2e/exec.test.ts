@@ -62,7 +62,9 @@ describe("exec", () => {
       AWS_SESSION_TOKEN: "outer",
       AWS_REGION: "eu-west-1",
     };
-    const dump = `process.stdout.write(Object.keys(process.env).filter((k) => /^(AWS_|REGIONAL_STS_)/.test(k)).sort().map((k) => k + "=" + (/SECRET|TOKEN/.test(k) ? "*" : process.env[k])).join("\\n"))`;
+    const dump =
+      `process.stdout.write(Object.keys(process.env).filter((k) => /^(AWS_|REGIONAL_STS_)/.test(k)).sort()` +
+      `.map((k) => k + "=" + (/SECRET|TOKEN/.test(k) ? "*" : process.env[k])).join("\\n"))`;
     const result = await exec([process.execPath, "-e", dump], conflicting);
     expect(result.stderr).toBe("");
     const issued = e2e.fake.issuedCredentials().at(-1)!;
@@ -132,7 +134,8 @@ setTimeout(() => { console.log("SIGINT x" + n); process.exit(0); }, 1500);`;
 
   it("no command: starts $SHELL with the credentials, says so on stderr, exits with the shell's code", async () => {
     const script =
-      'echo "$REGIONAL_STS_EXEC_PROFILE $AWS_REGION ${AWS_PROFILE-unset}"; aws sts get-caller-identity --query Arn --output text; exit 3\n';
+      'echo "$REGIONAL_STS_EXEC_PROFILE $AWS_REGION ${AWS_PROFILE-unset}"; ' +
+      "aws sts get-caller-identity --query Arn --output text; exit 3\n";
     const result = await e2e.run(
       BIN,
       ["exec", "hk-role"],
@@ -174,7 +177,8 @@ setTimeout(() => { console.log("SIGINT x" + n); process.exit(0); }, 1500);`;
     expect([refused.code, refused.stdout, refused.stderr]).toEqual([
       1,
       "",
-      `regional-sts: exec: already inside "regional-sts exec" for profile outer-role; exit that shell first, or pass --allow-nested to run profile hk-role inside it\n`,
+      `regional-sts: exec: already inside "regional-sts exec" for profile outer-role; ` +
+        `exit that shell first, or pass --allow-nested to run profile hk-role inside it\n`,
     ]);
     expect(e2e.fake.assumeRoleCount({ ok: true })).toBe(1); // the outer exec's only
 

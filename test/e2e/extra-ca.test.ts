@@ -76,7 +76,8 @@ describe("NODE_EXTRA_CA_CERTS", () => {
 
   it("npm entry: children get it unchanged", async () => {
     const dump =
-      "process.stdout.write(JSON.stringify(Object.keys(process.env).filter((k) => /^(NODE_|REGIONAL_STS_(BIN|DEFERRED))/.test(k)).sort().map((k) => [k, process.env[k]])))";
+      "process.stdout.write(JSON.stringify(Object.keys(process.env).filter((k) => " +
+      "/^(NODE_|REGIONAL_STS_(BIN|DEFERRED))/.test(k)).sort().map((k) => [k, process.env[k]])))";
     const result = await e2e.run(
       NPM,
       ["exec", "--profile", "hk-role", "--", process.execPath, "-e", dump],

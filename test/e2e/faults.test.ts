@@ -55,7 +55,11 @@ const cases: FaultCase[] = [
     name: "AccessDenied (role does not trust the source)",
     args: ["--role-arn", LOCKED_ROLE],
     attempts: 1,
-    stderr: `regional-sts: profile app: AssumeRole ${LOCKED_ROLE} at sts.us-west-2.amazonaws.com failed: AccessDenied: User: arn:aws:iam::111111111111:user/alice is not authorized to perform: sts:AssumeRole on resource: ${LOCKED_ROLE}; check the role's trust policy allows source profile account-a (and its MFA or external id conditions)`,
+    stderr:
+      `regional-sts: profile app: AssumeRole ${LOCKED_ROLE} at sts.us-west-2.amazonaws.com failed: AccessDenied: ` +
+      `User: arn:aws:iam::111111111111:user/alice is not authorized to perform: sts:AssumeRole on resource: ` +
+      `${LOCKED_ROLE}; check the role's trust policy allows source profile account-a ` +
+      `(and its MFA or external id conditions)`,
   },
   {
     name: "ExpiredToken",
@@ -68,19 +72,26 @@ const cases: FaultCase[] = [
       count: -1,
     },
     attempts: 1,
-    stderr: `${head()}: ExpiredToken: the credentials of source profile account-a have expired; refresh them (for SSO: aws sso login)`,
+    stderr:
+      `${head()}: ExpiredToken: the credentials of source profile account-a have expired; ` +
+      `refresh them (for SSO: aws sso login)`,
   },
   {
     name: "RegionDisabledException (STS off in sa-east-1 for the role's account)",
     args: ["--region", "sa-east-1"],
     attempts: 1,
-    stderr: `${head("sts.sa-east-1.amazonaws.com")}: RegionDisabledException: STS is not activated in this region for account:222222222222. Your account administrator can activate STS in this region using the IAM Console.; activate STS in sa-east-1 or set regional_sts_sts_region to another region`,
+    stderr:
+      `${head("sts.sa-east-1.amazonaws.com")}: RegionDisabledException: ` +
+      `STS is not activated in this region for account:222222222222. Your account administrator can activate STS in ` +
+      `this region using the IAM Console.; activate STS in sa-east-1 or set regional_sts_sts_region to another region`,
   },
   {
     name: "InvalidClientTokenId (unknown source key)",
     args: ["--source-profile", "stranger"],
     attempts: 1,
-    stderr: `${head()}: InvalidClientTokenId: source profile stranger was not accepted; check its keys are current and its account has enabled us-west-2`,
+    stderr:
+      `${head()}: InvalidClientTokenId: source profile stranger was not accepted; ` +
+      `check its keys are current and its account has enabled us-west-2`,
   },
   {
     name: "Throttling on every attempt",
@@ -92,43 +103,58 @@ const cases: FaultCase[] = [
     name: "5xx on every attempt",
     fault: { kind: "error", action: "AssumeRole", code: "InternalFailure", count: -1 },
     attempts: 3,
-    stderr: `${head()}: InternalFailure (An internal error has occurred) after 3 attempts; STS is failing on its side, try again in a moment`,
+    stderr:
+      `${head()}: InternalFailure (An internal error has occurred) after 3 attempts; ` +
+      `STS is failing on its side, try again in a moment`,
   },
   {
     name: "503 ServiceUnavailable on every attempt",
     fault: { kind: "error", action: "AssumeRole", code: "ServiceUnavailable", count: -1 },
     attempts: 3,
-    stderr: `${head()}: ServiceUnavailable (Service is unavailable) after 3 attempts; STS is failing on its side, try again in a moment`,
+    stderr:
+      `${head()}: ServiceUnavailable (Service is unavailable) after 3 attempts; ` +
+      `STS is failing on its side, try again in a moment`,
   },
   {
     name: "a body that is not XML (502)",
     fault: { kind: "nonXml", action: "AssumeRole", count: -1 },
     attempts: 3,
-    stderr: `${head()}: the answer (HTTP 502) is not an AWS response after 3 attempts; check HTTPS_PROXY, NO_PROXY and any firewall between this machine and AWS`,
+    stderr:
+      `${head()}: the answer (HTTP 502) is not an AWS response after 3 attempts; ` +
+      `check HTTPS_PROXY, NO_PROXY and any firewall between this machine and AWS`,
   },
   {
     name: "a body that is not XML (200)",
     fault: { kind: "nonXml", action: "AssumeRole", status: 200, body: "<html>captive portal</html>", count: -1 },
     attempts: 1,
-    stderr: `regional-sts: profile app: AssumeRole ${SEED.roleKatoaki} in us-west-2 failed: the answer held no credentials (not an AWS response?); check HTTPS_PROXY, NO_PROXY and any firewall between this machine and AWS`,
+    stderr:
+      `regional-sts: profile app: AssumeRole ${SEED.roleKatoaki} in us-west-2 failed: ` +
+      `the answer held no credentials (not an AWS response?); ` +
+      `check HTTPS_PROXY, NO_PROXY and any firewall between this machine and AWS`,
   },
   {
     name: "connection reset",
     fault: { kind: "reset", action: "AssumeRole", count: -1 },
     attempts: 3,
-    stderr: `${head()}: the connection was cut (ECONNRESET: socket hang up); check the network, HTTPS_PROXY and NO_PROXY`,
+    stderr:
+      `${head()}: the connection was cut (ECONNRESET: socket hang up); ` +
+      `check the network, HTTPS_PROXY and NO_PROXY`,
   },
   {
     name: "connection refused",
     env: { AWS_ENDPOINT_URL_STS: "https://sts.us-west-2.amazonaws.com:4" },
     attempts: 0,
-    stderr: `${head()}: cannot connect (ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:4); check the network, HTTPS_PROXY and NO_PROXY`,
+    stderr:
+      `${head()}: cannot connect (ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:4); ` +
+      `check the network, HTTPS_PROXY and NO_PROXY`,
   },
   {
     name: "a TLS certificate the client does not trust",
     env: { AWS_CA_BUNDLE: "", NODE_EXTRA_CA_CERTS: "" },
     attempts: 0,
-    stderr: `${head()}: the server's TLS certificate is not trusted (UNABLE_TO_VERIFY_LEAF_SIGNATURE); set AWS_CA_BUNDLE (or ca_bundle) to your CA bundle`,
+    stderr:
+      `${head()}: the server's TLS certificate is not trusted (UNABLE_TO_VERIFY_LEAF_SIGNATURE); ` +
+      `set AWS_CA_BUNDLE (or ca_bundle) to your CA bundle`,
   },
 ];
 
@@ -149,7 +175,9 @@ describe("STS and network faults", () => {
     expect(result).toMatchObject({
       code: 1,
       stdout: "",
-      stderr: `${head()}: no answer in time after 3 attempts (a request has exceeded the configured 6000 ms requestTimeout.); check the network, HTTPS_PROXY and NO_PROXY\n`,
+      stderr:
+        `${head()}: no answer in time after 3 attempts (a request has exceeded the configured 6000 ms ` +
+        `requestTimeout.); check the network, HTTPS_PROXY and NO_PROXY\n`,
     });
     expect(attempts()).toBe(3);
     // A bound, not a measurement: 3 attempts of 6 s plus backoff; the Go SDK kills at 60 s.
@@ -179,31 +207,40 @@ describe("STS and network faults", () => {
     [2, "behind"],
     [-2, "ahead of"],
   ] as const) {
-    it(`the machine's clock ${Math.abs(hours)} hours ${where} AWS's: the SDK corrects the skew, Expiration is in local time`, async () => {
-      e2e.fake.setClockOffsetMs(hours * 3600_000);
-      const result = await credentialProcess();
-      expect(result.stderr).toBe("");
-      expect(result.code).toBe(0);
-      // The stand-in issues 1-hour credentials in its own time; printed in this machine's time
-      // they must still have about an hour left (not 3 h, not already expired).
-      const leftMs = Date.parse(JSON.parse(result.stdout).Expiration) - Date.now();
-      expect(leftMs).toBeGreaterThan(50 * 60_000);
-      expect(leftMs).toBeLessThan(70 * 60_000);
-      expect(e2e.fake.log.filter((e) => e.action === "AssumeRole").map((e) => e.status)).toEqual([403, 200]);
-      // The entry is valid in local time, so the next call is a cache hit.
-      expect((await credentialProcess()).stdout).toBe(result.stdout);
-      expect(attempts()).toBe(2);
-    });
+    it(
+      `the machine's clock ${Math.abs(hours)} hours ${where} AWS's: ` +
+        `the SDK corrects the skew, Expiration is in local time`,
+      async () => {
+        e2e.fake.setClockOffsetMs(hours * 3600_000);
+        const result = await credentialProcess();
+        expect(result.stderr).toBe("");
+        expect(result.code).toBe(0);
+        // The stand-in issues 1-hour credentials in its own time; printed in this machine's time
+        // they must still have about an hour left (not 3 h, not already expired).
+        const leftMs = Date.parse(JSON.parse(result.stdout).Expiration) - Date.now();
+        expect(leftMs).toBeGreaterThan(50 * 60_000);
+        expect(leftMs).toBeLessThan(70 * 60_000);
+        expect(e2e.fake.log.filter((e) => e.action === "AssumeRole").map((e) => e.status)).toEqual([403, 200]);
+        // The entry is valid in local time, so the next call is a cache hit.
+        expect((await credentialProcess()).stdout).toBe(result.stdout);
+        expect(attempts()).toBe(2);
+      },
+    );
   }
 
   for (const [kind, entry] of Object.entries(ENTRIES)) {
-    it(`${kind}: a message naming a non-ASCII profile reaches stderr whole (stdout and stderr are written as strings)`, async () => {
-      const result = await e2e.run(entry[0], ["credential-process", "--profile", "café-日本"]);
-      expect([result.code, result.stdout]).toEqual([1, ""]);
-      expect(result.stderr).toBe(
-        `regional-sts: profile café-日本 not found in ${e2e.configFile}; add a [profile café-日本] section or fix the profile name\n`,
-      );
-    });
+    it(
+      `${kind}: a message naming a non-ASCII profile reaches stderr whole ` +
+        `(stdout and stderr are written as strings)`,
+      async () => {
+        const result = await e2e.run(entry[0], ["credential-process", "--profile", "café-日本"]);
+        expect([result.code, result.stdout]).toEqual([1, ""]);
+        expect(result.stderr).toBe(
+          `regional-sts: profile café-日本 not found in ${e2e.configFile}; ` +
+            `add a [profile café-日本] section or fix the profile name\n`,
+        );
+      },
+    );
   }
 });
 

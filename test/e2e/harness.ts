@@ -92,7 +92,8 @@ export class E2e {
         fail(
           err.code === "ENOENT"
             ? new Error(
-                `${command} is not installed (not found on PATH): install it, or mark the test with needs() from test/support/tools.ts`,
+                `${command} is not installed (not found on PATH): ` +
+                  `install it, or mark the test with needs() from test/support/tools.ts`,
               )
             : err,
         ),
@@ -117,7 +118,8 @@ export class E2e {
       .map((e) => `attempt ${e.sdkAttempt} of call ${e.invocationId} (HTTP ${e.status || "none"})`);
     expect(
       retries,
-      "an AssumeRole was retried by the SDK: its answer came too late (a slow machine or stand-in), which is not a second lock holder",
+      "an AssumeRole was retried by the SDK: its answer came too late (a slow machine or stand-in), " +
+        "which is not a second lock holder",
     ).toEqual([]);
     expect(this.fake.assumeRoleCount(), "AssumeRole calls (one per lock holder)").toBe(1);
   }

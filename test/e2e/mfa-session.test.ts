@@ -53,7 +53,8 @@ beforeEach(() => e2e.fake.setMfaCode(SEED.mfaSerial, SEED.mfaCode));
 
 describe("one MFA prompt across roles (GetSessionToken)", () => {
   needs("setsid").it(
-    "ten parallel callers of two roles: one code asked, one GetSessionToken at a regional endpoint, one AssumeRole per role, no code sent to AssumeRole",
+    "ten parallel callers of two roles: one code asked, one GetSessionToken at a regional endpoint, " +
+      "one AssumeRole per role, no code sent to AssumeRole",
     async () => {
       const log = join(logDir, "ten.log");
       e2e.writeFiles(config(log), ACCOUNT_A_CREDENTIALS);
@@ -140,24 +141,30 @@ describe("one MFA prompt across roles (GetSessionToken)", () => {
     expect(readdirSync(e2e.cacheDir).filter((f) => f.startsWith("mfa-"))).toEqual([]);
   });
 
-  it("regional_sts_mfa_session_seconds sets the session's length; a value beyond GetSessionToken's limit is refused by name", async () => {
-    const log = join(logDir, "seconds.log");
-    e2e.writeFiles(config(log, "regional_sts_mfa_session_seconds = 3600"), ACCOUNT_A_CREDENTIALS);
-    expect((await e2e.run(BIN, ["credential-process", "--profile", "admin"])).code).toBe(0);
-    const session = e2e.fake
-      .issuedCredentials()
-      .find((c) => c.userName === "alice" && c.expiresAt < Date.now() + 3700_000)!;
-    expect(session.expiresAt).toBeGreaterThan(Date.now() + 3500_000);
+  it(
+    "regional_sts_mfa_session_seconds sets the session's length; " +
+      "a value beyond GetSessionToken's limit is refused by name",
+    async () => {
+      const log = join(logDir, "seconds.log");
+      e2e.writeFiles(config(log, "regional_sts_mfa_session_seconds = 3600"), ACCOUNT_A_CREDENTIALS);
+      expect((await e2e.run(BIN, ["credential-process", "--profile", "admin"])).code).toBe(0);
+      const session = e2e.fake
+        .issuedCredentials()
+        .find((c) => c.userName === "alice" && c.expiresAt < Date.now() + 3700_000)!;
+      expect(session.expiresAt).toBeGreaterThan(Date.now() + 3500_000);
 
-    e2e.clearCache();
-    e2e.writeFiles(config(log, "regional_sts_mfa_session_seconds = 200000"), ACCOUNT_A_CREDENTIALS);
-    const refused = await e2e.run(BIN, ["credential-process", "--profile", "admin"]);
-    expect([refused.code, refused.stdout, refused.stderr]).toEqual([
-      1,
-      "",
-      'regional-sts: regional_sts_mfa_session_seconds in profile admin: "200000" is not a whole number of seconds from 900 to 129600; use at most 36 hours, GetSessionToken\'s limit\n',
-    ]);
-  });
+      e2e.clearCache();
+      e2e.writeFiles(config(log, "regional_sts_mfa_session_seconds = 200000"), ACCOUNT_A_CREDENTIALS);
+      const refused = await e2e.run(BIN, ["credential-process", "--profile", "admin"]);
+      expect([refused.code, refused.stdout, refused.stderr]).toEqual([
+        1,
+        "",
+        "regional-sts: regional_sts_mfa_session_seconds in profile admin: " +
+          '"200000" is not a whole number of seconds from 900 to 129600; ' +
+          "use at most 36 hours, GetSessionToken's limit\n",
+      ]);
+    },
+  );
 
   it("a role source cannot call GetSessionToken: it keeps per-role MFA (the code goes to AssumeRole)", async () => {
     const log = join(logDir, "chained.log");

@@ -87,7 +87,9 @@ describe("MFA", () => {
       e2e.writeFiles(config(), credentials);
       const script = `const { fromIni } = require("@aws-sdk/credential-providers");
 const { STSClient, GetCallerIdentityCommand } = require("@aws-sdk/client-sts");
-new STSClient({ region: "ap-east-1", credentials: fromIni({ profile: "mfa-role" }) }).send(new GetCallerIdentityCommand({})).then((r) => console.log(r.Arn));`;
+new STSClient({ region: "ap-east-1", credentials: fromIni({ profile: "mfa-role" }) })
+  .send(new GetCallerIdentityCommand({}))
+  .then((r) => console.log(r.Arn));`;
       const env = e2e.env({
         USER: "tester",
         NODE_PATH: `${ROOT}/node_modules`,
@@ -102,7 +104,9 @@ new STSClient({ region: "ap-east-1", credentials: fromIni({ profile: "mfa-role" 
   needs("script").it("Ctrl-C at the prompt (echo off) leaves the terminal echoing again", async () => {
     e2e.writeFiles(config(), credentials);
     // The outer shell traps INT (so it lives on); its children get the default, as from a terminal.
-    const script = `trap true INT; "$0" credential-process --profile mfa-role; echo "exit=$?"; stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo`;
+    const script =
+      `trap true INT; "$0" credential-process --profile mfa-role; echo "exit=$?"; ` +
+      `stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo`;
     const typed = await runOnTerminal(["sh", "-c", script, BIN], e2e.env({ USER: "tester" }), PROMPT, "\u0003");
     expect(typed.screen.startsWith(PROMPT)).toBe(true);
     expect(typed.screen).toMatch(/exit=130\r\n(.*\r\n)?echo\r\n$/);
@@ -113,7 +117,11 @@ new STSClient({ region: "ap-east-1", credentials: fromIni({ profile: "mfa-role" 
     "with no terminal and no regional_sts_mfa_process it fails at once, saying how to give the code",
     async () => {
       e2e.writeFiles(config(), credentials);
-      const message = `regional-sts: profile mfa-role: an MFA code for ${SEED.mfaSerial} is needed and there is no terminal; set regional_sts_mfa_process to a command that prints the code, or run "regional-sts refresh mfa-role" in a terminal first (it asks for the code and fills the cache for every tool)\n`;
+      const message =
+        `regional-sts: profile mfa-role: an MFA code for ${SEED.mfaSerial} is needed and there is no terminal; ` +
+        `set regional_sts_mfa_process to a command that prints the code, ` +
+        `or run "regional-sts refresh mfa-role" in a terminal first ` +
+        `(it asks for the code and fills the cache for every tool)\n`;
       const direct = await e2e.run("setsid", ["--wait", BIN, "credential-process", "--profile", "mfa-role"]);
       expect([direct.code, direct.stdout, direct.stderr]).toEqual([1, "", message]);
       const viaCli = await e2e.run("setsid", ["--wait", "aws", "--profile", "mfa-role", ...GET_ARN]);
@@ -125,7 +133,8 @@ new STSClient({ region: "ap-east-1", credentials: fromIni({ profile: "mfa-role" 
   );
 
   needs("script", "setsid", "aws").it(
-    "refresh asks for the code on the terminal, prints no secret, and then a tool with no terminal is served from the cache",
+    "refresh asks for the code on the terminal, prints no secret, " +
+      "and then a tool with no terminal is served from the cache",
     async () => {
       e2e.writeFiles(config(), credentials);
       const typed = await runOnTerminal(
@@ -139,7 +148,8 @@ new STSClient({ region: "ap-east-1", credentials: fromIni({ profile: "mfa-role" 
       const said = typed.screen.slice(`${PROMPT}\r\n`.length);
       const until = /valid until (\S+Z) \(\d+ minutes\)/.exec(said)?.[1];
       expect(said).toBe(
-        `profile mfa-role: credentials for ${SEED.roleMfaAdmin} (account 222222222222), valid until ${until} (59 minutes), cached for every tool\r\n`,
+        `profile mfa-role: credentials for ${SEED.roleMfaAdmin} (account 222222222222), valid until ${until} ` +
+          `(59 minutes), cached for every tool\r\n`,
       );
       const issued = e2e.fake.issuedCredentials().at(-1)!;
       for (const secret of [issued.accessKeyId, issued.secretAccessKey, issued.sessionToken])
@@ -166,7 +176,9 @@ new STSClient({ region: "ap-east-1", credentials: fromIni({ profile: "mfa-role" 
     const result = await e2e.run("setsid", ["--wait", BIN, "credential-process", "--profile", "mfa-role"]);
     expect([result.code, result.stdout]).toEqual([1, ""]);
     expect(result.stderr).toBe(
-      `regional-sts: profile mfa-role: the MFA code for ${SEED.mfaSerial} was not accepted (MultiFactorAuthentication failed with invalid MFA one time pass code.); run again with the current code from the device\n`,
+      `regional-sts: profile mfa-role: the MFA code for ${SEED.mfaSerial} was not accepted ` +
+        `(MultiFactorAuthentication failed with invalid MFA one time pass code.); ` +
+        `run again with the current code from the device\n`,
     );
     expect(cacheEntries()).toEqual([]);
   });
@@ -195,7 +207,8 @@ new STSClient({ region: "ap-east-1", credentials: fromIni({ profile: "mfa-role" 
   needs("script").it("ten callers started at once on one terminal get one prompt and one AssumeRole", async () => {
     e2e.writeFiles(config(), credentials);
     const outDir = mkdtempSync(join(logDir, "ten-"));
-    const loop = `for i in 1 2 3 4 5 6 7 8 9 10; do "$0" credential-process --profile mfa-role > "$1/out.$i" & done; wait`;
+    const loop =
+      `for i in 1 2 3 4 5 6 7 8 9 10; do ` + `"$0" credential-process --profile mfa-role > "$1/out.$i" & done; wait`;
     const typed = await runOnTerminal(["sh", "-c", loop, BIN, outDir], e2e.env(), PROMPT, SEED.mfaCode);
     expect(typed.code).toBe(0);
     expect(typed.screen).toBe(`${PROMPT}\r\n`);

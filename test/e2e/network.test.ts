@@ -100,7 +100,9 @@ describe("proxies", () => {
     const result = await e2e.run(BIN, CP, { HTTPS_PROXY: "http://127.0.0.1:9" });
     expect([result.code, result.stdout]).toEqual([1, ""]);
     expect(result.stderr).toBe(
-      "regional-sts: profile hk-role: AssumeRole arn:aws:iam::222222222222:role/katoaki at sts.ap-east-1.amazonaws.com failed: cannot connect (ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9); check the network, HTTPS_PROXY and NO_PROXY\n",
+      "regional-sts: profile hk-role: AssumeRole arn:aws:iam::222222222222:role/katoaki at " +
+        "sts.ap-east-1.amazonaws.com failed: cannot connect (ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9); " +
+        "check the network, HTTPS_PROXY and NO_PROXY\n",
     );
     expect(e2e.fake.log).toEqual([]);
   });
@@ -111,7 +113,9 @@ describe("CA bundles", () => {
     const result = await e2e.run(BIN, CP, NO_CA);
     expect([result.code, result.stdout]).toEqual([1, ""]);
     expect(result.stderr).toBe(
-      "regional-sts: profile hk-role: AssumeRole arn:aws:iam::222222222222:role/katoaki at sts.ap-east-1.amazonaws.com failed: the server's TLS certificate is not trusted (UNABLE_TO_VERIFY_LEAF_SIGNATURE); set AWS_CA_BUNDLE (or ca_bundle) to your CA bundle\n",
+      "regional-sts: profile hk-role: AssumeRole arn:aws:iam::222222222222:role/katoaki at " +
+        "sts.ap-east-1.amazonaws.com failed: the server's TLS certificate is not trusted " +
+        "(UNABLE_TO_VERIFY_LEAF_SIGNATURE); set AWS_CA_BUNDLE (or ca_bundle) to your CA bundle\n",
     );
   });
 

@@ -69,7 +69,10 @@ describe("the npm tarball", () => {
       const version = await e2e.run(bin, ["--version"]);
       expect([version.code, version.stderr]).toEqual([0, ""]);
       expect(version.stdout).toMatch(
-        /^regional-sts \d+\.\d+\.\d+\ncommit \S+\nnode v\d+\.\d+\.\d+ \(npm entry, the Node on PATH\)\nplatform linux-\w+\n$/,
+        new RegExp(
+          /^regional-sts \d+\.\d+\.\d+\ncommit \S+\n/.source +
+            /node v\d+\.\d+\.\d+ \(npm entry, the Node on PATH\)\nplatform linux-\w+\n$/.source,
+        ),
       );
 
       e2e.writeFiles(hkConfig(bin), ACCOUNT_A_CREDENTIALS);

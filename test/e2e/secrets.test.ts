@@ -72,7 +72,8 @@ describe("secrets never leave through stderr, cache list or doctor", () => {
     e2e.writeFiles(
       config("[profile session]\nregion = us-east-1\n"),
       credentials(
-        `[session]\naws_access_key_id = ${first.AccessKeyId}\naws_secret_access_key = ${first.SecretAccessKey}\naws_session_token = ${first.SessionToken}\n`,
+        `[session]\naws_access_key_id = ${first.AccessKeyId}\naws_secret_access_key = ${first.SecretAccessKey}\n` +
+          `aws_session_token = ${first.SessionToken}\n`,
       ),
     );
     expect(e2e.fake.expireCredentials(first.AccessKeyId)).toBe(1);
@@ -101,27 +102,32 @@ describe("secrets never leave through stderr, cache list or doctor", () => {
     }
   });
 
-  it("a source's credential_process is named by its program only: not its --api-key, not its stderr (credential-process and doctor, plain and --verbose)", async () => {
-    const apiKey = "e2e-api-key-in-a-command-line";
-    const printed = "e2e-secret-the-child-printed";
-    e2e.writeFiles(
-      `${config()}[profile leaky]\ncredential_process = sh -c "echo ${printed} >&2; exit 3" --api-key=${apiKey}\n` +
-        `[profile via-leaky]\nregion = us-west-2\nregional_sts_role_arn = ${SEED.roleKatoaki}\nregional_sts_source_profile = leaky\n`,
-      credentials(),
-    );
-    const said = "credential_process sh failed (its arguments and output are not shown: they may hold secrets)";
-    for (const args of [
-      ["credential-process", "--profile", "via-leaky"],
-      ["doctor", "--profile", "via-leaky"],
-    ]) {
-      for (const verbose of [[], ["--verbose"]]) {
-        const result = await e2e.run(BIN, [...args, ...verbose]);
-        expect(result.code).toBe(1);
-        expect(result.stdout + result.stderr).toContain(said);
-        for (const secret of [apiKey, printed]) expect(result.stdout + result.stderr).not.toContain(secret);
+  it(
+    "a source's credential_process is named by its program only: " +
+      "not its --api-key, not its stderr (credential-process and doctor, plain and --verbose)",
+    async () => {
+      const apiKey = "e2e-api-key-in-a-command-line";
+      const printed = "e2e-secret-the-child-printed";
+      e2e.writeFiles(
+        `${config()}[profile leaky]\ncredential_process = sh -c "echo ${printed} >&2; exit 3" --api-key=${apiKey}\n` +
+          `[profile via-leaky]\nregion = us-west-2\nregional_sts_role_arn = ${SEED.roleKatoaki}\n` +
+          `regional_sts_source_profile = leaky\n`,
+        credentials(),
+      );
+      const said = "credential_process sh failed (its arguments and output are not shown: they may hold secrets)";
+      for (const args of [
+        ["credential-process", "--profile", "via-leaky"],
+        ["doctor", "--profile", "via-leaky"],
+      ]) {
+        for (const verbose of [[], ["--verbose"]]) {
+          const result = await e2e.run(BIN, [...args, ...verbose]);
+          expect(result.code).toBe(1);
+          expect(result.stdout + result.stderr).toContain(said);
+          for (const secret of [apiKey, printed]) expect(result.stdout + result.stderr).not.toContain(secret);
+        }
       }
-    }
-  });
+    },
+  );
 
   it("doctor (plain and --verbose) shows no secret or token", async () => {
     for (const args of [

@@ -49,7 +49,8 @@ describe("the seed story", () => {
     const hk = await e2e.run("aws", ["ec2", "describe-instances", "--region", "ap-east-1"], keys);
     expect(hk.code).toBe(255);
     expect(hk.stderr).toContain(
-      "An error occurred (AuthFailure) when calling the DescribeInstances operation: AWS was not able to validate the provided access credentials",
+      "An error occurred (AuthFailure) when calling the DescribeInstances operation: " +
+        "AWS was not able to validate the provided access credentials",
     );
     const tokyo = await e2e.run("aws", ["ec2", "describe-instances", "--region", "ap-northeast-1"], keys);
     expect(tokyo.code).toBe(0);

@@ -23,7 +23,9 @@ const expected = `${HK_ARN}\nap-east-1 ap-east-1 profile=unset\n`;
 describe("env, evaluated by each shell, then used by the AWS CLI", () => {
   for (const shell of ["bash", "zsh", "dash"] as const) {
     needs(shell, "aws").it(`${shell}: eval "$(regional-sts env --profile hk-role)"`, async () => {
-      const script = `eval "$("$BIN" env --profile hk-role)" && ${WHO} && echo "$AWS_REGION $AWS_DEFAULT_REGION profile=\${AWS_PROFILE-unset}"`;
+      const script =
+        `eval "$("$BIN" env --profile hk-role)" && ${WHO} && echo "$AWS_REGION $AWS_DEFAULT_REGION ` +
+        `profile=\${AWS_PROFILE-unset}"`;
       const result = await e2e.run(shell, ["-c", script], OUTER);
       expect([result.code, result.stdout, result.stderr]).toEqual([0, expected, ""]);
       expect(e2e.fake.assumeRoleCount({ ok: true })).toBe(1);
@@ -31,7 +33,9 @@ describe("env, evaluated by each shell, then used by the AWS CLI", () => {
   }
 
   needs("fish", "aws").it("fish: regional-sts env --profile hk-role --format fish | source", async () => {
-    const script = `$BIN env --profile hk-role --format fish | source; and ${WHO}; and echo "$AWS_REGION $AWS_DEFAULT_REGION profile=$(set -q AWS_PROFILE; and echo set; or echo unset)"`;
+    const script =
+      `$BIN env --profile hk-role --format fish | source; and ${WHO}; ` +
+      `and echo "$AWS_REGION $AWS_DEFAULT_REGION profile=$(set -q AWS_PROFILE; and echo set; or echo unset)"`;
     const result = await e2e.run("fish", ["--no-config", "-c", script], OUTER);
     // fish sets USER from the account database, so the default session name follows it.
     expect([result.code, result.stdout, result.stderr]).toEqual([
@@ -68,7 +72,12 @@ new STSClient({}).send(new GetCallerIdentityCommand({})).then((r) => console.log
     ]);
     const script = `import boto3, json, sys
 v = json.load(sys.stdin)
-s = boto3.Session(aws_access_key_id=v["AWS_ACCESS_KEY_ID"], aws_secret_access_key=v["AWS_SECRET_ACCESS_KEY"], aws_session_token=v["AWS_SESSION_TOKEN"], region_name=v["AWS_REGION"])
+s = boto3.Session(
+    aws_access_key_id=v["AWS_ACCESS_KEY_ID"],
+    aws_secret_access_key=v["AWS_SECRET_ACCESS_KEY"],
+    aws_session_token=v["AWS_SESSION_TOKEN"],
+    region_name=v["AWS_REGION"],
+)
 print(s.client("sts").get_caller_identity()["Arn"])`;
     const result = await e2e.run("python3", ["-c", script], {}, json.stdout);
     expect([result.code, result.stdout, result.stderr]).toEqual([0, `${HK_ARN}\n`, ""]);

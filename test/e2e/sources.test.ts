@@ -25,10 +25,12 @@ useE2e((e) => (e2e = e));
 beforeAll(() => {
   // Another tool's credential_process, printing account A's static keys.
   const tool = join(e2e.home, "other-tool");
-  writeFileSync(
-    tool,
-    `#!/bin/sh\nprintf '%s' '${JSON.stringify({ Version: 1, AccessKeyId: SEED.alice.accessKeyId, SecretAccessKey: SEED.alice.secretAccessKey })}'\n`,
-  );
+  const keys = JSON.stringify({
+    Version: 1,
+    AccessKeyId: SEED.alice.accessKeyId,
+    SecretAccessKey: SEED.alice.secretAccessKey,
+  });
+  writeFileSync(tool, `#!/bin/sh\nprintf '%s' '${keys}'\n`);
   chmodSync(tool, 0o755);
   // What `aws sso login` leaves behind for an sso-session named corp.
   const ssoCache = join(e2e.home, ".aws", "sso", "cache");
@@ -101,7 +103,8 @@ describe("source credentials of every kind", () => {
       const result = await e2e.run(BIN, ["credential-process", "--profile", "from-sso"]);
       expect([result.code, result.stdout]).toEqual([1, ""]);
       expect(result.stderr).toBe(
-        "regional-sts: profile from-sso: no source credentials from source profile sso-dev: ForbiddenException: No access; check [profile sso-dev] has working credentials\n",
+        "regional-sts: profile from-sso: no source credentials from source profile sso-dev: ForbiddenException: " +
+          "No access; check [profile sso-dev] has working credentials\n",
       );
     } finally {
       e2e.fake.addSsoToken(SSO_TOKEN, { accountId: SEED.accountA, roleName: "Developer" });
@@ -147,7 +150,8 @@ describe("source credentials of every kind", () => {
     expect([result.code, result.stdout, result.stderr]).toEqual([
       1,
       "",
-      "regional-sts: source profile cycle: loop-a -> loop-b -> loop-a; point regional_sts_source_profile of loop-b at a profile with its own credentials\n",
+      "regional-sts: source profile cycle: loop-a -> loop-b -> loop-a; " +
+        "point regional_sts_source_profile of loop-b at a profile with its own credentials\n",
     ]);
     expect(e2e.fake.log).toEqual([]);
   });

@@ -43,7 +43,8 @@ afterAll(async () => {
       `"$NODE" "$D/fake-aws.cjs" --listen 127.0.0.1:443 --no-proxy --cert-dir "$D/certs" > "$D/ready.json" &`,
       "FAKE=$!",
       'for i in $(seq 100); do [ -s "$D/ready.json" ] && break; sleep 0.05; done',
-      'export HOME="$D" AWS_CA_BUNDLE="$D/certs/ca.pem" AWS_SHARED_CREDENTIALS_FILE="$D/credentials" AWS_CONFIG_FILE=/dev/null',
+      'export HOME="$D" AWS_CA_BUNDLE="$D/certs/ca.pem" AWS_SHARED_CREDENTIALS_FILE="$D/credentials" ' +
+        "AWS_CONFIG_FILE=/dev/null",
       `"$AWS" sts get-caller-identity --region ap-northeast-1 --query Arn --output text`,
       `"$AWS" ec2 describe-instances --region ap-east-1 2>&1 || true`,
       "kill $FAKE",

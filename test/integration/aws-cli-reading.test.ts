@@ -33,14 +33,18 @@ const CASES: Case[] = [
     profile: "default",
     sdkAgrees: false,
     credentials: "",
-    config: `[profile default]\nregion = eu-west-1\n${keys("AKIAPROFILEDEFAULT01")}[default]\nregion = ap-east-1\n${keys("AKIAPLAINDEFAULT0001")}`,
+    config:
+      `[profile default]\nregion = eu-west-1\n${keys("AKIAPROFILEDEFAULT01")}[default]\n` +
+      `region = ap-east-1\n${keys("AKIAPLAINDEFAULT0001")}`,
   },
   {
     name: "[default] then [profile default]",
     profile: "default",
     sdkAgrees: true,
     credentials: "",
-    config: `[default]\nregion = ap-east-1\n${keys("AKIAPLAINDEFAULT0001")}[profile default]\nregion = eu-west-1\n${keys("AKIAPROFILEDEFAULT01")}`,
+    config:
+      `[default]\nregion = ap-east-1\n${keys("AKIAPLAINDEFAULT0001")}[profile default]\n` +
+      `region = eu-west-1\n${keys("AKIAPROFILEDEFAULT01")}`,
   },
   {
     name: "key names in capitals in the config file",

@@ -25,12 +25,15 @@ const good = (over: Record<string, string> = {}) => {
     .join("\n");
 };
 const served = (name: string, source: string) =>
-  `[profile ${name}]\ncredential_process = regional-sts credential-process --profile ${name}\nregional_sts_role_arn = ${ROLE}\nregional_sts_source_profile = ${source}\n`;
+  `[profile ${name}]\ncredential_process = regional-sts credential-process --profile ${name}\n` +
+  `regional_sts_role_arn = ${ROLE}\nregional_sts_source_profile = ${source}\n`;
 const CP = ["credential-process", "--profile", "app"];
 // Issue 12 item 13: a source's credential_process line may carry a secret, and so may its stderr.
 const API_KEY = "apikey-in-the-command-line-0123";
 const CHILD_SECRET = "secret-the-child-printed-4567";
-const leakyProcess = `[profile proc]\ncredential_process = sh -c "echo ${CHILD_SECRET} >&2; exit 3" --api-key=${API_KEY}\n`;
+const leakyProcess = `[profile proc]
+credential_process = sh -c "echo ${CHILD_SECRET} >&2; exit 3" --api-key=${API_KEY}
+`;
 const PROC_FAILED = "credential_process sh failed (its arguments and output are not shown: they may hold secrets)";
 // 2,000 SSO profiles: a config large enough to be read through its index (src/config/load-for.ts).
 const FILLER = Array.from(
@@ -70,20 +73,23 @@ const cases: Case[] = [
     name: "config file missing",
     config: undefined,
     stderr: (h) =>
-      `regional-sts: profile app not found in ${cfg(h)} (which does not exist); add a [profile app] section or fix the profile name`,
+      `regional-sts: profile app not found in ${cfg(h)} (which does not exist); ` +
+      `add a [profile app] section or fix the profile name`,
   },
   {
     name: "AWS_CONFIG_FILE pointing nowhere",
     env: (h) => ({ AWS_CONFIG_FILE: join(h.root, "nowhere") }),
     stderr: (h) =>
-      `regional-sts: ${join(h.root, "nowhere")} (set by AWS_CONFIG_FILE) does not exist; fix the path or the file's permissions`,
+      `regional-sts: ${join(h.root, "nowhere")} (set by AWS_CONFIG_FILE) does not exist; ` +
+      `fix the path or the file's permissions`,
   },
   {
     name: "AWS_SHARED_CREDENTIALS_FILE pointing nowhere",
     config: app(good()),
     env: (h) => ({ AWS_SHARED_CREDENTIALS_FILE: join(h.root, "gone") }),
     stderr: (h) =>
-      `regional-sts: ${join(h.root, "gone")} (set by AWS_SHARED_CREDENTIALS_FILE) does not exist; fix the path or the file's permissions`,
+      `regional-sts: ${join(h.root, "gone")} (set by AWS_SHARED_CREDENTIALS_FILE) does not exist; ` +
+      `fix the path or the file's permissions`,
   },
   {
     name: "config file is a folder",
@@ -116,25 +122,32 @@ const cases: Case[] = [
     config: `${app(good())}\n[__proto__]\nregion = us-east-1\n`,
     stderr: (h) => `regional-sts: ${cfg(h)} line 8 names a section __proto__, which the AWS SDKs refuse; fix that line`,
   },
-  // Issue 16: a large config is read whole until its index exists; either way a malformed line anywhere is an error, as for the AWS CLI.
+  // Issue 16: a large config is read whole until its index exists; either way a malformed line
+  // anywhere is an error, as for the AWS CLI.
   {
     name: "config file malformed far below the profile, in a config of 2,000 profiles",
     config: `${app(good())}\n${FILLER}oops\n`,
     stderr: (h) =>
-      `regional-sts: ${cfg(h)} line ${8 + FILLER.split("\n").length - 1} is neither a [section] nor name = value; fix that line`,
+      `regional-sts: ${cfg(h)} line ${8 + FILLER.split("\n").length - 1} is neither a [section] nor name = value; ` +
+      `fix that line`,
   },
   // Issue 12.11: read as the AWS CLI reads it. [default] after [profile default] is the one used, whole.
   {
     name: "[default] after [profile default]: [default]'s settings count, as in the AWS CLI",
     argv: ["credential-process", "--profile", "default"],
-    config: `[profile base]\nregion = us-east-1\n[profile default]\n${good()}\n[default]\nregion = us-east-1\nregional_sts_role_arn = arn:aws:iam::1234:role/Deploy\n`,
+    config:
+      `[profile base]\nregion = us-east-1\n[profile default]\n${good()}\n[default]\nregion = us-east-1\n` +
+      `regional_sts_role_arn = arn:aws:iam::1234:role/Deploy\n`,
     stderr: () =>
-      'regional-sts: regional_sts_role_arn in profile default: "arn:aws:iam::1234:role/Deploy" is not an IAM role ARN; use arn:aws:iam::123456789012:role/NAME',
+      "regional-sts: regional_sts_role_arn in profile default: " +
+      '"arn:aws:iam::1234:role/Deploy" is not an IAM role ARN; use arn:aws:iam::123456789012:role/NAME',
   },
   {
     name: "[profile default] after [default]: [profile default]'s settings count, whole",
     argv: ["credential-process", "--profile", "default"],
-    config: `[profile base]\nregion = us-east-1\n[default]\n${good()}\n[profile default]\nregional_sts_role_arn = ${ROLE}\n`,
+    config:
+      `[profile base]\nregion = us-east-1\n[default]\n${good()}\n[profile default]\n` +
+      `regional_sts_role_arn = ${ROLE}\n`,
     stderr: () =>
       "regional-sts: profile default: no region; add region = <region> to [profile default] or pass --region",
   },
@@ -147,7 +160,8 @@ const cases: Case[] = [
     name: "of two keys differing in case, the later one counts (REGIONAL_STS_ROLE_ARN)",
     config: app(`${good()}\nREGIONAL_STS_ROLE_ARN = arn:aws:iam::1234:role/Deploy`),
     stderr: () =>
-      'regional-sts: regional_sts_role_arn in profile app: "arn:aws:iam::1234:role/Deploy" is not an IAM role ARN; use arn:aws:iam::123456789012:role/NAME',
+      'regional-sts: regional_sts_role_arn in profile app: "arn:aws:iam::1234:role/Deploy" is not an IAM role ARN; ' +
+      "use arn:aws:iam::123456789012:role/NAME",
   },
   {
     name: "profile missing",
@@ -161,7 +175,8 @@ const cases: Case[] = [
     config: app(good()),
     argv: ["credential-process", "--profile", "constructor"],
     stderr: (h) =>
-      `regional-sts: profile constructor not found in ${cfg(h)}; add a [profile constructor] section or fix the profile name`,
+      `regional-sts: profile constructor not found in ${cfg(h)}; ` +
+      `add a [profile constructor] section or fix the profile name`,
   },
   {
     name: "region missing",
@@ -202,7 +217,8 @@ const cases: Case[] = [
     name: "role ARN malformed",
     config: app(good({ regional_sts_role_arn: "arn:aws:iam::1234:role/Deploy" })),
     stderr: () =>
-      'regional-sts: regional_sts_role_arn in profile app: "arn:aws:iam::1234:role/Deploy" is not an IAM role ARN; use arn:aws:iam::123456789012:role/NAME',
+      'regional-sts: regional_sts_role_arn in profile app: "arn:aws:iam::1234:role/Deploy" is not an IAM role ARN; ' +
+      "use arn:aws:iam::123456789012:role/NAME",
   },
   {
     name: "role ARN of a user, not a role",
@@ -210,25 +226,29 @@ const cases: Case[] = [
     argv: [...CP, "--role-arn", "arn:aws:iam::111122223333:user/bob"],
     code: 2,
     stderr: () =>
-      'regional-sts: credential-process: --role-arn "arn:aws:iam::111122223333:user/bob" is not an IAM role ARN; use arn:aws:iam::123456789012:role/NAME',
+      'regional-sts: credential-process: --role-arn "arn:aws:iam::111122223333:user/bob" is not an IAM role ARN; ' +
+      "use arn:aws:iam::123456789012:role/NAME",
   },
   {
     name: "role ARN of another partition than the region",
     config: app(good({ regional_sts_role_arn: "arn:aws-cn:iam::111122223333:role/Deploy" })),
     stderr: () =>
-      "regional-sts: profile app: regional_sts_role_arn is in partition aws-cn but region us-east-1 is in aws; use a role and region of the same partition",
+      "regional-sts: profile app: regional_sts_role_arn is in partition aws-cn but region us-east-1 is in aws; " +
+      "use a role and region of the same partition",
   },
   {
     name: "a commercial role with a region of the European sovereign cloud",
     config: app(good({ region: "eusc-de-east-1" })),
     stderr: () =>
-      "regional-sts: profile app: regional_sts_role_arn is in partition aws but region eusc-de-east-1 is in aws-eusc; use a role and region of the same partition",
+      "regional-sts: profile app: regional_sts_role_arn is in partition aws but region eusc-de-east-1 is in " +
+      "aws-eusc; use a role and region of the same partition",
   },
   ...[["899"], ["43201"], ["1h"], ["-900"], ["900.5"], ["1e4"]].map(([value]) => ({
     name: `duration_seconds ${value}`,
     config: app(good({ duration_seconds: value! })),
     stderr: () =>
-      `regional-sts: duration_seconds in profile app: "${value}" is not a session duration; give a whole number of seconds from 900 to 43200`,
+      `regional-sts: duration_seconds in profile app: "${value}" is not a session duration; ` +
+      `give a whole number of seconds from 900 to 43200`,
   })),
   {
     name: "--duration-seconds not a number",
@@ -236,19 +256,22 @@ const cases: Case[] = [
     argv: [...CP, "--duration-seconds", "forever"],
     code: 2,
     stderr: () =>
-      'regional-sts: credential-process: --duration-seconds "forever" is not a session duration; give a whole number of seconds from 900 to 43200',
+      'regional-sts: credential-process: --duration-seconds "forever" is not a session duration; ' +
+      "give a whole number of seconds from 900 to 43200",
   },
   {
     name: "session name too long",
     config: app(good({ role_session_name: "s".repeat(65) })),
     stderr: () =>
-      `regional-sts: role_session_name in profile app: "${"s".repeat(65)}" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-`,
+      `regional-sts: role_session_name in profile app: "${"s".repeat(65)}" is not a valid role session name; ` +
+      `use 2 to 64 letters, digits or +=,.@_-`,
   },
   {
     name: "session name with a space",
     config: app(good({ role_session_name: "my session" })),
     stderr: () =>
-      'regional-sts: role_session_name in profile app: "my session" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-',
+      'regional-sts: role_session_name in profile app: "my session" is not a valid role session name; ' +
+      "use 2 to 64 letters, digits or +=,.@_-",
   },
   {
     name: "session name with a slash (flag)",
@@ -256,7 +279,8 @@ const cases: Case[] = [
     argv: [...CP, "--role-session-name", "a/b"],
     code: 2,
     stderr: () =>
-      'regional-sts: credential-process: --role-session-name "a/b" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-',
+      'regional-sts: credential-process: --role-session-name "a/b" is not a valid role session name; ' +
+      "use 2 to 64 letters, digits or +=,.@_-",
   },
   // configure writes nothing on these (test/integration/configure-convert.test.ts checks the file byte for byte).
   {
@@ -265,7 +289,8 @@ const cases: Case[] = [
     code: 2,
     argv: [...CONFIGURE, "--source-profile", "base\ncredential_process = /tmp/evil"],
     stderr: () =>
-      "regional-sts: configure new: --source-profile contains a control character (U+000A, a line break); a config file value is one line of printable characters",
+      "regional-sts: configure new: --source-profile contains a control character (U+000A, a line break); " +
+      "a config file value is one line of printable characters",
   },
   {
     name: "configure: a value the JS SDK would cut at a comment",
@@ -273,7 +298,9 @@ const cases: Case[] = [
     code: 2,
     argv: [...CONFIGURE, "--external-id", "abc ;def"],
     stderr: () =>
-      'regional-sts: configure new: --external-id contains " ;", where the JS SDK and regional-sts see a comment and the AWS CLI does not; remove the ; or the space before it',
+      'regional-sts: configure new: --external-id contains " ;", ' +
+      "where the JS SDK and regional-sts see a comment and the AWS CLI does not; remove the ; " +
+      "or the space before it",
   },
   {
     name: "configure: a misspelt region",
@@ -286,19 +313,24 @@ const cases: Case[] = [
     name: "source profile missing",
     config: app(good({ regional_sts_source_profile: "gone" })),
     stderr: (h) =>
-      `regional-sts: profile app: no source credentials from source profile gone: no keys, SSO, credential_process or role for it in ${cfg(h)} or ${h.credentialsFile}; check [profile gone] has working credentials`,
+      `regional-sts: profile app: no source credentials from source profile gone: ` +
+      `no keys, SSO, credential_process or role for it in ${cfg(h)} or ${h.credentialsFile}; ` +
+      `check [profile gone] has working credentials`,
   },
   {
     name: "source profile without credentials",
     config: app(good({ regional_sts_source_profile: "empty" }), "[profile empty]\nregion = us-east-1\n"),
     stderr: (h) =>
-      `regional-sts: profile app: no source credentials from source profile empty: no keys, SSO, credential_process or role for it in ${cfg(h)} or ${h.credentialsFile}; check [profile empty] has working credentials`,
+      `regional-sts: profile app: no source credentials from source profile empty: ` +
+      `no keys, SSO, credential_process or role for it in ${cfg(h)} or ${h.credentialsFile}; ` +
+      `check [profile empty] has working credentials`,
   },
   {
     name: "a source profile whose credential_process (with a secret in its arguments) fails",
     config: app(good({ regional_sts_source_profile: "proc" }), leakyProcess),
     stderr: () =>
-      `regional-sts: profile app: no source credentials from source profile proc: ${PROC_FAILED}; check [profile proc] has working credentials`,
+      `regional-sts: profile app: no source credentials from source profile proc: ${PROC_FAILED}; ` +
+      `check [profile proc] has working credentials`,
   },
   {
     name: "profile mistyped: the closest one suggested",
@@ -310,19 +342,22 @@ const cases: Case[] = [
     name: "a profile that is its own source",
     config: app(good({ regional_sts_source_profile: "app" })),
     stderr: () =>
-      "regional-sts: source profile cycle: app -> app; point regional_sts_source_profile of app at a profile with its own credentials",
+      "regional-sts: source profile cycle: app -> app; point regional_sts_source_profile of app at a profile with " +
+      "its own credentials",
   },
   {
     name: "a cycle of two",
     config: app(good({ regional_sts_source_profile: "b" }), served("b", "app")),
     stderr: () =>
-      "regional-sts: source profile cycle: app -> b -> app; point regional_sts_source_profile of b at a profile with its own credentials",
+      "regional-sts: source profile cycle: app -> b -> app; point regional_sts_source_profile of b at a profile " +
+      "with its own credentials",
   },
   {
     name: "a cycle of three",
     config: app(good({ regional_sts_source_profile: "b" }), served("b", "c") + served("c", "app")),
     stderr: () =>
-      "regional-sts: source profile cycle: app -> b -> c -> app; point regional_sts_source_profile of c at a profile with its own credentials",
+      "regional-sts: source profile cycle: app -> b -> c -> app; " +
+      "point regional_sts_source_profile of c at a profile with its own credentials",
   },
   {
     name: "a cycle through a standard role profile pair",
@@ -331,23 +366,27 @@ const cases: Case[] = [
       `[profile s1]\nrole_arn = ${ROLE}\nsource_profile = s2\n[profile s2]\nrole_arn = ${ROLE}\nsource_profile = s1\n`,
     ),
     stderr: () =>
-      "regional-sts: source profile cycle: app -> s1 -> s2 -> s1; point regional_sts_source_profile of s2 at a profile with its own credentials",
+      "regional-sts: source profile cycle: app -> s1 -> s2 -> s1; " +
+      "point regional_sts_source_profile of s2 at a profile with its own credentials",
   },
   {
     name: "a cycle through a process line naming another profile",
     config: app(
       good({ regional_sts_source_profile: "b" }),
-      `[profile b]\ncredential_process = regional-sts credential-process --profile c\n[profile c]\nregional_sts_role_arn = ${ROLE}\nregional_sts_source_profile = app\n`,
+      `[profile b]\ncredential_process = regional-sts credential-process --profile c\n[profile c]\n` +
+        `regional_sts_role_arn = ${ROLE}\nregional_sts_source_profile = app\n`,
     ),
     stderr: () =>
-      "regional-sts: source profile cycle: app -> b -> c -> app; point regional_sts_source_profile of c at a profile with its own credentials",
+      "regional-sts: source profile cycle: app -> b -> c -> app; " +
+      "point regional_sts_source_profile of c at a profile with its own credentials",
   },
   {
     name: "a cycle through a parent regional-sts process",
     config: app(good()),
     env: () => ({ REGIONAL_STS_PROFILE_CHAIN: "outer,app" }),
     stderr: () =>
-      "regional-sts: source profile cycle: outer -> app -> app; point regional_sts_source_profile of app at a profile with its own credentials",
+      "regional-sts: source profile cycle: outer -> app -> app; " +
+      "point regional_sts_source_profile of app at a profile with its own credentials",
   },
   {
     name: "a chain deeper than 8",
@@ -356,7 +395,8 @@ const cases: Case[] = [
       Array.from({ length: 9 }, (_, i) => served(`p${i + 1}`, `p${i + 2}`)).join(""),
     ),
     stderr: () =>
-      "regional-sts: profile app: source profiles nest deeper than 8 (app -> p1 -> p2 -> p3 -> p4 -> p5 -> p6 -> p7 -> p8); shorten the chain",
+      "regional-sts: profile app: source profiles nest deeper than 8 " +
+      "(app -> p1 -> p2 -> p3 -> p4 -> p5 -> p6 -> p7 -> p8); shorten the chain",
   },
   {
     name: "unknown flag",
@@ -379,7 +419,8 @@ const cases: Case[] = [
     argv: ["credential-process"],
     code: 2,
     stderr: () =>
-      "regional-sts: credential-process: no profile given; name it (regional-sts credential-process PROFILE): no AWS tool tells a credential process which profile it serves, so AWS_PROFILE is not used",
+      "regional-sts: credential-process: no profile given; name it (regional-sts credential-process PROFILE): " +
+      "no AWS tool tells a credential process which profile it serves, so AWS_PROFILE is not used",
   },
   {
     name: "a stray positional argument",
@@ -457,7 +498,8 @@ describe("a source's credential_process is named by its program only (it may car
     expect(result.code).toBe(1);
     const lines = result.stderr.split("\n");
     expect(lines[1]).toBe(
-      `regional-sts: profile app: no source credentials from source profile proc: ${PROC_FAILED}; check [profile proc] has working credentials`,
+      `regional-sts: profile app: no source credentials from source profile proc: ${PROC_FAILED}; ` +
+        `check [profile proc] has working credentials`,
     );
     expect(lines[2]).toBe(`Error: ${PROC_FAILED}`);
     expect(lines[3]).toMatch(/^\s+at /);

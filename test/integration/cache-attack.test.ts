@@ -19,7 +19,11 @@ import { expectedJson, makeWorld, NOW, ROLE, type World } from "./harness";
  * The cache under attack and accident: damaged or foreign entries are misses replaced on the
  * next success; links are never followed; files and folders of other users are refused.
  */
-const CONFIG = `[profile eu]\nregion = eu-west-1\nregional_sts_role_arn = ${ROLE}\nregional_sts_source_profile = base\n`;
+const CONFIG = `[profile eu]
+region = eu-west-1
+regional_sts_role_arn = ${ROLE}
+regional_sts_source_profile = base
+`;
 const EU = ["credential-process", "--profile", "eu"];
 const ok = (n: number) => ({ code: 0, stdout: expectedJson(n), stderr: "" });
 const isRoot = process.getuid?.() === 0;
@@ -143,7 +147,9 @@ describe("permissions, owners and links", () => {
     expect(await world.run(EU)).toEqual({
       code: 0,
       stdout: expectedJson(2),
-      stderr: `regional-sts: warning: cache folder ${world.cacheDir} is a symbolic link; remove it (regional-sts never follows links in its cache); continuing without the cache\n`,
+      stderr:
+        `regional-sts: warning: cache folder ${world.cacheDir} is a symbolic link; ` +
+        `remove it (regional-sts never follows links in its cache); continuing without the cache\n`,
     });
     expect(readdirSync(elsewhere).sort()).toEqual(before);
   });
@@ -181,7 +187,9 @@ describe("permissions, owners and links", () => {
     expect(await world.run(EU, { cacheDir })).toEqual({
       code: 0,
       stdout: expectedJson(2),
-      stderr: `regional-sts: warning: cache folder ${cacheDir} belongs to user ${owner}, not to you; remove it; continuing without the cache\n`,
+      stderr:
+        `regional-sts: warning: cache folder ${cacheDir} belongs to user ${owner}, not to you; remove it; ` +
+        `continuing without the cache\n`,
     });
     expect(readdirSync(cacheDir).sort()).toEqual(before);
   });
@@ -213,14 +221,15 @@ describe("input that changes meaning is never answered from the cache", () => {
       message: "getaddrinfo ENOTFOUND sts.ap-esat-1.amazonaws.com",
     });
     const line =
-      "regional-sts: profile eu: region ap-esat-1 is not a region regional-sts knows and its STS endpoint does not resolve (ENOTFOUND); did you mean ap-east-1?\n";
+      "regional-sts: profile eu: region ap-esat-1 is not a region regional-sts knows and its STS endpoint does not " +
+      "resolve (ENOTFOUND); did you mean ap-east-1?\n";
     const miss = await world.run([...EU, "--no-cache"]);
     const hit = await world.run(EU);
     expect(miss).toEqual({ code: 1, stdout: "", stderr: line });
     expect(hit).toEqual(miss);
   });
 
-  it("a region regional-sts does not know is served by an entry its own endpoint issued (a region launched since)", async () => {
+  it("a region regional-sts does not know (launched since) is served by an entry its own endpoint issued", async () => {
     writeFileSync(world.configFile, CONFIG.replace("region = eu-west-1", "region = eu-newest-9"));
     expect(await world.run(EU)).toEqual(ok(2)); // the eu-west-1 entry is not used
     expect(await world.run(EU)).toEqual(ok(2)); // its own is

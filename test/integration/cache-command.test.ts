@@ -42,7 +42,7 @@ const SHARED = `hk,tokyo  ${ROLE}  eu-west-1       2026-03-01T11:00:00Z  1h00m`;
 const OTHER = `other     ${ROLE}  ap-northeast-1  2026-03-01T11:00:00Z  1h00m`;
 
 describe("cache", () => {
-  it("list shows every configured profile an entry serves, role, STS region and expiry, never a key or secret", async () => {
+  it("list: every configured profile an entry serves, role, STS region and expiry, never a key or secret", async () => {
     await fill();
     const r = await world.run(["cache", "list"]);
     expect(r).toEqual({ code: 0, stdout: [HEAD, SHARED, OTHER, ""].join("\n"), stderr: "" });
@@ -72,7 +72,9 @@ describe("cache", () => {
     await fill();
     expect(await world.run(["cache", "list", "tokyo"])).toEqual({
       code: 0,
-      stdout: `PROFILES  ROLE                                   STS REGION  EXPIRES               LEFT\nhk,tokyo  ${ROLE}  eu-west-1   2026-03-01T11:00:00Z  1h00m\n`,
+      stdout:
+        `PROFILES  ROLE                                   STS REGION  EXPIRES               LEFT\n` +
+        `hk,tokyo  ${ROLE}  eu-west-1   2026-03-01T11:00:00Z  1h00m\n`,
       stderr: "",
     });
     expect(await world.run(["cache", "list", "--profile", "other"])).toEqual({

@@ -15,14 +15,20 @@ describe("configure --from-profile in place, backups, a credentials file alone",
     world = makeWorld(REAL);
     expect(await world.run(["configure", "--from-profile", "old-role"])).toEqual({
       code: 0,
-      stdout: `converted profile old-role in ${world.configFile} (previous file saved as ${world.configFile}.regional-sts.bak)\ncheck it with: regional-sts doctor --profile old-role\n`,
+      stdout:
+        `converted profile old-role in ${world.configFile} ` +
+        `(previous file saved as ${world.configFile}.regional-sts.bak)\n` +
+        `check it with: regional-sts doctor --profile old-role\n`,
       stderr: "",
     });
     expect(written()).toBe(
       REAL.replace(
-        `[profile old-role]\nrole_arn = ${ROLE}\nsource_profile = account-a\nregion = ap-east-1\nmfa_serial = arn:aws:iam::111111111111:mfa/alice\nexternal_id = ext-1`,
-        `[profile old-role]\nregion = ap-east-1\nmfa_serial = arn:aws:iam::111111111111:mfa/alice\nexternal_id = ext-1\n` +
-          `credential_process = regional-sts credential-process --profile old-role\nregional_sts_role_arn = ${ROLE}\nregional_sts_source_profile = account-a`,
+        `[profile old-role]\nrole_arn = ${ROLE}\nsource_profile = account-a\nregion = ap-east-1\n` +
+          `mfa_serial = arn:aws:iam::111111111111:mfa/alice\nexternal_id = ext-1`,
+        `[profile old-role]\nregion = ap-east-1\nmfa_serial = arn:aws:iam::111111111111:mfa/alice\n` +
+          `external_id = ext-1\n` +
+          `credential_process = regional-sts credential-process --profile old-role\n` +
+          `regional_sts_role_arn = ${ROLE}\nregional_sts_source_profile = account-a`,
       ),
     );
     // Once more (a script run twice): nothing to do.
@@ -83,12 +89,14 @@ describe("configure refuses values the config readers would read differently", (
     [
       ["--source-profile", "base\ncredential_process = /tmp/evil"],
       2,
-      `--source-profile contains a control character (U+000A, a line break); a config file value is one line of printable characters`,
+      `--source-profile contains a control character (U+000A, a line break); ` +
+        `a config file value is one line of printable characters`,
     ],
     [
       ["--external-id", "a\rb"],
       2,
-      `--external-id contains a control character (U+000D, a line break); a config file value is one line of printable characters`,
+      `--external-id contains a control character (U+000D, a line break); ` +
+        `a config file value is one line of printable characters`,
     ],
     [
       ["--mfa-serial", "a\u0000b"],
@@ -98,22 +106,26 @@ describe("configure refuses values the config readers would read differently", (
     [
       ["--mfa-process", "ykman\u2028x"],
       2,
-      `--mfa-process contains a control character (U+2028, a line break); a config file value is one line of printable characters`,
+      `--mfa-process contains a control character (U+2028, a line break); ` +
+        `a config file value is one line of printable characters`,
     ],
     [
       ["--external-id", "abc ;def"],
       2,
-      `--external-id contains " ;", where the JS SDK and regional-sts see a comment and the AWS CLI does not; remove the ; or the space before it`,
+      `--external-id contains " ;", where the JS SDK and regional-sts see a comment and the AWS CLI does not; ` +
+        `remove the ; or the space before it`,
     ],
     [
       ["--mfa-process", "ykman code #aws"],
       2,
-      `--mfa-process contains " #", where the JS SDK and regional-sts see a comment and the AWS CLI does not; remove the # or the space before it`,
+      `--mfa-process contains " #", where the JS SDK and regional-sts see a comment and the AWS CLI does not; ` +
+        `remove the # or the space before it`,
     ],
     [
       ["--external-id", "#abc"],
       2,
-      `--external-id contains "#", where the JS SDK and regional-sts see a comment and the AWS CLI does not; remove the #`,
+      `--external-id contains "#", where the JS SDK and regional-sts see a comment and the AWS CLI does not; ` +
+        `remove the #`,
     ],
     [["--external-id", "abc "], 2, `--external-id starts or ends with a space, which every reader drops; remove it`],
   ])("%j", async (extra, code, message) => {
@@ -135,14 +147,16 @@ describe("configure refuses values the config readers would read differently", (
 
   it("a converted profile's value is checked too, naming where it came from", async () => {
     world = makeWorld(
-      `${REAL}\n[profile tricky]\nrole_arn = ${ROLE}\nsource_profile = account-a\nregion = ap-east-1\nrole_session_name = a\u0085b\n`,
+      `${REAL}\n[profile tricky]\nrole_arn = ${ROLE}\nsource_profile = account-a\nregion = ap-east-1\n` +
+        `role_session_name = a\u0085b\n`,
     );
     const before = written();
     expect(await world.run(["configure", "y", "--from-profile", "tricky"])).toEqual({
       code: 1,
       stdout: "",
       stderr:
-        "regional-sts: configure y: role_session_name of profile tricky contains a control character (U+0085, a line break); a config file value is one line of printable characters\n",
+        "regional-sts: configure y: role_session_name of profile tricky contains a control character " +
+        "(U+0085, a line break); a config file value is one line of printable characters\n",
     });
     expect(written()).toBe(before);
   });

@@ -33,11 +33,14 @@ describe("configure", () => {
     chmodSync(world.configFile, 0o640);
     expect(await world.run(ADD)).toEqual({
       code: 0,
-      stdout: `added profile hk-new in ${world.configFile} (previous file saved as ${join(world.root, BACKUP)})\ncheck it with: regional-sts doctor --profile hk-new\n`,
+      stdout:
+        `added profile hk-new in ${world.configFile} (previous file saved as ${join(world.root, BACKUP)})\n` +
+        `check it with: regional-sts doctor --profile hk-new\n`,
       stderr: "",
     });
     expect(written()).toBe(
-      `${text}${eol}[profile hk-new]${eol}region = ap-east-1${eol}credential_process = regional-sts credential-process --profile hk-new${eol}` +
+      `${text}${eol}[profile hk-new]${eol}region = ap-east-1${eol}` +
+        `credential_process = regional-sts credential-process --profile hk-new${eol}` +
         `regional_sts_role_arn = ${ROLE}${eol}regional_sts_source_profile = account-a${eol}`,
     );
     expect(readFileSync(join(world.root, BACKUP), "utf8")).toBe(text);
@@ -66,12 +69,15 @@ describe("configure", () => {
 
   it("checks values it copies with --from-profile as it checks flags, the key named", async () => {
     world = makeWorld(
-      `${REAL}\n[profile odd-role]\nrole_arn = ${ROLE}\nsource_profile = account-a\nregion = ap-east-1\nduration_seconds = 60\n`,
+      `${REAL}\n[profile odd-role]\nrole_arn = ${ROLE}\nsource_profile = account-a\nregion = ap-east-1\n` +
+        `duration_seconds = 60\n`,
     );
     expect(await world.run(["configure", "x", "--from-profile", "odd-role"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `regional-sts: configure x: duration_seconds "60" is not a session duration; give a whole number of seconds from 900 to 43200\n`,
+      stderr:
+        `regional-sts: configure x: duration_seconds "60" is not a session duration; ` +
+        `give a whole number of seconds from 900 to 43200\n`,
     });
     expect(written()).toContain("duration_seconds = 60");
   });
@@ -82,7 +88,9 @@ describe("configure", () => {
     expect(refused).toEqual({
       code: 1,
       stdout: "",
-      stderr: `regional-sts: profile sso-dev in ${world.configFile} is not managed by regional-sts; choose another name, or pass --force to replace its settings (the old file is backed up)\n`,
+      stderr:
+        `regional-sts: profile sso-dev in ${world.configFile} is not managed by regional-sts; ` +
+        `choose another name, or pass --force to replace its settings (the old file is backed up)\n`,
     });
     expect(written()).toBe(REAL);
     expect(existsSync(join(world.root, BACKUP))).toBe(false);
@@ -91,7 +99,8 @@ describe("configure", () => {
     expect(written()).toBe(
       REAL.replace(
         "sso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Developer\nservices = local\n",
-        `region = ap-east-1\ncredential_process = regional-sts credential-process --profile sso-dev\nregional_sts_role_arn = ${ROLE}\n`,
+        `region = ap-east-1\ncredential_process = regional-sts credential-process --profile sso-dev\n` +
+          `regional_sts_role_arn = ${ROLE}\n`,
       ),
     );
   });
@@ -101,8 +110,10 @@ describe("configure", () => {
     const r = await world.run(["configure", "hk-converted", "--from-profile", "old-role"]);
     expect(r.code).toBe(0);
     expect(written()).toBe(
-      `${REAL}\n[profile hk-converted]\nregion = ap-east-1\ncredential_process = regional-sts credential-process --profile hk-converted\n` +
-        `regional_sts_role_arn = ${ROLE}\nregional_sts_source_profile = account-a\nexternal_id = ext-1\nmfa_serial = arn:aws:iam::111111111111:mfa/alice\n`,
+      `${REAL}\n[profile hk-converted]\nregion = ap-east-1\n` +
+        `credential_process = regional-sts credential-process --profile hk-converted\n` +
+        `regional_sts_role_arn = ${ROLE}\nregional_sts_source_profile = account-a\nexternal_id = ext-1\n` +
+        `mfa_serial = arn:aws:iam::111111111111:mfa/alice\n`,
     );
   });
 
@@ -110,7 +121,8 @@ describe("configure", () => {
     [
       ["configure", "x", "--from-profile", "sso-dev"],
       1,
-      "regional-sts: configure: profile sso-dev has no role_arn, so it is not a role profile to convert; give --role-arn instead of --from-profile\n",
+      "regional-sts: configure: profile sso-dev has no role_arn, so it is not a role profile to convert; " +
+        "give --role-arn instead of --from-profile\n",
     ],
     [
       ["configure", "x", "--from-profile", "missing"],
@@ -145,22 +157,26 @@ describe("configure", () => {
     [
       ["configure", "x", "--role-arn", "arn:aws-cn:iam::555555555555:role/r", "--region", "ap-east-1"],
       2,
-      "regional-sts: configure x: role arn:aws-cn:iam::555555555555:role/r is in partition aws-cn but region ap-east-1 is in aws; use a role and region of the same partition\n",
+      "regional-sts: configure x: role arn:aws-cn:iam::555555555555:role/r is in partition aws-cn but region " +
+        "ap-east-1 is in aws; use a role and region of the same partition\n",
     ],
     [
       ["configure", "x", "--role-arn", ROLE, "--region", "ap-east-1", "--duration-seconds", "60"],
       2,
-      `regional-sts: configure: --duration-seconds "60" is not a session duration; give a whole number of seconds from 900 to 43200\n`,
+      `regional-sts: configure: --duration-seconds "60" is not a session duration; ` +
+        `give a whole number of seconds from 900 to 43200\n`,
     ],
     [
       ["configure", "bad name", "--role-arn", ROLE, "--region", "ap-east-1"],
       2,
-      `regional-sts: configure: "bad name" is not a profile name regional-sts writes; use letters, digits and +=,.@_-\n`,
+      `regional-sts: configure: "bad name" is not a profile name regional-sts writes; ` +
+        `use letters, digits and +=,.@_-\n`,
     ],
     [
       ["configure", "--role-arn", ROLE],
       2,
-      "regional-sts: configure: no profile given; name one: regional-sts configure PROFILE --role-arn ARN --region REGION, or convert one: regional-sts configure --from-profile OLD\n",
+      "regional-sts: configure: no profile given; name one: regional-sts configure PROFILE --role-arn ARN --region " +
+        "REGION, or convert one: regional-sts configure --from-profile OLD\n",
     ],
   ])("refuses %j with one line, changing nothing", async (argv, code, stderr) => {
     world = makeWorld(REAL);
@@ -182,10 +198,13 @@ describe("configure", () => {
     expect(r).toEqual({
       code: 0,
       stdout: `added profile hk-new in ${configFile}\ncheck it with: regional-sts doctor --profile hk-new\n`,
-      stderr: `regional-sts: warning: source profile account-a is in neither ${configFile} nor ${world.env.AWS_SHARED_CREDENTIALS_FILE} yet; add it before using hk-new\n`,
+      stderr:
+        `regional-sts: warning: source profile account-a is in neither ${configFile} nor ` +
+        `${world.env.AWS_SHARED_CREDENTIALS_FILE} yet; add it before using hk-new\n`,
     });
     expect(readFileSync(configFile, "utf8")).toBe(
-      `[profile hk-new]\nregion = ap-east-1\ncredential_process = regional-sts credential-process --profile hk-new\nregional_sts_role_arn = ${ROLE}\nregional_sts_source_profile = account-a\n`,
+      `[profile hk-new]\nregion = ap-east-1\ncredential_process = regional-sts credential-process --profile hk-new\n` +
+        `regional_sts_role_arn = ${ROLE}\nregional_sts_source_profile = account-a\n`,
     );
     expect(statSync(configFile).mode & 0o777).toBe(0o600);
     expect(readdirSync(home)).toEqual(["config"]);

@@ -70,7 +70,8 @@ describe("credential-process", () => {
   });
 
   it("AccessDenied: one stderr line naming the role, exit 1, no stdout, nothing cached", async () => {
-    const message = `User: arn:aws:iam::999988887777:user/ci is not authorized to perform: sts:AssumeRole on resource: ${ROLE}`;
+    const user = "arn:aws:iam::999988887777:user/ci";
+    const message = `User: ${user} is not authorized to perform: sts:AssumeRole on resource: ${ROLE}`;
     world.sts.failures.set("eu-west-1", { name: "AccessDenied", message });
     expect(await world.run(EU)).toEqual({
       code: 1,
@@ -90,7 +91,8 @@ describe("credential-process refuses bad input before any STS call", () => {
       ["credential-process", "--profile", "nope"],
       1,
       (w: World) =>
-        `regional-sts: profile nope not found in ${w.configFile}; add a [profile nope] section or fix the profile name\n`,
+        `regional-sts: profile nope not found in ${w.configFile}; ` +
+        `add a [profile nope] section or fix the profile name\n`,
     ],
     [
       "missing region",
@@ -103,7 +105,8 @@ describe("credential-process refuses bad input before any STS call", () => {
       [...EU, "--duration-seconds", "60"],
       2,
       () =>
-        'regional-sts: credential-process: --duration-seconds "60" is not a session duration; give a whole number of seconds from 900 to 43200\n',
+        'regional-sts: credential-process: --duration-seconds "60" is not a session duration; ' +
+        "give a whole number of seconds from 900 to 43200\n",
     ],
     [
       "bad region flag",
@@ -116,14 +119,16 @@ describe("credential-process refuses bad input before any STS call", () => {
       [...EU, "--region", "cn-north-1"],
       1,
       () =>
-        "regional-sts: profile eu: regional_sts_role_arn is in partition aws but region cn-north-1 is in aws-cn; use a role and region of the same partition\n",
+        "regional-sts: profile eu: regional_sts_role_arn is in partition aws but region cn-north-1 is in aws-cn; " +
+        "use a role and region of the same partition\n",
     ],
     [
       "cycle",
       ["credential-process", "--profile", "loop"],
       1,
       () =>
-        "regional-sts: source profile cycle: loop -> loop; point regional_sts_source_profile of loop at a profile with its own credentials\n",
+        "regional-sts: source profile cycle: loop -> loop; point regional_sts_source_profile of loop at a profile " +
+        "with its own credentials\n",
     ],
     [
       "unknown flag",
@@ -143,7 +148,8 @@ describe("credential-process refuses bad input before any STS call", () => {
       ["credential-process"],
       2,
       () =>
-        "regional-sts: credential-process: no profile given; name it (regional-sts credential-process PROFILE): no AWS tool tells a credential process which profile it serves, so AWS_PROFILE is not used\n",
+        "regional-sts: credential-process: no profile given; name it (regional-sts credential-process PROFILE): " +
+        "no AWS tool tells a credential process which profile it serves, so AWS_PROFILE is not used\n",
     ],
     [
       "unknown command",

@@ -6,7 +6,11 @@ import type { Runtime } from "../../src/runtime";
 import { makeWorld, ROLE, type World } from "./harness";
 
 /** exec without a command, on each platform: which shell starts (the e2e test runs a real one on Linux). */
-const CONFIG = `[profile eu]\nregion = eu-west-1\nregional_sts_role_arn = ${ROLE}\nregional_sts_source_profile = base\n`;
+const CONFIG = `[profile eu]
+region = eu-west-1
+regional_sts_role_arn = ${ROLE}
+regional_sts_source_profile = base
+`;
 
 let world: World;
 beforeEach(() => {

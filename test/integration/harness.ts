@@ -99,7 +99,7 @@ export function makeWorld(config: string, credentials = CREDENTIALS_FILE): World
 /** The exact stdout for credentials the fake issued as its `n`th answer. */
 export function expectedJson(n: number): string {
   return (
-    `{"Version":1,"AccessKeyId":"ASIAFAKE${n}","SecretAccessKey":"${ISSUED.secretAccessKey}","SessionToken":"${ISSUED.sessionToken}",` +
-    `"Expiration":"2026-03-01T11:00:00Z","AccountId":"111122223333"}\n`
+    `{"Version":1,"AccessKeyId":"ASIAFAKE${n}","SecretAccessKey":"${ISSUED.secretAccessKey}",` +
+    `"SessionToken":"${ISSUED.sessionToken}","Expiration":"2026-03-01T11:00:00Z","AccountId":"111122223333"}\n`
   );
 }

@@ -55,7 +55,8 @@ Options:
   --profile NAME             the profile (or give it as the first argument)
   --region REGION            target region; decides the STS endpoint (region)
   --role-arn ARN             the role to assume (required) (regional_sts_role_arn)
-  --source-profile NAME      profile with the source credentials; without it, the SDK's default chain (regional_sts_source_profile)
+  --source-profile NAME      profile with the source credentials; without it, the SDK's default chain \
+(regional_sts_source_profile)
   --duration-seconds N       900-43200, default 3600; checked before any call (duration_seconds)
   --role-session-name NAME   default regional-sts-$USER (2-64 of letters, digits, +=,.@_-) (role_session_name)
   --external-id ID           passed to AssumeRole (external_id)
@@ -113,7 +114,8 @@ describe("the profile from AWS_PROFILE", () => {
       code: 2,
       stdout: "",
       stderr:
-        "regional-sts: credential-process: no profile given; name it (regional-sts credential-process PROFILE): no AWS tool tells a credential process which profile it serves, so AWS_PROFILE is not used\n",
+        "regional-sts: credential-process: no profile given; name it (regional-sts credential-process PROFILE): " +
+        "no AWS tool tells a credential process which profile it serves, so AWS_PROFILE is not used\n",
     });
   });
 
@@ -140,7 +142,8 @@ describe("exit code 1 for everything that is not the command line", () => {
       code: 1,
       stdout: "",
       stderr:
-        "regional-sts: doctor: this build cannot make AWS calls (no connectDoctor in the runtime); reinstall regional-sts\n",
+        "regional-sts: doctor: this build cannot make AWS calls (no connectDoctor in the runtime); " +
+        "reinstall regional-sts\n",
     });
   });
 });

@@ -10,18 +10,22 @@ const ours = (text: string) => {
 };
 
 describe("parseSharedIni", () => {
-  it("reads any file it accepts exactly as the SDK does: the config file's profiles and the credentials file's sections", async () => {
-    await fc.assert(
-      fc.asyncProperty(file, file, async (config, credentials) => {
-        fc.pre(!parseSharedIni(config).fault && !parseSharedIni(credentials).fault);
-        const sdk = await sdkReads(config, credentials);
-        // JSON keeps the order of sections and keys too.
-        expect(JSON.stringify(configFileProfiles(ours(config)))).toBe(JSON.stringify(sdk.configFile));
-        expect(JSON.stringify(ours(credentials))).toBe(JSON.stringify(sdk.credentialsFile));
-      }),
-      { numRuns: 1500 },
-    );
-  });
+  it(
+    "reads any file it accepts exactly as the SDK does: the config file's profiles and the credentials file's " +
+      "sections",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(file, file, async (config, credentials) => {
+          fc.pre(!parseSharedIni(config).fault && !parseSharedIni(credentials).fault);
+          const sdk = await sdkReads(config, credentials);
+          // JSON keeps the order of sections and keys too.
+          expect(JSON.stringify(configFileProfiles(ours(config)))).toBe(JSON.stringify(sdk.configFile));
+          expect(JSON.stringify(ours(credentials))).toBe(JSON.stringify(sdk.credentialsFile));
+        }),
+        { numRuns: 1500 },
+      );
+    },
+  );
 
   it.each([
     [

@@ -86,41 +86,53 @@ describe("a large config", () => {
     );
   });
 
-  it("is read whole again once it changed: a malformed line far from the profile is the same error as in a small file", async () => {
-    home.write(`[profile app]\nregion = us-east-1\n${FILLER}`, "");
-    loadConfigFor(paths(), readFor(["app"]));
-    expect(indexes()).toHaveLength(1);
-    expect(loadConfigFor(paths(), readFor(["app"])).profiles.app).toEqual({ region: "us-east-1" });
-    appendFileSync(home.configFile, "[profile typo\nregion = x\n");
-    const line = FILLER.split("\n").length + 2;
-    expect(faultOf(() => loadConfigFor(paths(), readFor(["app"])))).toBe(
-      `${home.configFile} line ${line} is neither a [section] nor name = value; fix that line`,
-    );
-    home.write("[profile typo\n", "");
-    expect(faultOf(() => loadConfigFor(paths(), readFor(["app"])))).toBe(
-      `${home.configFile} line 1 is neither a [section] nor name = value; fix that line`,
-    );
-  });
+  it(
+    "is read whole again once it changed: a malformed line far from the profile is the same error as in a small " +
+      "file",
+    async () => {
+      home.write(`[profile app]\nregion = us-east-1\n${FILLER}`, "");
+      loadConfigFor(paths(), readFor(["app"]));
+      expect(indexes()).toHaveLength(1);
+      expect(loadConfigFor(paths(), readFor(["app"])).profiles.app).toEqual({ region: "us-east-1" });
+      appendFileSync(home.configFile, "[profile typo\nregion = x\n");
+      const line = FILLER.split("\n").length + 2;
+      expect(faultOf(() => loadConfigFor(paths(), readFor(["app"])))).toBe(
+        `${home.configFile} line ${line} is neither a [section] nor name = value; fix that line`,
+      );
+      home.write("[profile typo\n", "");
+      expect(faultOf(() => loadConfigFor(paths(), readFor(["app"])))).toBe(
+        `${home.configFile} line 1 is neither a [section] nor name = value; fix that line`,
+      );
+    },
+  );
 
-  it("is not indexed while it is younger than two seconds (a change within one tick of a coarse clock could go unseen)", () => {
-    home.write(`[profile app]\nregion = us-east-1\n${FILLER}`, "");
-    expect(loadConfigFor(paths(), readFor(["app"], Date.now())).profiles.app).toEqual({ region: "us-east-1" });
-    expect(indexes()).toEqual([]);
-  });
+  it(
+    "is not indexed while it is younger than two seconds (a change within one tick of a coarse clock could go " +
+      "unseen)",
+    () => {
+      home.write(`[profile app]\nregion = us-east-1\n${FILLER}`, "");
+      expect(loadConfigFor(paths(), readFor(["app"], Date.now())).profiles.app).toEqual({ region: "us-east-1" });
+      expect(indexes()).toEqual([]);
+    },
+  );
 
-  it("is not indexed when it is not UTF-8 (offsets into the text would not be offsets into the file), and still read right", () => {
-    home.write("", "");
-    writeFileSync(
-      home.configFile,
-      Buffer.concat([
-        Buffer.from("[profile a]\nregion = x\n# caf"),
-        Buffer.from([0xe9]),
-        Buffer.from(`\n${FILLER}[profile app]\nregion = y\n`),
-      ]),
-    );
-    expect(loadConfigFor(paths(), readFor(["app"])).profiles.app).toEqual({ region: "y" });
-    expect(indexes()).toEqual([]);
-  });
+  it(
+    "is not indexed when it is not UTF-8 (offsets into the text would not be offsets into the file), " +
+      "and still read right",
+    () => {
+      home.write("", "");
+      writeFileSync(
+        home.configFile,
+        Buffer.concat([
+          Buffer.from("[profile a]\nregion = x\n# caf"),
+          Buffer.from([0xe9]),
+          Buffer.from(`\n${FILLER}[profile app]\nregion = y\n`),
+        ]),
+      );
+      expect(loadConfigFor(paths(), readFor(["app"])).profiles.app).toEqual({ region: "y" });
+      expect(indexes()).toEqual([]);
+    },
+  );
 
   it("keeps no value of either file in the index: offsets only", () => {
     home.write(

@@ -127,7 +127,8 @@ describe("lockOrWait", () => {
     const waiting = lockOrWait(lock, never, alive(222, { timeoutMs: 2000, now: () => (t += 500) }));
     await expect(waiting).rejects.toEqual(
       new UserError(
-        `timed out after 2s waiting for ${lock}, held by another regional-sts process; if none is running, delete that file`,
+        `timed out after 2s waiting for ${lock}, held by another regional-sts process; ` +
+          `if none is running, delete that file`,
         1,
         "LockTimeout",
       ),

@@ -34,7 +34,7 @@ describe("regional_sts_mfa_process", () => {
 
   // Issue 12 item 8: `sleep 100; echo 123456` took 101 s (the shell was killed, its child was
   // not and held the pipe) and ended with "exited with a signal", holding the cache lock.
-  it("a compound command past the limit: stopped at the limit, its whole process group killed, one line saying so", async () => {
+  it("a compound command past the limit: stopped, its whole process group killed, one line saying so", async () => {
     const dir = mkdtempSync(join(tmpdir(), "regional-sts-mfa-"));
     const pidFile = join(dir, "pid");
     const slow = makeMfaReader({
@@ -73,7 +73,8 @@ describe("explainMfaRejection", () => {
       SERIAL,
     );
     expect(explained?.message).toBe(
-      `profile mfa-role: the MFA code for ${SERIAL} was not accepted (MultiFactorAuthentication failed with invalid MFA one time pass code.)`,
+      `profile mfa-role: the MFA code for ${SERIAL} was not accepted ` +
+        `(MultiFactorAuthentication failed with invalid MFA one time pass code.)`,
     );
     expect(explained?.hint).toBe("run again with the current code from the device");
     expect(explained?.exitCode).toBe(1);

@@ -20,10 +20,12 @@ region = eu-west-1
 let world: World;
 afterEach(() => world.cleanup());
 
-const LINE = `profile hk: credentials for ${ROLE} (account 111122223333), valid until 2026-03-01T11:00:00Z (60 minutes), cached for every tool\n`;
+const LINE =
+  `profile hk: credentials for ${ROLE} (account 111122223333), valid until 2026-03-01T11:00:00Z (60 minutes), ` +
+  `cached for every tool\n`;
 
 describe("refresh", () => {
-  it("assumes the role now, even with an entry cached, and prints what it got and until when, never a secret", async () => {
+  it("assumes the role now, even with an entry cached; prints what it got and until when, never a secret", async () => {
     world = makeWorld(config);
     expect((await world.run(["credential-process", "--profile", "hk"])).stdout).toBe(expectedJson(1));
     const r = await world.run(["refresh", "hk"]);
@@ -46,7 +48,9 @@ describe("refresh", () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^regional-sts: warning: .*; continuing without the cache$/);
     expect(lines[1]).toBe(
-      `regional-sts: ${LINE.replace(", cached for every tool\n", "")}, but they could not be cached in ${world.cacheDir}, so other tools will not see them; fix the cache folder (see the warning above)`,
+      `regional-sts: ${LINE.replace(", cached for every tool\n", "")}, ` +
+        `but they could not be cached in ${world.cacheDir}, so other tools will not see them; ` +
+        `fix the cache folder (see the warning above)`,
     );
   });
 
@@ -56,7 +60,8 @@ describe("refresh", () => {
       code: 1,
       stdout: "",
       stderr:
-        "regional-sts: refresh: profile short has duration_seconds 900, and credentials with 15 minutes or less left are never served from the cache; raise duration_seconds\n",
+        "regional-sts: refresh: profile short has duration_seconds 900, " +
+        "and credentials with 15 minutes or less left are never served from the cache; raise duration_seconds\n",
     });
     expect(world.sts.calls).toHaveLength(0);
   });

@@ -32,7 +32,8 @@ describe("opt-in target whose own endpoint refuses the caller", () => {
       stdout: expectedJson(2),
       stderr: [
         "regional-sts: profile hk: STS region ap-east-1 (ap-east-1 is opt-in; trying its own endpoint first)",
-        `regional-sts: profile hk: sts.ap-east-1 answered InvalidClientTokenId: the source account has not enabled ap-east-1; falling back to ${fallback}`,
+        `regional-sts: profile hk: sts.ap-east-1 answered InvalidClientTokenId: ` +
+          `the source account has not enabled ap-east-1; falling back to ${fallback}`,
         `regional-sts: profile hk: AssumeRole answered by sts.${fallback}.amazonaws.com`,
         "regional-sts: profile hk: credentials freshly assumed, expiring 2026-03-01T11:00:00Z",
         "",
@@ -48,7 +49,8 @@ describe("opt-in target whose own endpoint refuses the caller", () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toBe(expectedJson(3));
     expect(second.stderr.split("\n")[0]).toBe(
-      `regional-sts: profile hk: STS region ${fallback} (the source account has not enabled ap-east-1 (remembered from an earlier InvalidClientTokenId))`,
+      `regional-sts: profile hk: STS region ${fallback} (the source account has not enabled ap-east-1 ` +
+        `(remembered from an earlier InvalidClientTokenId))`,
     );
     expect(world.sts.calls.map((c) => c.region)).toEqual(["ap-east-1", fallback, fallback]);
   });
@@ -61,7 +63,8 @@ describe("opt-in target whose own endpoint refuses the caller", () => {
       code: 1,
       stdout: "",
       stderr:
-        `regional-sts: profile hk: AssumeRole ${ROLE} in eu-west-1 failed: InvalidClientTokenId: source profile base was not accepted; ` +
+        `regional-sts: profile hk: AssumeRole ${ROLE} in eu-west-1 failed: InvalidClientTokenId: ` +
+        `source profile base was not accepted; ` +
         "check its keys are current and its account has enabled eu-west-1\n",
     });
     expect(readdirSync(world.cacheDir)).toEqual([]);
@@ -77,7 +80,8 @@ describe("opt-in target whose own endpoint refuses the caller", () => {
       code: 1,
       stdout: "",
       stderr:
-        `regional-sts: profile hk: AssumeRole ${ROLE} in ap-east-1 failed: RegionDisabledException: STS is not activated in this region ` +
+        `regional-sts: profile hk: AssumeRole ${ROLE} in ap-east-1 failed: RegionDisabledException: ` +
+        `STS is not activated in this region ` +
         "for account 111122223333.; activate STS in ap-east-1 or set regional_sts_sts_region to another region\n",
     });
     expect(world.sts.calls.map((c) => c.region)).toEqual(["ap-east-1"]);

@@ -96,7 +96,10 @@ credential_process = regional-sts credential-process --profile mid
       expect(child.code).toBe(1);
       expect(child.stdout).toBe("");
       expect(child.stderr).toMatch(
-        /^regional-sts: source profile cycle: app -> (wrap -> )?app; point regional_sts_source_profile of (wrap|app) at a profile with its own credentials\n$/,
+        new RegExp(
+          /^regional-sts: source profile cycle: app -> (wrap -> )?app; /.source +
+            /point regional_sts_source_profile of (wrap|app) at a profile with its own credentials\n$/.source,
+        ),
       );
       expect(cyclic.sts.calls).toHaveLength(1);
     } finally {

@@ -7,9 +7,11 @@ import { makeAssumeRoleAt } from "../../src/credentials/sts";
 /** A transport that records each request and answers like STS, so the SDK's real endpoint rules run. */
 function recordingHandler(hosts: string[]): NodeHttpHandler {
   const body = `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult>
-<Credentials><AccessKeyId>ASIAEXAMPLE</AccessKeyId><SecretAccessKey>secret</SecretAccessKey><SessionToken>token</SessionToken>
+<Credentials><AccessKeyId>ASIAEXAMPLE</AccessKeyId><SecretAccessKey>secret</SecretAccessKey>
+<SessionToken>token</SessionToken>
 <Expiration>2030-01-01T00:00:00.123Z</Expiration></Credentials>
-<AssumedRoleUser><AssumedRoleId>AROA:s</AssumedRoleId><Arn>arn:aws:sts::222222222222:assumed-role/r/s</Arn></AssumedRoleUser>
+<AssumedRoleUser><AssumedRoleId>AROA:s</AssumedRoleId>
+<Arn>arn:aws:sts::222222222222:assumed-role/r/s</Arn></AssumedRoleUser>
 </AssumeRoleResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></AssumeRoleResponse>`;
   return {
     handle: async (request: HttpRequest) => {

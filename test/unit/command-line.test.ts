@@ -69,7 +69,8 @@ describe("the profile: an argument, --profile, or AWS_PROFILE where the command 
     [
       ["credential-process"],
       { AWS_PROFILE: "hk-role" },
-      "credential-process: no profile given; name it (regional-sts credential-process PROFILE): no AWS tool tells a credential process which profile it serves, so AWS_PROFILE is not used",
+      "credential-process: no profile given; name it (regional-sts credential-process PROFILE): " +
+        "no AWS tool tells a credential process which profile it serves, so AWS_PROFILE is not used",
     ],
     [["env"], {}, "env: no profile given; name one (regional-sts env PROFILE) or set AWS_PROFILE"],
     [

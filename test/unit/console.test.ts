@@ -60,7 +60,7 @@ describe("console sign-in URLs", () => {
     );
   });
 
-  it("SessionDuration: the role's duration for long-term keys, capped at 12 hours; never for chained credentials", () => {
+  it("SessionDuration: the role's duration for long-term keys, at most 12 hours; never for chained credentials", () => {
     expect(consoleSessionSeconds(false, 3600)).toBe(3600);
     expect(consoleSessionSeconds(false, 43200)).toBe(43200);
     expect(consoleSessionSeconds(false, 90000)).toBe(43200);
@@ -94,7 +94,8 @@ describe("console sign-in URLs", () => {
     expect(new URL(signinTokenUrl("h", keys, undefined)).searchParams.has("SessionDuration")).toBe(false);
     const login = loginUrl("signin.aws.amazon.com", "https://d/x?region=r", "TOKEN");
     expect(login).toBe(
-      "https://signin.aws.amazon.com/federation?Action=login&Issuer=regional-sts&Destination=https%3A%2F%2Fd%2Fx%3Fregion%3Dr&SigninToken=TOKEN",
+      "https://signin.aws.amazon.com/federation?Action=login&Issuer=regional-sts" +
+        "&Destination=https%3A%2F%2Fd%2Fx%3Fregion%3Dr&SigninToken=TOKEN",
     );
   });
 

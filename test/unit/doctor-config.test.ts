@@ -34,8 +34,11 @@ describe("doctor's configuration findings", () => {
       check: "profile",
       status: "failed",
       message:
-        "profile old-role does not use regional-sts: its role_arn is assumed by each AWS tool itself, at whichever STS endpoint that tool picks (the global one, and version 1 tokens, for some)",
-      fix: "convert it in place with regional-sts configure --from-profile old-role, then run regional-sts doctor old-role again",
+        "profile old-role does not use regional-sts: its role_arn is assumed by each AWS tool itself, " +
+        "at whichever STS endpoint that tool picks (the global one, and version 1 tokens, for some)",
+      fix:
+        "convert it in place with regional-sts configure --from-profile old-role, " +
+        "then run regional-sts doctor old-role again",
     });
     expect(outcome.findings.some((f) => f.check === "plain-keys" && f.status === "passed")).toBe(false);
   });
@@ -43,11 +46,12 @@ describe("doctor's configuration findings", () => {
   it("a profile of another kind (static keys) is not regional-sts's either", () => {
     const outcome = check({ "account-b": { region: "us-east-1" } }, "account-b");
     expect(outcome.findings.at(-1)!.message).toBe(
-      "profile account-b does not use regional-sts (no regional_sts_role_arn, and no credential_process calling regional-sts)",
+      "profile account-b does not use regional-sts (no regional_sts_role_arn, " +
+        "and no credential_process calling regional-sts)",
     );
   });
 
-  it("a credential_process serving another profile: the AWS checks are not run, so nothing contradicts the verdict", () => {
+  it("a credential_process serving another profile: no AWS check runs, so nothing contradicts the verdict", () => {
     const outcome = check({
       "hk-role": ours({ credential_process: "regional-sts credential-process --profile other-role" }),
     });
@@ -77,7 +81,10 @@ describe("doctor's configuration findings", () => {
     const verbose = shown(report, true).split("\n");
     expect(verbose).toHaveLength(outcome.findings.length + 2);
     expect(verbose[2]).toMatch(
-      /^passed {2}region: ap-east-1 \(region in profile hk-role\) is an opt-in region \(opt-in regions: af-south-1, ap-east-1, .*\)$/,
+      new RegExp(
+        /^passed {2}region: ap-east-1 \(region in profile hk-role\) is an opt-in region /.source +
+          /\(opt-in regions: af-south-1, ap-east-1, .*\)$/.source,
+      ),
     );
   });
 });

@@ -66,7 +66,8 @@ describe("setProfileKeys", () => {
       "update",
     );
     expect(out).toBe(
-      `${text}${eol}[profile new-role]${eol}region = ap-east-1${eol}regional_sts_role_arn = arn:aws:iam::222222222222:role/x${eol}`,
+      `${text}${eol}[profile new-role]${eol}region = ap-east-1${eol}regional_sts_role_arn = ` +
+        `arn:aws:iam::222222222222:role/x${eol}`,
     );
   });
 

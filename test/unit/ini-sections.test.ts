@@ -24,17 +24,21 @@ const keys = fc
   .map((k) => new Set(k));
 
 describe("takeSections: only some sections, read as a full parse reads them", () => {
-  it("gives, parsed alone, exactly those sections of the whole file: by our parser and by the SDK's, duplicates and all", async () => {
-    await fc.assert(
-      fc.asyncProperty(iniFile, keys, async (text, wanted) => {
-        fc.pre(!parseSharedIni(text).fault);
-        const taken = takeSections(text, sectionSpans(text), wanted);
-        same(ours(taken), only(ours(text), wanted));
-        same(await sdkParse(taken), only((await sdkParse(text)) as object, wanted));
-      }),
-      { numRuns: 1500 },
-    );
-  });
+  it(
+    "gives, parsed alone, exactly those sections of the whole file: " +
+      "by our parser and by the SDK's, duplicates and all",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(iniFile, keys, async (text, wanted) => {
+          fc.pre(!parseSharedIni(text).fault);
+          const taken = takeSections(text, sectionSpans(text), wanted);
+          same(ours(taken), only(ours(text), wanted));
+          same(await sdkParse(taken), only((await sdkParse(text)) as object, wanted));
+        }),
+        { numRuns: 1500 },
+      );
+    },
+  );
 
   it("finds every section's lines, repeated headers included, and none of the lines before the first header", () => {
     const text = "k = before\n[profile a]\nregion = x\n\n# c\n[b]\n  [profile a] ; again\nregion = y\n[foo bar]\nk = v";
@@ -49,7 +53,7 @@ describe("takeSections: only some sections, read as a full parse reads them", ()
 });
 
 describe("sectionsText: what the SDK is shown on a miss", () => {
-  it("is read by the SDK as exactly our reading of the config file's profiles and the credentials file's sections", async () => {
+  it("is read by the SDK exactly as we read the config file's profiles and credentials file's sections", async () => {
     await fc.assert(
       fc.asyncProperty(iniFile, iniFile, async (config, credentials) => {
         fc.pre(!parseSharedIni(config).fault && !parseSharedIni(credentials).fault);
@@ -67,22 +71,28 @@ describe("sectionsText: what the SDK is shown on a miss", () => {
 });
 
 describe("cliConfigProfiles: the config file as the AWS CLI reads it", () => {
-  it("is the SDK's reading wherever neither [default] with [profile default], a key name in capitals nor a header the SDK's pattern refuses is involved", () => {
-    fc.assert(
-      fc.property(iniFile, (text) => {
-        fc.pre(!parseSharedIni(text).fault);
-        const sections = ours(text);
-        fc.pre(
-          !(sections.default && sections["profile.default"]) &&
-            !/[A-Z]/.test(Object.values(sections).flatMap(Object.keys).join("")),
-        );
-        fc.pre(!Object.keys(sections).some((raw) => /^(profile|sso-session|services)/.test(raw) && /[ \t]/.test(raw)));
-        // The same profiles; the SDK lists [default] first, we keep the file's order.
-        expect(cliConfigProfiles(sections)).toEqual(configFileProfiles(sections));
-      }),
-      { numRuns: 1000 },
-    );
-  });
+  it(
+    "is the SDK's reading wherever neither [default] with [profile default], " +
+      "a key name in capitals nor a header the SDK's pattern refuses is involved",
+    () => {
+      fc.assert(
+        fc.property(iniFile, (text) => {
+          fc.pre(!parseSharedIni(text).fault);
+          const sections = ours(text);
+          fc.pre(
+            !(sections.default && sections["profile.default"]) &&
+              !/[A-Z]/.test(Object.values(sections).flatMap(Object.keys).join("")),
+          );
+          fc.pre(
+            !Object.keys(sections).some((raw) => /^(profile|sso-session|services)/.test(raw) && /[ \t]/.test(raw)),
+          );
+          // The same profiles; the SDK lists [default] first, we keep the file's order.
+          expect(cliConfigProfiles(sections)).toEqual(configFileProfiles(sections));
+        }),
+        { numRuns: 1000 },
+      );
+    },
+  );
 
   it.each([
     ["[profile default]\nregion = a\n[default]\nregion = b", { default: { region: "b" } }],

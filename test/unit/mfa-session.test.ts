@@ -101,27 +101,31 @@ describe("MFA sessions", () => {
       },
     });
 
-    it("written private and atomic; read while more than 15 minutes are left; listed without secrets; cleared per source profile", () => {
-      dir = join(mkdtempSync(join(tmpdir(), "mfa-")), "cache");
-      const now = Date.parse("2026-03-01T10:00:00Z");
-      const a = mfaSessionKey({ partition: "aws", sourceIdentity: "static:A", mfaSerial: "s" });
-      const b = mfaSessionKey({ partition: "aws", sourceIdentity: "static:B", mfaSerial: "s" });
-      writeMfaSession(dir, entry(a, "alice", "2026-03-01T22:00:00Z"), process.getuid?.());
-      writeMfaSession(dir, entry(b, "bob", "2026-03-01T10:14:00Z"), process.getuid?.());
-      expect(statSync(join(dir, `mfa-${a}.json`)).mode & 0o777).toBe(0o600);
-      expect(statSync(dir).mode & 0o777).toBe(0o700);
-      expect(readMfaSession(dir, a, now, process.getuid?.())?.credentials.accessKeyId).toBe("ASIA1");
-      expect(readMfaSession(dir, b, now, process.getuid?.())).toBeUndefined();
-      const listed = listMfaSessions(dir);
-      expect(listed.map((s) => [s.sourceProfile, s.expiration])).toEqual([
-        ["alice", "2026-03-01T22:00:00Z"],
-        ["bob", "2026-03-01T10:14:00Z"],
-      ]);
-      expect(JSON.stringify(listed)).not.toMatch(/ASIA1|secret|token"/);
-      expect(clearMfaSessions(dir, "bob")).toBe(1);
-      expect(listMfaSessions(dir).map((s) => s.sourceProfile)).toEqual(["alice"]);
-      expect(clearMfaSessions(dir, undefined)).toBe(1);
-      expect(listMfaSessions(dir)).toEqual([]);
-    });
+    it(
+      "written private and atomic; read while more than 15 minutes are left; listed without secrets; " +
+        "cleared per source profile",
+      () => {
+        dir = join(mkdtempSync(join(tmpdir(), "mfa-")), "cache");
+        const now = Date.parse("2026-03-01T10:00:00Z");
+        const a = mfaSessionKey({ partition: "aws", sourceIdentity: "static:A", mfaSerial: "s" });
+        const b = mfaSessionKey({ partition: "aws", sourceIdentity: "static:B", mfaSerial: "s" });
+        writeMfaSession(dir, entry(a, "alice", "2026-03-01T22:00:00Z"), process.getuid?.());
+        writeMfaSession(dir, entry(b, "bob", "2026-03-01T10:14:00Z"), process.getuid?.());
+        expect(statSync(join(dir, `mfa-${a}.json`)).mode & 0o777).toBe(0o600);
+        expect(statSync(dir).mode & 0o777).toBe(0o700);
+        expect(readMfaSession(dir, a, now, process.getuid?.())?.credentials.accessKeyId).toBe("ASIA1");
+        expect(readMfaSession(dir, b, now, process.getuid?.())).toBeUndefined();
+        const listed = listMfaSessions(dir);
+        expect(listed.map((s) => [s.sourceProfile, s.expiration])).toEqual([
+          ["alice", "2026-03-01T22:00:00Z"],
+          ["bob", "2026-03-01T10:14:00Z"],
+        ]);
+        expect(JSON.stringify(listed)).not.toMatch(/ASIA1|secret|token"/);
+        expect(clearMfaSessions(dir, "bob")).toBe(1);
+        expect(listMfaSessions(dir).map((s) => s.sourceProfile)).toEqual(["alice"]);
+        expect(clearMfaSessions(dir, undefined)).toBe(1);
+        expect(listMfaSessions(dir)).toEqual([]);
+      },
+    );
   });
 });

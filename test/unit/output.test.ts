@@ -14,7 +14,8 @@ describe("formatProcessJson", () => {
   it("prints exactly the credential_process document on one line", () => {
     expect(formatProcessJson(credentials("2026-03-01T11:00:00Z"))).toBe(
       '{"Version":1,"AccessKeyId":"ASIAFAKEKEY","SecretAccessKey":"fake/secret+key",' +
-        '"SessionToken":"IQoJb3JpZ2luX2VjE\\"quoted\\"","Expiration":"2026-03-01T11:00:00Z","AccountId":"111122223333"}\n',
+        '"SessionToken":"IQoJb3JpZ2luX2VjE\\"quoted\\"",' +
+        '"Expiration":"2026-03-01T11:00:00Z","AccountId":"111122223333"}\n',
     );
   });
 

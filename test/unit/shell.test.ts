@@ -65,7 +65,8 @@ AWS_DEFAULT_REGION=ap-east-1
   it("json: one object on one line", () => {
     expect(formatEnv(change, "json")).toBe(
       `{"AWS_ACCESS_KEY_ID":"ASIAFAKE1","AWS_SECRET_ACCESS_KEY":"se/cr+et","AWS_SESSION_TOKEN":"IQoJb3Jp==",` +
-        `"AWS_CREDENTIAL_EXPIRATION":"2026-03-01T11:00:00Z","AWS_REGION":"ap-east-1","AWS_DEFAULT_REGION":"ap-east-1"}\n`,
+        `"AWS_CREDENTIAL_EXPIRATION":"2026-03-01T11:00:00Z",` +
+        `"AWS_REGION":"ap-east-1","AWS_DEFAULT_REGION":"ap-east-1"}\n`,
     );
   });
 });

@@ -65,7 +65,8 @@ describe("validateSettings errors", () => {
       "duration not a number",
       { durationSeconds: src("1h", "duration_seconds in profile hk") },
       "BadDuration",
-      'duration_seconds in profile hk: "1h" is not a session duration; give a whole number of seconds from 900 to 43200',
+      'duration_seconds in profile hk: "1h" is not a session duration; ' +
+        "give a whole number of seconds from 900 to 43200",
     ],
     [
       "duration fractional",
@@ -89,7 +90,8 @@ describe("validateSettings errors", () => {
       "session name too long",
       { roleSessionName: src("a".repeat(65), "--role-session-name") },
       "BadSessionName",
-      `--role-session-name: "${"a".repeat(65)}" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-`,
+      `--role-session-name: "${"a".repeat(65)}" is not a valid role session name; ` +
+        `use 2 to 64 letters, digits or +=,.@_-`,
     ],
     [
       "session name too short",

@@ -20,7 +20,10 @@ export function fishScript(spec: CompletionSpec): string {
           : "";
     return `complete -c regional-sts -n '__fish_seen_subcommand_from ${cmds.join(" ")}' -l ${opt.slice(2)}${values}`;
   });
-  return `# regional-sts completion for fish: regional-sts completion fish | source (or save it as ~/.config/fish/completions/regional-sts.fish)
+  const header =
+    "# regional-sts completion for fish: regional-sts completion fish | source " +
+    "(or save it as ~/.config/fish/completions/regional-sts.fish)";
+  return `${header}
 function __regional_sts_profiles
     set -l program (commandline -opc)[1]
     command $program completion --profiles 2>/dev/null

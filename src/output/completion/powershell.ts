@@ -10,7 +10,13 @@ export function powershellScript(spec: CompletionSpec): string {
   const values = Object.entries(spec.values)
     .map(([opt, vs]) => `        '${opt}' = ${list(vs)}`)
     .join("\n");
-  return `# regional-sts completion for PowerShell: regional-sts completion powershell | Out-String | Invoke-Expression (in $PROFILE)
+  const header =
+    "# regional-sts completion for PowerShell: " +
+    "regional-sts completion powershell | Out-String | Invoke-Expression (in $PROFILE)";
+  // The words before the cursor; for a command that takes an action, the action and then a profile.
+  const beforeCursor = "Where-Object { $_.Extent.StartOffset -lt $cursorPosition }";
+  const actionThenProfile = "if ($plain -eq 0) { $actions[$cmd] } elseif ($plain -eq 1) { & $profiles }";
+  return `${header}
 Register-ArgumentCompleter -Native -CommandName 'regional-sts' -ScriptBlock {
     param($wordToComplete, $commandAst, $cursorPosition)
     $commands = ${list(spec.commands.map(([c]) => c))}
@@ -26,7 +32,7 @@ ${Object.entries(spec.actions)
   .join("\n")}
     }
     $valued = ${list(spec.valued)}
-    $words = @($commandAst.CommandElements | Where-Object { $_.Extent.StartOffset -lt $cursorPosition } | ForEach-Object { $_.Extent.Text })
+    $words = @($commandAst.CommandElements | ${beforeCursor} | ForEach-Object { $_.Extent.Text })
     if ($wordToComplete -ne '' -and $words.Count -gt 0) { $words = @($words[0..($words.Count - 2)]) }
     $program = $words[0]
     $prev = if ($words.Count -gt 1) { $words[-1] } else { '' }
@@ -44,7 +50,7 @@ ${Object.entries(spec.actions)
         elseif ($values.ContainsKey($prev)) { $values[$prev] }
         elseif ($valued -contains $prev) { @() }
         elseif ($wordToComplete.StartsWith('-')) { if ($options.ContainsKey($cmd)) { $options[$cmd] } else { @() } }
-        elseif ($actions.ContainsKey($cmd)) { if ($plain -eq 0) { $actions[$cmd] } elseif ($plain -eq 1) { & $profiles } }
+        elseif ($actions.ContainsKey($cmd)) { ${actionThenProfile} }
         elseif ($cmd -eq 'help' -and $plain -eq 0) { $commands }
         elseif ($cmd -eq 'completion' -and $plain -eq 0) { @('bash', 'zsh', 'fish', 'powershell') }
         elseif (${list(spec.profileCommands)} -contains $cmd -and $plain -eq 0) { & $profiles }

@@ -24,7 +24,8 @@ function describeRegions(ctx: ActionContext): string {
     const status = !isOptInRegion(r) ? "opt-in-not-required" : enabled.includes(r) ? "opted-in" : "not-opted-in";
     if (!all && status === "not-opted-in") continue;
     items.push(
-      `        <item>\n            ${el("regionName", r)}\n            ${el("regionEndpoint", `ec2.${r}.${suffix}`)}\n` +
+      `        <item>\n            ${el("regionName", r)}\n            ` +
+        `${el("regionEndpoint", `ec2.${r}.${suffix}`)}\n` +
         `            ${el("optInStatus", status)}\n        </item>`,
     );
   }

@@ -1,7 +1,8 @@
 /**
  * The console sign-in federation endpoint (`https://signin.aws.amazon.com/federation`):
  * getSigninToken turns role-session credentials into a sign-in token; login redirects to the
- * destination with it. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_enable-console-custom-url.html
+ * destination with it.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_enable-console-custom-url.html
  */
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";

@@ -59,7 +59,8 @@ function setPreferences(ctx: ActionContext): string {
     throw new AwsError(
       "ValidationError",
       `1 validation error detected: Value ${wanted === undefined ? "null" : `'${wanted}'`}` +
-        " at 'globalEndpointTokenVersion' failed to satisfy constraint: Member must satisfy enum value set: [v1Token, v2Token]",
+        " at 'globalEndpointTokenVersion' failed to satisfy constraint: Member must satisfy enum value set: " +
+        "[v1Token, v2Token]",
       400,
     );
   }

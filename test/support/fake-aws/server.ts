@@ -1,4 +1,7 @@
-/** Transport: the HTTPS server, the CONNECT proxy front door, and startFakeAwsServer() (in this thread: tests use index.ts). */
+/**
+ * Transport: the HTTPS server, the CONNECT proxy front door, and startFakeAwsServer() (in this
+ * thread: tests use index.ts).
+ */
 import { rm } from "node:fs/promises";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo, Server } from "node:net";

@@ -55,7 +55,9 @@ export function parseAuthorization(req: ReceivedRequest): ParseResult {
     return {
       ok: false,
       code: "IncompleteSignature",
-      message: `Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters. Authorization=${header.split(" ")[0] ?? ""}`,
+      message:
+        `Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters. ` +
+        `Authorization=${header.split(" ")[0] ?? ""}`,
     };
   }
   const amzDate = headerValues(req.rawHeaders, "x-amz-date")[0];

@@ -61,7 +61,8 @@ export function handleSsoPortal(
     return;
   }
   const nowMs = Date.now() + state.clockOffsetMs;
-  const roleArn = `arn:aws:iam::${accountId}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_${roleName}_0123456789abcdef`;
+  const roleArn =
+    `arn:aws:iam::${accountId}:role/aws-reserved/sso.amazonaws.com/` + `AWSReservedSSO_${roleName}_0123456789abcdef`;
   const cred = {
     accessKeyId: randomId("ASIA", 20),
     secretAccessKey: randomBytes(30).toString("base64"),
