@@ -59,11 +59,9 @@ function readBundle(part: string, file: string): string {
     return SEA ? (require("node:sea") as typeof import("node:sea")).getAsset(part, "utf8") : readFileSync(file, "utf8");
   } catch (error) {
     const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UserError(
-      `cannot read ${file}, part of regional-sts (${why}); reinstall regional-sts`,
-      1,
-      "BrokenInstall",
-    );
+    throw new UserError(`cannot read ${file}, part of regional-sts (${why})`, 1, "BrokenInstall", {
+      hint: "reinstall regional-sts",
+    });
   }
 }
 

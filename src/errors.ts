@@ -87,11 +87,16 @@ export function isUserError(error: unknown): error is UserError {
 export function formatError(error: unknown, verbose: boolean): string {
   if (isUserError(error)) {
     const stack = verbose && error.cause instanceof Error ? `\n${error.cause.stack ?? ""}` : "";
-    return `regional-sts: ${oneLine(error.hint ? `${error.message}; ${error.hint}` : error.message)}${stack}\n`;
+    return `regional-sts: ${oneLine(withHint(error))}${stack}\n`;
   }
   const message = error instanceof Error ? error.message : String(error);
   const stack = verbose && error instanceof Error ? `\n${error.stack ?? ""}` : "";
   return `regional-sts: unexpected error: ${oneLine(message)} (run with --verbose for details)${stack}\n`;
+}
+
+/** "message; hint", as the error line shows it (also inside a warning). */
+export function withHint(error: UserError): string {
+  return error.hint ? `${error.message}; ${error.hint}` : error.message;
 }
 
 function oneLine(text: string): string {

@@ -15,14 +15,14 @@ export function ensurePrivateFolder(dir: string, uid: number | undefined): void 
 export function checkPrivate(path: string, uid: number | undefined, kind: "folder" | "file"): void {
   const stat = lstatSync(path);
   if (stat.isSymbolicLink()) {
-    throw new UserError(
-      `cache ${kind} ${path} is a symbolic link; remove it (regional-sts never follows links in its cache)`,
-      1,
-      "CacheLink",
-    );
+    throw new UserError(`cache ${kind} ${path} is a symbolic link`, 1, "CacheLink", {
+      hint: "remove it (regional-sts never follows links in its cache)",
+    });
   }
   if (uid !== undefined && stat.uid !== uid) {
-    throw new UserError(`cache ${kind} ${path} belongs to user ${stat.uid}, not to you; remove it`, 1, "CacheOwner");
+    throw new UserError(`cache ${kind} ${path} belongs to user ${stat.uid}, not to you`, 1, "CacheOwner", {
+      hint: "remove it",
+    });
   }
   const wanted = kind === "folder" ? 0o700 : 0o600;
   if ((stat.mode & 0o777) !== wanted) chmodSync(path, wanted);

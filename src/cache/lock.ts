@@ -57,10 +57,10 @@ export async function lockOrWait<T>(
       }
       if (options.now() - started > timeoutMs) {
         throw new UserError(
-          `timed out after ${timeoutMs / 1000}s waiting for ${path}, held by another regional-sts process; ` +
-            `if none is running, delete that file`,
+          `timed out after ${timeoutMs / 1000}s waiting for ${path}, held by another regional-sts process`,
           1,
           "LockTimeout",
+          { hint: "if none is running, delete that file" },
         );
       }
       if (!events) {

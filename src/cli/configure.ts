@@ -47,12 +47,9 @@ export async function configureCommand(command: ParsedCommand, runtime: Runtime)
     regionalStsTarget(existing.credential_process) !== undefined ||
     existing.regional_sts_role_arn !== undefined;
   if (!managed && !inPlace && values.force !== true) {
-    throw new UserError(
-      `profile ${profile} in ${file} is not managed by regional-sts; ` +
-        `choose another name, or pass --force to replace its settings (the old file is backed up)`,
-      1,
-      "Unmanaged",
-    );
+    throw new UserError(`profile ${profile} in ${file} is not managed by regional-sts`, 1, "Unmanaged", {
+      hint: "choose another name, or pass --force to replace its settings (the old file is backed up)",
+    });
   }
   const selfCommand = credentialProcessProgram(runtime.selfCommand, runtime.env);
   const entries = planProfile({
@@ -63,18 +60,16 @@ export async function configureCommand(command: ParsedCommand, runtime: Runtime)
     selfCommand,
   });
   if (findProfileBlocks(current.text, profile).length > 1) {
-    throw new UserError(
-      `profile ${profile} has more than one section in ${file}; merge them into one first`,
-      1,
-      "DuplicateProfile",
-    );
+    throw new UserError(`profile ${profile} has more than one section in ${file}`, 1, "DuplicateProfile", {
+      hint: "merge them into one first",
+    });
   }
   if (inPlace && !config.profiles[profile]) {
     throw new UserError(
-      `configure: profile ${profile} is in ${paths.credentialsFile}, which configure does not edit; ` +
-        `give a new name to convert it into ${file}`,
+      `configure: profile ${profile} is in ${paths.credentialsFile}, which configure does not edit`,
       1,
       "NotInConfig",
+      { hint: `give a new name to convert it into ${file}` },
     );
   }
   const source = entries.find(([k]) => k === "regional_sts_source_profile")?.[1];
@@ -105,10 +100,8 @@ function fromProfile(name: string | undefined, config: LoadedConfig, file: strin
   if (name === undefined) return undefined;
   const section = profileSection(name, config);
   if (!section)
-    throw new UserError(
-      `configure: profile ${name} (--from-profile) not found in ${file}; check the name`,
-      1,
-      "NoProfile",
-    );
+    throw new UserError(`configure: profile ${name} (--from-profile) not found in ${file}`, 1, "NoProfile", {
+      hint: "check the name",
+    });
   return { name, section };
 }

@@ -30,26 +30,24 @@ export interface PlanInput {
 export function planProfile(input: PlanInput): [string, string][] {
   const { profile } = input;
   if (!PROFILE_NAME.test(profile)) {
-    throw new UserError(
-      `configure: "${profile}" is not a profile name regional-sts writes; use letters, digits and +=,.@_-`,
-      2,
-      "BadProfileName",
-    );
+    throw new UserError(`configure: "${profile}" is not a profile name regional-sts writes`, 2, "BadProfileName", {
+      hint: "use letters, digits and +=,.@_-",
+    });
   }
   if (input.from && !input.from.section.role_arn) {
     throw new UserError(
-      `configure: profile ${input.from.name} has no role_arn, so it is not a role profile to convert; ` +
-        `give --role-arn instead of --from-profile`,
+      `configure: profile ${input.from.name} has no role_arn, so it is not a role profile to convert`,
       1,
       "NotRoleProfile",
+      { hint: "give --role-arn instead of --from-profile" },
     );
   }
   if (input.from?.section.credential_source && !input.from.section.source_profile && !input.flags["source-profile"]) {
     throw new UserError(
-      `configure: profile ${input.from.name} uses credential_source, which regional-sts does not read; ` +
-        `add --source-profile NAME`,
+      `configure: profile ${input.from.name} uses credential_source, which regional-sts does not read`,
       1,
       "CredentialSource",
+      { hint: "add --source-profile NAME" },
     );
   }
   const entries: [string, string][] = [];
@@ -69,12 +67,13 @@ export function planProfile(input: PlanInput): [string, string][] {
   const region = value("region");
   const roleArn = value("regional_sts_role_arn");
   if (!roleArn)
-    throw new UserError(
-      `configure: profile ${profile} needs a role; pass --role-arn ARN (or --from-profile NAME)`,
-      2,
-      "NoRoleArn",
-    );
-  if (!region) throw new UserError(`configure: profile ${profile} needs a region; pass --region REGION`, 2, "NoRegion");
+    throw new UserError(`configure: profile ${profile} needs a role`, 2, "NoRoleArn", {
+      hint: "pass --role-arn ARN (or --from-profile NAME)",
+    });
+  if (!region)
+    throw new UserError(`configure: profile ${profile} needs a region`, 2, "NoRegion", {
+      hint: "pass --region REGION",
+    });
   checkValues(profile, roleArn, region, value("duration_seconds"), value("regional_sts_sts_region"));
   // PROFILE_NAME needs no quoting in sh (Go, JS SDKs) nor in botocore's shell-like split.
   const line = `${input.selfCommand} credential-process --profile ${profile}`;

@@ -12,7 +12,7 @@ export function readConfigText(file: string): { text: string; exists: boolean; r
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return { text: "", exists: false, realPath: file };
-    throw new UserError(`cannot read ${file} (${code}); fix its permissions`, 1, "ConfigFile");
+    throw new UserError(`cannot read ${file} (${code})`, 1, "ConfigFile", { hint: "fix its permissions" });
   }
 }
 
@@ -26,9 +26,10 @@ export function backupConfig(realPath: string, previous: string): string {
     replaceFileAtomic(backup, previous, { mode: statSync(realPath).mode & 0o777 });
   } catch (error) {
     throw new UserError(
-      `cannot back up ${realPath} to ${backup} (${(error as NodeJS.ErrnoException).code}); nothing was changed`,
+      `cannot back up ${realPath} to ${backup} (${(error as NodeJS.ErrnoException).code}), so nothing was changed`,
       1,
       "Backup",
+      { hint: "check the permissions of its folder" },
     );
   }
   return backup;
@@ -47,9 +48,10 @@ export function writeConfigAtomic(realPath: string, expectedOld: string | undefi
       const now = expectedOld === undefined ? undefined : readFileSync(realPath, "utf8");
       if (now !== expectedOld) {
         throw new UserError(
-          `${realPath} changed while regional-sts was editing it; nothing was written, run configure again`,
+          `${realPath} changed while regional-sts was editing it, so nothing was written`,
           1,
           "ConfigChanged",
+          { hint: "run configure again" },
         );
       }
     },

@@ -7,7 +7,7 @@ import { writeEntry } from "../cache/write";
 import type { LoadedConfig } from "../config/load";
 import type { SourceChain } from "../config/source-chain";
 import type { Settings } from "../config/validate";
-import { UserError } from "../errors";
+import { UserError, withHint } from "../errors";
 import type { Runtime } from "../runtime";
 import { obtainCredentials } from "./obtain";
 import type { Credentials, CredentialsRequest, Resolved } from "./types";
@@ -51,7 +51,7 @@ export async function fillCache(fill: FillRequest): Promise<Resolved> {
     if (error instanceof UserError && error.code === "LockTimeout") throw error;
     const why =
       error instanceof UserError
-        ? error.message
+        ? withHint(error)
         : `cache folder ${dir} is not usable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
     request.warn(`${why}; continuing without the cache`);
     return { credentials: (await obtain(undefined)).credentials, settings, fromCache: false, cached: false };

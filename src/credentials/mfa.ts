@@ -120,10 +120,10 @@ function readWithoutEcho(
     const fail = (why: string) =>
       reject(
         new UserError(
-          `profile ${request.profile}: could not read the MFA code for ${request.serial} from the terminal ` +
-            `(${why}); run again in a terminal, or set regional_sts_mfa_process`,
+          `profile ${request.profile}: could not read the MFA code for ${request.serial} from the terminal (${why})`,
           1,
           "NoTerminal",
+          { hint: "run again in a terminal, or set regional_sts_mfa_process" },
         ),
       );
     child.on("error", (error) => fail(error.message));

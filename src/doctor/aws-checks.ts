@@ -5,6 +5,7 @@ import { profileSection, type SourceChain } from "../config/source-chain";
 import type { Settings } from "../config/validate";
 import { chooseStsRegion, defaultEnabledRegion } from "../credentials/endpoint-region";
 import type { Credentials } from "../credentials/types";
+import { problemAndFix } from "../errors";
 import type { Runtime } from "../runtime";
 import { checkAssumeRole } from "./assume-check";
 import { type Finding, failed, note, passed, routine, skipped } from "./findings";
@@ -48,7 +49,7 @@ export async function checkAws(input: AwsCheckInput): Promise<{ findings: Findin
     findings.push(
       failed(
         "source",
-        (error as Error).message.replace(/;[^;]*$/, ""),
+        problemAndFix(error, "").problem,
         `check that ${source} has working credentials ` +
           `(aws sts get-caller-identity${s.sourceProfile ? ` --profile ${s.sourceProfile}` : ""})`,
       ),

@@ -112,11 +112,9 @@ describe("ensurePrivateFolder", () => {
     mkdirSync(join(root, "cache"));
     symlinkSync(real, dir);
     expect(() => ensurePrivateFolder(dir, UID)).toThrow(
-      new UserError(
-        `cache folder ${dir} is a symbolic link; remove it (regional-sts never follows links in its cache)`,
-        1,
-        "CacheLink",
-      ),
+      new UserError(`cache folder ${dir} is a symbolic link`, 1, "CacheLink", {
+        hint: "remove it (regional-sts never follows links in its cache)",
+      }),
     );
     expect(() => writeEntry(dir, entry, UID)).toThrow(/is a symbolic link/);
     expect(readdirSync(real)).toEqual([]);
@@ -132,7 +130,7 @@ describe("ensurePrivateFolder", () => {
       error = e;
     }
     expect(error).toEqual(
-      new UserError(`cache folder ${dir} belongs to user 4321, not to you; remove it`, 1, "CacheOwner"),
+      new UserError(`cache folder ${dir} belongs to user 4321, not to you`, 1, "CacheOwner", { hint: "remove it" }),
     );
     expect(error).toBeInstanceOf(UserError);
   });

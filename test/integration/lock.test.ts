@@ -126,12 +126,9 @@ describe("lockOrWait", () => {
     let t = NOW;
     const waiting = lockOrWait(lock, never, alive(222, { timeoutMs: 2000, now: () => (t += 500) }));
     await expect(waiting).rejects.toEqual(
-      new UserError(
-        `timed out after 2s waiting for ${lock}, held by another regional-sts process; ` +
-          `if none is running, delete that file`,
-        1,
-        "LockTimeout",
-      ),
+      new UserError(`timed out after 2s waiting for ${lock}, held by another regional-sts process`, 1, "LockTimeout", {
+        hint: "if none is running, delete that file",
+      }),
     );
     expect(readFileSync(lock, "utf8")).toBe(`999 ${NOW} abcd`);
   });
