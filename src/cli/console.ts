@@ -46,7 +46,7 @@ export async function consoleCommand(command: ParsedCommand, runtime: Runtime): 
         "no SessionDuration (AWS refuses it; the console session lasts 1 hour)"
       : `console session of ${seconds} s`;
   log(`profile ${profile}: ${session}`);
-  const host = partition.signinHost;
+  const host = partition.signinHost(settings.region);
   const token = await fetchSigninToken(runtime, profile, host, signinTokenUrl(host, credentials, seconds), settings);
   const url = loginUrl(
     host,

@@ -8,17 +8,19 @@ import { UserError } from "../errors";
  */
 interface PartitionConsole {
   /** The partition's sign-in host; regional credentials (version 2) are accepted there for every region. */
-  signinHost: string;
+  signinHost(region: string): string;
   /** The console host for a region. */
   consoleHost(region: string): string;
 }
 
 const PARTITIONS: Readonly<Record<string, PartitionConsole>> = {
-  aws: { signinHost: "signin.aws.amazon.com", consoleHost: (r) => `${r}.console.aws.amazon.com` },
-  "aws-cn": { signinHost: "signin.amazonaws.cn", consoleHost: () => "console.amazonaws.cn" },
-  "aws-us-gov": { signinHost: "signin.amazonaws-us-gov.com", consoleHost: () => "console.amazonaws-us-gov.com" },
-  // The European Sovereign Cloud (its console is console.amazonaws-eusc.eu) follows the same scheme.
-  "aws-eusc": { signinHost: "signin.amazonaws-eusc.eu", consoleHost: () => "console.amazonaws-eusc.eu" },
+  aws: { signinHost: () => "signin.aws.amazon.com", consoleHost: (r) => `${r}.console.aws.amazon.com` },
+  "aws-cn": { signinHost: () => "signin.amazonaws.cn", consoleHost: () => "console.amazonaws.cn" },
+  "aws-us-gov": { signinHost: () => "signin.amazonaws-us-gov.com", consoleHost: () => "console.amazonaws-us-gov.com" },
+  // The European Sovereign Cloud has no partition-wide sign-in host: the SDK's own endpoint rules
+  // for AWS Sign-In give only {region}.signin.amazonaws-eusc.eu there (@aws-sdk/nested-clients,
+  // submodules/signin/endpoint). Its console is console.amazonaws-eusc.eu.
+  "aws-eusc": { signinHost: (r) => `${r}.signin.amazonaws-eusc.eu`, consoleHost: () => "console.amazonaws-eusc.eu" },
 };
 
 /** The partition's console hosts, or a clear refusal for partitions without a public console (ISO). */

@@ -32,9 +32,15 @@ describe("console sign-in URLs", () => {
       "signin.amazonaws-us-gov.com",
       "https://console.amazonaws-us-gov.com/console/home?region=us-gov-west-1",
     ],
+    [
+      "aws-eusc",
+      "eusc-de-east-1",
+      "eusc-de-east-1.signin.amazonaws-eusc.eu",
+      "https://console.amazonaws-eusc.eu/console/home?region=eusc-de-east-1",
+    ],
   ])("%s %s: sign-in at %s, lands on %s", (partition, region, host, home) => {
     const p = partitionConsole(partition, "p");
-    expect(p.signinHost).toBe(host);
+    expect(p.signinHost(region)).toBe(host);
     expect(destinationUrl(p, region, undefined)).toBe(home);
   });
 
