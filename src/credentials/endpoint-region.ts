@@ -1,4 +1,5 @@
 import { FALLBACK_STS_REGION, isOptInRegion, regionPartition } from "../config/regions";
+import type { Settings } from "../config/validate";
 
 export interface StsRegionInput {
   targetRegion: string;
@@ -56,4 +57,19 @@ export function defaultEnabledRegion(partition: string, sourceRegion: string | u
   const partitionDefault = FALLBACK_STS_REGION[partition] ?? "us-east-1";
   if (sourceRegion && !isOptInRegion(sourceRegion) && regionPartition(sourceRegion) === partition) return sourceRegion;
   return partitionDefault;
+}
+
+/** The plan for a profile's settings: what credential-process calls and what doctor reports. */
+export function stsPlanFor(
+  s: Settings,
+  sourceRegion: string | undefined,
+  rememberedFallback: string | undefined,
+): StsRegionPlan {
+  return chooseStsRegion({
+    targetRegion: s.region,
+    override: s.stsRegionOverride,
+    partition: s.role.partition,
+    sourceRegion,
+    rememberedFallback,
+  });
 }

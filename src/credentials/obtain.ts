@@ -4,7 +4,7 @@ import { sdkFiles } from "../config/sdk-files";
 import { CHAIN_ENV, profileSection, type SourceChain } from "../config/source-chain";
 import type { Settings } from "../config/validate";
 import type { Runtime } from "../runtime";
-import { chooseStsRegion } from "./endpoint-region";
+import { stsPlanFor } from "./endpoint-region";
 import { type ExplainContext, explainStsError } from "./explain";
 import { explainMfaRejection } from "./mfa";
 import { getMfaSession, mfaSessionSource } from "./mfa-session";
@@ -36,13 +36,7 @@ export async function obtainCredentials(request: ObtainRequest): Promise<Obtaine
   const now = runtime.now();
   const sourceRegion = s.sourceProfile ? profileSection(s.sourceProfile, request.config)?.region : undefined;
   const remembered = request.cacheDir ? recallFallback(request.cacheDir, chain.fingerprint, s.region, now) : undefined;
-  const plan = chooseStsRegion({
-    targetRegion: s.region,
-    override: s.stsRegionOverride,
-    partition: s.role.partition,
-    sourceRegion,
-    rememberedFallback: remembered,
-  });
+  const plan = stsPlanFor(s, sourceRegion, remembered);
   log(`profile ${s.profile}: STS region ${plan.first} (${plan.reason})`);
   // Children the SDK starts (credential_process of the source profile) inherit the profiles
   // being served above them; each one walks the rest of the chain itself.

@@ -3,7 +3,7 @@ import type { LoadedConfig } from "../config/load";
 import { isOptInRegion } from "../config/regions";
 import { profileSection, type SourceChain } from "../config/source-chain";
 import type { Settings } from "../config/validate";
-import { chooseStsRegion, defaultEnabledRegion } from "../credentials/endpoint-region";
+import { defaultEnabledRegion, stsPlanFor } from "../credentials/endpoint-region";
 import type { Credentials } from "../credentials/types";
 import { problemAndFix } from "../errors";
 import type { Runtime } from "../runtime";
@@ -142,13 +142,7 @@ async function checkTargetRegion(
 
 /** The STS region credential-process would call, given what doctor learnt. */
 function effectiveRegion(s: Settings, sourceRegion: string | undefined, enabled: boolean | undefined): string {
-  const plan = chooseStsRegion({
-    targetRegion: s.region,
-    override: s.stsRegionOverride,
-    partition: s.role.partition,
-    sourceRegion,
-    rememberedFallback: undefined,
-  });
+  const plan = stsPlanFor(s, sourceRegion, undefined);
   return enabled === false && plan.fallback ? plan.fallback : plan.first;
 }
 
@@ -160,13 +154,7 @@ function endpointFinding(
   runtime: Runtime,
 ): Finding {
   const remembered = recallFallback(runtime.cacheDir, c.fingerprint, s.region, runtime.now());
-  const plan = chooseStsRegion({
-    targetRegion: s.region,
-    override: s.stsRegionOverride,
-    partition: s.role.partition,
-    sourceRegion,
-    rememberedFallback: remembered,
-  });
+  const plan = stsPlanFor(s, sourceRegion, remembered);
   const region = effectiveRegion(s, sourceRegion, enabled);
   const why =
     region === plan.first
