@@ -6,7 +6,8 @@ import { parseSharedIni } from "../../src/config/ini-parse";
 import { loadConfig } from "../../src/config/load";
 import { INDEX_FROM_BYTES, loadConfigFor, neededSections, type ReadFor } from "../../src/config/load-for";
 import { profileSection, walkSourceChain } from "../../src/config/source-chain";
-import { TempHome } from "../support/in-process";
+import type { ConnectSts } from "../../src/credentials/types";
+import { runCli, TempHome } from "../support/in-process";
 import { iniFile } from "../unit/ini-arbitraries";
 
 /**
@@ -152,6 +153,24 @@ describe("a large config", () => {
       region: "eu-west-1",
     });
     expect(readFileSync(join(home.cacheDir, name!), "utf8")).toBe(before);
+  });
+
+  it("suggests the closest profile for a mistyped name also once the index is written", async () => {
+    home.write(`[profile app]\nregion = us-east-1\n${FILLER}`, "");
+    const noSts: ConnectSts = async () => {
+      throw new Error("no STS call expected");
+    };
+    const call = () =>
+      runCli({
+        argv: ["credential-process", "--profile", "appp"],
+        home,
+        connectSts: noSts,
+        now: Date.now() + HOUR,
+      });
+    const expected = `regional-sts: profile appp not found in ${home.configFile}; did you mean app?\n`;
+    expect((await call()).stderr).toBe(expected); // reads the file whole and writes the index
+    expect(indexes()).toHaveLength(1);
+    expect((await call()).stderr).toBe(expected); // reads through the index
   });
 
   it("writes no index into a cache folder that does not exist yet", () => {
