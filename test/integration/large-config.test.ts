@@ -94,9 +94,9 @@ describe("a large config", () => {
     expect(loadConfigFor(paths(), readFor(["app"])).profiles.app).toEqual({ region: "us-east-1" });
     appendFileSync(home.configFile, "[profile typo\nregion = x\n");
     const line = FILLER.split("\n").length + 2;
-    expect(faultOf(() => loadConfigFor(paths(), readFor(["app"])))).toBe(
-      `${home.configFile} line ${line} is neither a [section] nor name = value; fix that line`,
-    );
+    const fault = `${home.configFile} line ${line} is neither a [section] nor name = value; fix that line`;
+    expect(faultOf(() => loadConfigFor(paths(), readFor(["app"])))).toBe(fault);
+    expect(faultOf(() => loadConfigFor(paths(), { ...readFor(["app"]), cacheDir: undefined }))).toBe(fault);
     home.write("[profile typo\n", "");
     expect(faultOf(() => loadConfigFor(paths(), readFor(["app"])))).toBe(
       `${home.configFile} line 1 is neither a [section] nor name = value; fix that line`,
