@@ -13,9 +13,9 @@ export interface WholeFile {
 
 /**
  * Reads a large file whole and checks every line (a malformed line anywhere is an error, as the
- * AWS CLI refuses such a file) in one pass that builds no map: parsing all of it, and mapping
- * every profile as the AWS CLI names it, cost several times that. `nameOf` gives a section's
- * name (as neededSections names it) from its parser key.
+ * AWS CLI refuses such a file) in one pass that builds no map: parsing all of it and naming
+ * every profile as the AWS CLI does cost more than the call needs (docs/performance.md).
+ * `nameOf` gives a section's name (as neededSections names it) from its parser key.
  */
 export function readWholeFile(file: OpenFile, nameOf: (key: string) => string | undefined): WholeFile {
   const text = readWhole(file);
