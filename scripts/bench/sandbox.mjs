@@ -1,7 +1,7 @@
 // A throw-away HOME with the seed profiles, and the environments each measured command gets.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 
 const ROLE_ARN = "arn:aws:iam::222222222222:role/katoaki";
 // SEED.alice from test/support/fake-aws/seed.ts (account A, which has not enabled ap-east-1).
@@ -59,7 +59,7 @@ export function makeSandbox({ entries, standIn }) {
     ...cleanBaseEnv(),
     HOME: home,
     // First on PATH: the private copy of node that npm's bin runs (see page-cache.mjs).
-    PATH: `${join(home, "bin")}${process.platform === "win32" ? ";" : ":"}${process.env.PATH ?? ""}`,
+    PATH: `${join(home, "bin")}${delimiter}${process.env.PATH ?? ""}`,
     XDG_CACHE_HOME: join(home, ".cache"),
     AWS_CONFIG_FILE: join(home, ".aws", "config"),
     AWS_SHARED_CREDENTIALS_FILE: join(home, ".aws", "credentials"),
@@ -87,6 +87,8 @@ export function makeSandbox({ entries, standIn }) {
       floor: base,
       floorWithExtraCa: machineExtraCa ? { ...base, NODE_EXTRA_CA_CERTS: machineExtraCa } : undefined,
     },
+    /** The helper's environment with another private node's folder first on PATH (npm's bin then runs that Node). */
+    helperWithNodeIn: (folder) => ({ ...helper, PATH: `${folder}${delimiter}${helper.PATH}` }),
     /**
      * Cold cache as after an expiry: credential entries gone; the learned region fallback, V8's
      * code caches and the configs' section indexes kept.
@@ -103,8 +105,29 @@ export function makeSandbox({ entries, standIn }) {
           rmSync(join(cacheDir, name), { force: true, recursive: true });
       }
     },
+    /**
+     * As after a change of that config file (every one if none is named): its section indexes
+     * gone, so the next call reads it whole and writes one again.
+     */
+    clearIndexes(configFile = undefined) {
+      for (const name of indexNames(cacheDir)) {
+        const file = join(cacheDir, name);
+        if (configFile === undefined || JSON.parse(readFileSync(file, "utf8")).config.path === configFile)
+          rmSync(file, { force: true });
+      }
+    },
+    indexNames: () => indexNames(cacheDir),
     /** The very first call on a machine: no cache folder at all. */
     clearAll: () => rmSync(cacheDir, { recursive: true, force: true }),
     cleanup: () => rmSync(home, { recursive: true, force: true }),
   };
+}
+
+/** The section indexes (issue 16) in the cache folder. */
+function indexNames(cacheDir) {
+  try {
+    return readdirSync(cacheDir).filter((name) => /^sections-[0-9a-f]{8}\.json$/.test(name));
+  } catch {
+    return [];
+  }
 }

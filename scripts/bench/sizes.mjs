@@ -4,14 +4,17 @@
 // credentials file and so the cache entry.
 
 import { spawnSync } from "node:child_process";
-import { readdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateConfig } from "../../bench/generate-config.mjs";
 import { checkProcessJson, command, timeOnce } from "./run.mjs";
-import { alternate, coldCalls, peakMemory } from "./sections.mjs";
+import { alternate, peakMemory } from "./sections.mjs";
+import { firstAfterChange, pairedColdCalls } from "./size-cold.mjs";
 
 export const SIZES = [3, 300, 3000, 30000];
 export const COLD_SIZES = [3, 3000];
+/** Sizes whose first call after a change (the whole file read, the index written again) is timed. */
+export const CHANGE_SIZES = [3000, 30000];
 // A file must be this old before its index is trusted (src/config/section-index.ts SETTLED_MS).
 const SETTLED_MS = 2000;
 
@@ -27,35 +30,35 @@ export function writeSizedConfigs(box) {
 
 const label = (entry, n) => `${entry}, ${n.toLocaleString("en-US")} profiles`;
 
-/** Hit, memory and cold calls per size, for both entries; `list` at 3,000 when the build has it. */
-export async function measureSizes({ box, sized, entries, helper, plan, standIn, delayMs }) {
+/**
+ * Hit, memory and cold calls per size for each entry ({label: {argv, env}}), the first call after
+ * a change at 3,000 and 30,000; `list` at 3,000 when the build has it.
+ */
+export async function measureSizes({ box, sized, entries, plan, standIn, delayMs }) {
   const wait = sized.settledAt - Date.now();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-  const envFor = (n) => ({ ...helper, AWS_CONFIG_FILE: sized.files[n] });
+  const envFor = (entry, n) => ({ ...entries[entry].env, AWS_CONFIG_FILE: sized.files[n] });
   const hit = (entry, n) =>
-    command(label(entry, n), [...entries[entry], "credential-process", "--profile", "p"], envFor(n), checkProcessJson);
+    command(
+      label(entry, n),
+      [...entries[entry].argv, "credential-process", "--profile", "p"],
+      envFor(entry, n),
+      checkProcessJson,
+    );
   const cmds = SIZES.flatMap((n) => Object.keys(entries).map((entry) => hit(entry, n)));
   await standIn.setDelayMs(0);
   for (const cmd of cmds) timeOnce(cmd); // Fills the cache once and leaves each large config's index.
-  const indexes = readdirSync(box.cacheDir).filter((name) => /^sections-[0-9a-f]{8}\.json$/.test(name)).length;
+  const indexes = box.indexNames().length;
   await standIn.reset();
   const out = { indexes };
   out.hit = alternate(cmds, plan.hitRounds);
   if ((await standIn.counts()).assumeRole !== 0) throw new Error("sizes: a measured hit called STS");
   out.memory = peakMemory(cmds, plan.memRuns);
-  await standIn.setDelayMs(delayMs);
   const cold = COLD_SIZES.flatMap((n) => Object.keys(entries).map((entry) => hit(entry, n)));
-  const hitMedians = Object.fromEntries(cold.map((c) => [c.label, out.hit[c.label].median]));
-  out.cold = await coldCalls({
-    cmds: cold,
-    runs: plan.coldRuns,
-    delayMs,
-    hitMedians,
-    standIn,
-    clear: box.clearEntries,
-  });
-  await standIn.setDelayMs(0);
-  out.list = timeList(entries.binary, envFor, plan);
+  out.cold = await pairedColdCalls({ cmds: cold, rounds: plan.coldSizeRounds, delayMs, standIn, box });
+  const changed = CHANGE_SIZES.flatMap((n) => Object.keys(entries).map((entry) => hit(entry, n)));
+  out.afterChange = firstAfterChange({ cmds: changed, rounds: plan.changeRounds, box });
+  out.list = timeList(entries.binary.argv, (n) => envFor("binary", n), plan);
   return out;
 }
 
@@ -91,9 +94,18 @@ export function sizeRows(r, entries) {
 }
 
 export function coldSizeRows(r) {
-  const rows = [["", "total median", "overhead median", "overhead p95", "requests"]];
-  for (const [name, c] of Object.entries(r.cold))
-    rows.push([name, c.total.median.toFixed(1), c.overhead.median.toFixed(1), c.overhead.p95.toFixed(1), c.requests]);
+  const rows = [["", "total median", "hit after median", "overhead median", "overhead p95", "requests"]];
+  for (const [name, c] of Object.entries(r.cold)) {
+    const cells = [c.total.median, c.hit.median, c.overhead.median, c.overhead.p95].map((x) => x.toFixed(1));
+    rows.push([name, ...cells, c.requests]);
+  }
+  return rows;
+}
+
+export function afterChangeRows(r) {
+  const rows = [["", "extra median ms", "p95", "min", "max", "n"]];
+  for (const [name, c] of Object.entries(r.afterChange))
+    rows.push([name, ...[c.median, c.p95, c.min, c.max].map((x) => x.toFixed(1)), c.n]);
   return rows;
 }
 

@@ -38,9 +38,7 @@ export function parseSharedIni(text: string): { sections: IniSections; fault?: u
       if (line[line.length - 1] !== "]" || line.length < 3)
         return { fault: { line: lineNumber + 1, problem: NOT_A_LINE } };
       const name = line.slice(1, -1);
-      if (lastWord(name.trim()) === "__proto__") {
-        return { fault: { line: lineNumber + 1, problem: "names a section __proto__, which the AWS SDKs refuse" } };
-      }
+      if (lastWord(name.trim()) === "__proto__") return { fault: { line: lineNumber + 1, problem: PROTO } };
       section = sectionKey(name);
       subsection = undefined;
       continue;
@@ -78,7 +76,8 @@ export function configFileProfiles(sections: IniSections): IniSections {
   return profiles;
 }
 
-const NOT_A_LINE = "is neither a [section] nor name = value";
+export const NOT_A_LINE = "is neither a [section] nor name = value";
+export const PROTO = "names a section __proto__, which the AWS SDKs refuse";
 
 /** What precedes the first # or ; that starts the line or follows a space (the SDK's /(^|\s)[;#]/). */
 export function withoutComment(line: string): string {
@@ -114,7 +113,7 @@ export function sectionKey(name: string): string | undefined {
 }
 
 /** The last of the whitespace-separated words of a trimmed text. */
-function lastWord(text: string): string {
+export function lastWord(text: string): string {
   let i = text.length;
   while (i > 0 && !isSpace(text[i - 1]!)) i--;
   return text.slice(i);

@@ -1,4 +1,4 @@
-import { type IniSections, sectionKey, withoutComment } from "./ini-parse";
+import { type IniFault, type IniSections, lastWord, NOT_A_LINE, PROTO, sectionKey, withoutComment } from "./ini-parse";
 
 /** One section's lines: its header line up to the next header line (or the end), as offsets into the text. */
 export interface SectionSpan {
@@ -9,24 +9,31 @@ export interface SectionSpan {
 }
 
 /**
- * Where each section of a file lies, in file order, duplicates included: what a reader needs to
- * take only some sections and parse them alone. For a text parseSharedIni accepted (its header
- * lines are then exactly the lines that start with `[` once comments and spaces are gone).
- * Lines before the first header belong to no section: the SDK skips them.
+ * Where each section of a file lies, in file order, duplicates included (what a reader needs to
+ * take only some sections and parse them alone), or the first line parseSharedIni would report,
+ * the same fault at the same line (test/unit/ini-sections.test.ts holds the two together). One
+ * pass that builds no map: a large file's first read after it changed checks every line with
+ * it and then parses only the sections a call needs (load-for.ts). Lines before the first
+ * header belong to no section: the SDK skips them.
  */
-export function sectionSpans(text: string): SectionSpan[] {
+export function scanSections(text: string): { spans: SectionSpan[]; fault?: undefined } | { fault: IniFault } {
   const spans: SectionSpan[] = [];
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0, lineNumber = 1; start <= text.length; lineNumber++) {
     let end = text.indexOf("\n", start);
-    end = end === -1 ? text.length : end + 1;
-    const line = withoutComment(text.slice(start, end)).trim();
+    if (end === -1) end = text.length;
+    const line = withoutComment(text.slice(start, end)).trim(); // a CR before the LF goes with trim()
     if (line[0] === "[") {
+      if (line[line.length - 1] !== "]" || line.length < 3) return { fault: { line: lineNumber, problem: NOT_A_LINE } };
+      const name = line.slice(1, -1);
+      if (lastWord(name.trim()) === "__proto__") return { fault: { line: lineNumber, problem: PROTO } };
       if (spans.length > 0) spans[spans.length - 1]!.end = start;
-      spans.push({ key: sectionKey(line.slice(1, -1)), start, end: text.length });
+      spans.push({ key: sectionKey(name), start, end: text.length });
+    } else if (line !== "" && line.indexOf("=") <= 0) {
+      return { fault: { line: lineNumber, problem: NOT_A_LINE } };
     }
-    start = end;
+    start = end + 1;
   }
-  return spans;
+  return { spans };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { UserError } from "../errors";
 import { cliConfigProfiles, cliCredentials } from "./cli-reading";
-import { type IniSections, parseSharedIni } from "./ini-parse";
+import { type IniFault, type IniSections, parseSharedIni } from "./ini-parse";
 import type { ConfigPaths } from "./paths";
 
 export type Section = Record<string, string | undefined>;
@@ -117,11 +117,14 @@ function fileError(file: string, setBy: string | undefined, code: string | undef
 /** Parses a file's text; a line the SDKs would skip is an error naming the file and the line. */
 export function parseChecked(text: string, file: OpenFile): IniSections {
   const parsed = parseSharedIni(text);
-  if (parsed.fault) {
-    const origin = file.setBy ? ` (set by ${file.setBy})` : "";
-    throw new UserError(`${file.file}${origin} line ${parsed.fault.line} ${parsed.fault.problem}`, 1, "ConfigParse", {
-      hint: "fix that line",
-    });
-  }
+  if (parsed.fault) throw faultError(parsed.fault, file);
   return parsed.sections;
+}
+
+/** A line the SDKs would skip, as the error that names the file and the line. */
+export function faultError(fault: IniFault, file: OpenFile): UserError {
+  const origin = file.setBy ? ` (set by ${file.setBy})` : "";
+  return new UserError(`${file.file}${origin} line ${fault.line} ${fault.problem}`, 1, "ConfigParse", {
+    hint: "fix that line",
+  });
 }

@@ -1,6 +1,6 @@
 import { cacheKeyFor } from "../cache/key";
 import { readEntry } from "../cache/read-entry";
-import type { LoadedConfig } from "../config/load";
+import { type LoadedConfig, loadConfig } from "../config/load";
 import { loadConfigFor } from "../config/load-for";
 import { resolveConfigPaths } from "../config/paths";
 import { isKnownRegion, regionPartition } from "../config/regions";
@@ -31,7 +31,10 @@ export async function loadProfileSettings(
   const section = profileSection(profile, config);
   if (!section) {
     const where = config.configExists ? config.paths.configFile : `${config.paths.configFile} (which does not exist)`;
-    const near = closest(profile, [...Object.keys(config.profiles), ...Object.keys(config.credentials)]);
+    // A large config read through its index holds only this call's sections: the closest name
+    // is looked for among all of them, as on the call that wrote the index (an error, so rare).
+    const every = await loadConfig(config.paths).catch(() => config);
+    const near = closest(profile, [...Object.keys(every.profiles), ...Object.keys(every.credentials)]);
     throw new UserError(`profile ${profile} not found in ${where}`, 1, "NoProfile", {
       hint: near ? `did you mean ${near}?` : `add a [profile ${profile}] section or fix the profile name`,
     });

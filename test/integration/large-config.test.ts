@@ -6,7 +6,8 @@ import { parseSharedIni } from "../../src/config/ini-parse";
 import { loadConfig } from "../../src/config/load";
 import { INDEX_FROM_BYTES, loadConfigFor, neededSections, type ReadFor } from "../../src/config/load-for";
 import { profileSection, walkSourceChain } from "../../src/config/source-chain";
-import { TempHome } from "../support/in-process";
+import type { ConnectSts } from "../../src/credentials/types";
+import { runCli, TempHome } from "../support/in-process";
 import { iniFile } from "../unit/ini-arbitraries";
 
 /**
@@ -96,9 +97,9 @@ describe("a large config", () => {
       expect(loadConfigFor(paths(), readFor(["app"])).profiles.app).toEqual({ region: "us-east-1" });
       appendFileSync(home.configFile, "[profile typo\nregion = x\n");
       const line = FILLER.split("\n").length + 2;
-      expect(faultOf(() => loadConfigFor(paths(), readFor(["app"])))).toBe(
-        `${home.configFile} line ${line} is neither a [section] nor name = value; fix that line`,
-      );
+      const fault = `${home.configFile} line ${line} is neither a [section] nor name = value; fix that line`;
+      expect(faultOf(() => loadConfigFor(paths(), readFor(["app"])))).toBe(fault);
+      expect(faultOf(() => loadConfigFor(paths(), { ...readFor(["app"]), cacheDir: undefined }))).toBe(fault);
       home.write("[profile typo\n", "");
       expect(faultOf(() => loadConfigFor(paths(), readFor(["app"])))).toBe(
         `${home.configFile} line 1 is neither a [section] nor name = value; fix that line`,
@@ -164,6 +165,24 @@ describe("a large config", () => {
       region: "eu-west-1",
     });
     expect(readFileSync(join(home.cacheDir, name!), "utf8")).toBe(before);
+  });
+
+  it("suggests the closest profile for a mistyped name also once the index is written", async () => {
+    home.write(`[profile app]\nregion = us-east-1\n${FILLER}`, "");
+    const noSts: ConnectSts = async () => {
+      throw new Error("no STS call expected");
+    };
+    const call = () =>
+      runCli({
+        argv: ["credential-process", "--profile", "appp"],
+        home,
+        connectSts: noSts,
+        now: Date.now() + HOUR,
+      });
+    const expected = `regional-sts: profile appp not found in ${home.configFile}; did you mean app?\n`;
+    expect((await call()).stderr).toBe(expected); // reads the file whole and writes the index
+    expect(indexes()).toHaveLength(1);
+    expect((await call()).stderr).toBe(expected); // reads through the index
   });
 
   it("writes no index into a cache folder that does not exist yet", () => {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cliConfigProfiles, cliCredentials } from "../../src/config/cli-reading";
 import { configFileProfiles, type IniSections, parseSharedIni } from "../../src/config/ini-parse";
-import { sectionSpans, sectionsText, takeSections } from "../../src/config/ini-sections";
+import { scanSections, sectionsText, takeSections } from "../../src/config/ini-sections";
 import { iniFile, sdkParse, sdkReads, word } from "./ini-arbitraries";
 
 const ours = (text: string): IniSections => {
@@ -14,6 +14,36 @@ const ours = (text: string): IniSections => {
 const only = (sections: object, keys: ReadonlySet<string>) =>
   Object.fromEntries(Object.entries(sections).filter(([k]) => keys.has(k)));
 const same = (a: unknown, b: unknown) => expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+const sectionSpans = (text: string) => {
+  const scan = scanSections(text);
+  if (scan.fault) throw new Error(`unexpected fault ${JSON.stringify(scan.fault)}`);
+  return scan.spans;
+};
+// Lines parseSharedIni refuses, and near misses it accepts, to mix into files.
+const badLine = fc.constantFrom(
+  "[profile x",
+  "region",
+  " = v",
+  "=v",
+  "\u00a0= x",
+  "k ; = v",
+  "k #= v",
+  "k#= v",
+  "[]",
+  "[ ]",
+  "[__proto__]",
+  "[profile __proto__]",
+  "[ a __proto__ ]",
+  "[profile\u3000__proto__x]",
+  "# [x",
+  "  ; [x",
+  "[a] # c",
+  "[a]x",
+  "[a] ; ]",
+);
+const faultyFile = fc
+  .array(fc.oneof(iniFile, badLine), { maxLength: 6 })
+  .chain((parts) => fc.constantFrom("\n", "\r\n").map((eol) => parts.join(eol)));
 
 // Section keys as the parsers file them, for the names the files are made of (plus ones no file has).
 const keyOf = fc
@@ -22,6 +52,21 @@ const keyOf = fc
 const keys = fc
   .array(fc.oneof(keyOf, fc.constantFrom("default", "profile.default", "nowhere")), { maxLength: 6 })
   .map((k) => new Set(k));
+
+describe("scanSections: a whole file checked in one pass that builds no map", () => {
+  it("finds the fault parseSharedIni finds, the same line and words, and none where it finds none", () => {
+    fc.assert(
+      fc.property(fc.oneof(faultyFile, iniFile), (text) => {
+        const parsed = parseSharedIni(text);
+        const scan = scanSections(text);
+        expect(scan.fault).toEqual(parsed.fault);
+        if (!scan.fault)
+          expect(scan.spans.every((s, i, all) => s.end === (all[i + 1]?.start ?? text.length))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
 
 describe("takeSections: only some sections, read as a full parse reads them", () => {
   it(
