@@ -76,6 +76,15 @@ export function makeAssumeRoleAt(options: StsClientOptions): AssumeRoleAt {
 }
 
 /**
+ * A measured offset smaller than this is the measurement's own noise, not skew: the SDK sets
+ * systemClockOffset from every answer's Date header, which counts whole seconds and is read after
+ * the round trip, so clocks that agree measure -1 s or more on a slow machine. Shifting the expiry
+ * by that noise would make it later than AWS said. AWS refuses signatures only beyond 5 minutes:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html
+ */
+export const SKEW_WORTH_CORRECTING_MS = 60_000;
+
+/**
  * Credentials from an STS answer (AssumeRole, GetSessionToken), the expiry in this machine's
  * time: the SDK measured its clock skew (systemClockOffset) when signing.
  */
@@ -92,9 +101,13 @@ export function credentialsFrom(
     accessKeyId: c.AccessKeyId,
     secretAccessKey: c.SecretAccessKey,
     sessionToken: c.SessionToken,
-    expiration: toUtcZ(new Date(c.Expiration.getTime() - (client.config.systemClockOffset ?? 0)).toISOString()),
+    expiration: toUtcZ(new Date(c.Expiration.getTime() - skewOf(client.config.systemClockOffset)).toISOString()),
     accountId,
   };
+}
+
+function skewOf(offsetMs = 0): number {
+  return Math.abs(offsetMs) >= SKEW_WORTH_CORRECTING_MS ? offsetMs : 0;
 }
 
 function accountOf(arn: string | undefined): string | undefined {
