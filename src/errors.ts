@@ -42,6 +42,7 @@ export type ErrorCode =
   | "Cycle"
   | "NoTerminal"
   | "BadMfaSessionSeconds"
+  | "UnknownKey"
   | "NoConsole"
   | "NoBrowser"
   | "Federation"

@@ -39,7 +39,13 @@ export interface RawSettings {
   caBundle?: Sourced<string>;
   useFips: boolean;
   useDualstack: boolean;
+  /** Keys named regional_sts_* that no option has: ours by their prefix, so a typo, never ignored. */
+  unknownKeys?: string[];
 }
+
+/** The prefix of the keys only regional-sts reads; every other key belongs to the AWS tools. */
+export const OWN_KEY_PREFIX = "regional_sts_";
+const OWN_KEYS = new Set(PROFILE_OPTIONS_TABLE.map((o) => o.key).filter((k) => k.startsWith(OWN_KEY_PREFIX)));
 
 type Env = Record<string, string | undefined>;
 
@@ -47,7 +53,8 @@ type Env = Record<string, string | undefined>;
  * The one place that decides precedence, row by row from src/config/options.ts: the flag, then
  * the environment and the profile key in the order the row says (`envWins`: the AWS CLI's
  * environment-first rule; otherwise the profile first, as for the region), then the default.
- * An empty value counts as unset. Pure: table-tested in test/unit/settings.test.ts.
+ * An empty value counts as unset; a regional_sts_* key no row has is recorded for validation to
+ * refuse. Pure: table-tested in test/unit/settings.test.ts.
  */
 export function resolveSettings(profile: string, section: Section, flags: Flags, env: Env): RawSettings {
   const raw: Record<string, unknown> = { profile };
@@ -70,5 +77,7 @@ export function resolveSettings(profile: string, section: Section, flags: Flags,
   };
   raw.useFips = on("fips");
   raw.useDualstack = on("dualstack");
+  const unknownKeys = Object.keys(section).filter((k) => k.startsWith(OWN_KEY_PREFIX) && !OWN_KEYS.has(k));
+  if (unknownKeys.length > 0) raw.unknownKeys = unknownKeys;
   return raw as unknown as RawSettings;
 }

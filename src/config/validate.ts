@@ -1,9 +1,9 @@
 import { type ErrorCode, UserError } from "../errors";
 import { closest } from "../suggest";
 import { parseRoleArn, ROLE_ARN, type RoleArn } from "./arn";
-import type { ProfileOption } from "./options";
+import { PROFILE_OPTIONS_TABLE, type ProfileOption } from "./options";
 import { DEFAULT_ENABLED_REGIONS, isKnownPartitionRegion, isWellFormedRegion, OPT_IN_REGIONS } from "./regions";
-import type { RawSettings, Sourced } from "./settings";
+import { OWN_KEY_PREFIX, type RawSettings, type Sourced } from "./settings";
 
 /** Everything needed to obtain credentials for one profile, checked. */
 export interface Settings {
@@ -40,6 +40,10 @@ const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 /** Checks every value before any network call, so a typo fails fast with the key named. */
 export function validateSettings(raw: RawSettings, defaultSessionName: string): Settings {
   const p = raw.profile;
+  const unknown = raw.unknownKeys?.[0];
+  if (unknown) {
+    throw new UserError(`profile ${p}: unknown key ${unknown}`, 1, "UnknownKey", { hint: unknownKeyHint(unknown) });
+  }
   if (!raw.roleArn) {
     throw new UserError(`profile ${p}: regional_sts_role_arn is not set`, 1, "NoRoleArn", {
       hint: `add it to [profile ${p}] or pass --role-arn`,
@@ -127,6 +131,18 @@ export function optionProblem(
         ? undefined
         : { message: `"${value}" is not a valid role session name`, hint: "use 2 to 64 letters, digits or +=,.@_-" };
   }
+}
+
+/**
+ * "did you mean regional_sts_role_arn?" for a typo, "did you mean mfa_serial?" for an AWS key
+ * given our prefix; else the keys that regional-sts reads.
+ */
+function unknownKeyHint(key: string): string {
+  const keys = PROFILE_OPTIONS_TABLE.map((o) => o.key);
+  const own = keys.filter((k) => k.startsWith(OWN_KEY_PREFIX));
+  const unprefixed = key.slice(OWN_KEY_PREFIX.length);
+  const near = closest(key, own) ?? keys.find((k) => k === unprefixed) ?? closest(unprefixed, keys);
+  return near ? `did you mean ${near}?` : `remove it; the regional_sts_ keys are ${own.join(", ")}`;
 }
 
 function optional<K extends string>(key: K, value: Sourced<string> | undefined): Partial<Record<K, string>> {

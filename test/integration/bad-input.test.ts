@@ -208,6 +208,17 @@ const cases: Case[] = [
       'regional-sts: regional_sts_sts_region in profile app: "us_east_1" is not an AWS region; did you mean us-east-1?',
   },
   {
+    name: "an AWS key written with our prefix (ignored before: AccessDenied without the MFA code)",
+    config: app(good({ regional_sts_mfa_serial: "arn:aws:iam::111122223333:mfa/alice" })),
+    stderr: () => "regional-sts: profile app: unknown key regional_sts_mfa_serial; did you mean mfa_serial?",
+  },
+  {
+    name: "a typo in one of our keys, in a large config read through its index",
+    config: app(good({ regional_sts_sts_regoin: "eu-west-1" }), FILLER),
+    stderr: () =>
+      "regional-sts: profile app: unknown key regional_sts_sts_regoin; did you mean regional_sts_sts_region?",
+  },
+  {
     name: "role ARN missing",
     config: app(good({ regional_sts_role_arn: "" })),
     stderr: () =>

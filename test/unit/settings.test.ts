@@ -111,3 +111,16 @@ describe("resolveSettings: env > profile for CA bundle, FIPS, dual-stack", () =>
     expect(s.useFips).toBe(false);
   });
 });
+
+describe("resolveSettings: keys with our prefix that no option has", () => {
+  it.each([
+    ["none", { regional_sts_role_arn: "arn", region: "x", role_arn: "y", mfa_serial: "z" }, undefined],
+    ["a typo", { regional_sts_rolearn: "arn", regional_sts_role_arn: "arn" }, ["regional_sts_rolearn"]],
+    ["an AWS key with our prefix", { regional_sts_mfa_serial: "arn" }, ["regional_sts_mfa_serial"]],
+    ["only the prefix", { regional_sts_: "x", regional_sts_x: "y" }, ["regional_sts_", "regional_sts_x"]],
+    // Keys of other tools and of the AWS CLI are theirs, whatever they are.
+    ["another tool's key", { granted_sso_start_url: "x", sso_region: "y" }, undefined],
+  ] as const)("%s", (_name, section, expected) => {
+    expect(resolve(section as unknown as Section).unknownKeys).toEqual(expected);
+  });
+});

@@ -105,6 +105,32 @@ describe("validateSettings errors", () => {
       "BadSessionName",
       '--role-session-name: "my session" is not a valid role session name; use 2 to 64 letters, digits or +=,.@_-',
     ],
+    [
+      "a typo in one of our keys, before the role ARN it hides",
+      { roleArn: undefined, unknownKeys: ["regional_sts_rolearn"] },
+      "UnknownKey",
+      "profile hk: unknown key regional_sts_rolearn; did you mean regional_sts_role_arn?",
+    ],
+    [
+      "an AWS key given our prefix",
+      { unknownKeys: ["regional_sts_mfa_serial"] },
+      "UnknownKey",
+      "profile hk: unknown key regional_sts_mfa_serial; did you mean mfa_serial?",
+    ],
+    [
+      "an AWS key given our prefix, misspelt",
+      { unknownKeys: ["regional_sts_duraton_seconds"] },
+      "UnknownKey",
+      "profile hk: unknown key regional_sts_duraton_seconds; did you mean duration_seconds?",
+    ],
+    [
+      "a key like none",
+      { unknownKeys: ["regional_sts_colour", "regional_sts_x"] },
+      "UnknownKey",
+      "profile hk: unknown key regional_sts_colour; remove it; the regional_sts_ keys are regional_sts_role_arn, " +
+        "regional_sts_source_profile, regional_sts_sts_region, regional_sts_mfa_process, " +
+        "regional_sts_mfa_session_seconds",
+    ],
   ] as const)("%s", (_name, change, code, message) => {
     const error = errorOf({ ...base, ...change } as RawSettings);
     expect(`${error.message}; ${error.hint}`).toBe(message);
