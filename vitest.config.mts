@@ -1,9 +1,13 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     exclude: ["node_modules/**", "dist/**"],
+    // Vitest's default leaves a core free: one worker on a 2-core machine, where test:unit then took
+    // 31 s instead of 21 s (most of a file's time is its worker starting and importing).
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Fails the run if any stderr captured by a harness contains a secret (test/support/stderr-capture.ts).
