@@ -107,21 +107,23 @@ describe("exec", () => {
 
   // Issue 12 item 7: with stdin a pipe, a Ctrl-C typed in the terminal reached the child twice
   // (once from the terminal, once forwarded); Terraform reads a second one as "abort now".
-  it.each([
+  for (const [name, line] of [
     ["stdin a pipe (echo | regional-sts exec)", `echo | "$0" exec --profile hk-role -- "$1" -e "$2"`],
     ["stdin the terminal", `"$0" exec --profile hk-role -- "$1" -e "$2"`],
-  ])("a Ctrl-C typed in the terminal reaches the command once, %s", async (_name, line) => {
-    const counter = `let n = 0; process.on("SIGINT", () => n++); console.log("ready");
+  ]) {
+    needs("script").it(`a Ctrl-C typed in the terminal reaches the command once, ${name}`, async () => {
+      const counter = `let n = 0; process.on("SIGINT", () => n++); console.log("ready");
 setTimeout(() => { console.log("SIGINT x" + n); process.exit(0); }, 1500);`;
-    // The outer shell traps INT so that it lives on; its children get the default, as from a terminal.
-    const typed = await runOnTerminal(
-      ["sh", "-c", `trap true INT; ${line}; echo "exit=$?"`, BIN, process.execPath, counter],
-      e2e.env(),
-      "ready",
-      "\u0003",
-    );
-    expect(typed.screen).toMatch(/SIGINT x1\r\nexit=0\r\n$/);
-  });
+      // The outer shell traps INT so that it lives on; its children get the default, as from a terminal.
+      const typed = await runOnTerminal(
+        ["sh", "-c", `trap true INT; ${line}; echo "exit=$?"`, BIN, process.execPath, counter],
+        e2e.env(),
+        "ready",
+        "\u0003",
+      );
+      expect(typed.screen).toMatch(/SIGINT x1\r\nexit=0\r\n$/);
+    });
+  }
 
   it("a command that does not exist: 127 and one line", async () => {
     const result = await exec(["no-such-command-here", "arg"]);

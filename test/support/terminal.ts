@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { has, missingSentence } from "./tools";
 
 export interface TerminalRun {
   code: number | null;
@@ -24,6 +25,8 @@ export function runOnTerminal(
   prompt: string,
   typed: string,
 ): Promise<TerminalRun> {
+  // A test that forgot needs("script") fails with the tool named, not with "spawn script ENOENT".
+  if (!has("script")) return Promise.reject(new Error(`runOnTerminal: ${missingSentence(["script"])}`));
   return new Promise((done, fail) => {
     const child = spawn("script", ["--quiet", "--return", "--command", shellLine(words), "/dev/null"], {
       env,
