@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { SEED } from "../support/fake-aws/index";
 import { ACCOUNT_A_CREDENTIALS } from "../support/hk-profile";
 import { needs } from "../support/tools";
@@ -111,7 +111,7 @@ describe("configure's credential_process line, as every reader runs it", () => {
     },
   );
 
-  it("names regional-sts when the program PATH finds under that name is the one running", async () => {
+  needs("aws").it("names regional-sts when the program PATH finds under that name is the one running", async () => {
     const bin = join(e2e.home, "bin");
     mkdirSync(bin);
     symlinkSync(ENTRIES.npm[0], join(bin, "regional-sts"));

@@ -134,22 +134,25 @@ setTimeout(() => { console.log("SIGINT x" + n); process.exit(0); }, 1500);`;
     ]);
   });
 
-  it("no command: starts $SHELL with the credentials, says so on stderr, exits with the shell's code", async () => {
-    const script =
-      'echo "$REGIONAL_STS_EXEC_PROFILE $AWS_REGION ${AWS_PROFILE-unset}"; ' +
-      "aws sts get-caller-identity --query Arn --output text; exit 3\n";
-    const result = await e2e.run(
-      BIN,
-      ["exec", "hk-role"],
-      { SHELL: "/bin/sh", AWS_PROFILE: "other", USER: "tester" },
-      script,
-    );
-    expect([result.code, result.stdout, result.stderr]).toEqual([
-      3,
-      `hk-role ap-east-1 unset\n${HK_ARN}\n`,
-      "regional-sts: starting /bin/sh with the credentials of profile hk-role; exit it to return\n",
-    ]);
-  });
+  needs("aws").it(
+    "no command: starts $SHELL with the credentials, says so on stderr, exits with the shell's code",
+    async () => {
+      const script =
+        'echo "$REGIONAL_STS_EXEC_PROFILE $AWS_REGION ${AWS_PROFILE-unset}"; ' +
+        "aws sts get-caller-identity --query Arn --output text; exit 3\n";
+      const result = await e2e.run(
+        BIN,
+        ["exec", "hk-role"],
+        { SHELL: "/bin/sh", AWS_PROFILE: "other", USER: "tester" },
+        script,
+      );
+      expect([result.code, result.stdout, result.stderr]).toEqual([
+        3,
+        `hk-role ap-east-1 unset\n${HK_ARN}\n`,
+        "regional-sts: starting /bin/sh with the credentials of profile hk-role; exit it to return\n",
+      ]);
+    },
+  );
 
   it("no command and no $SHELL: /bin/sh; the profile from AWS_PROFILE", async () => {
     const result = await e2e.run(

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import PARTS from "../../src/parts.json";
 import { ACCOUNT_A_CREDENTIALS, hkConfig } from "../support/hk-profile";
+import { needs } from "../support/tools";
 import { type E2e, ROOT, useE2e } from "./harness";
 
 // What a user gets from the npm tarball (`npm run pack` packs the same files), installed as
@@ -42,63 +43,69 @@ describe("the npm tarball", () => {
     }
   });
 
-  it("installs with npm install -g on a clean prefix, offline (no dependencies), and the AWS CLI runs it", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "regional-sts-npm-"));
-    try {
-      const tarball = join(
-        dir,
-        JSON.parse(
-          execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], {
-            cwd: ROOT,
-            encoding: "utf8",
-            env: e2e.env(),
-          }),
-        )[0].filename,
-      );
-      const prefix = join(dir, "prefix");
-      execFileSync("npm", ["install", "-g", "--prefix", prefix, "--offline", "--no-audit", "--no-fund", tarball], {
-        cwd: dir,
-        env: e2e.env(),
-        stdio: "pipe",
-      });
-      const bin = join(prefix, "bin", "regional-sts");
-      expect(realpathSync(bin)).toBe(join(prefix, "lib", "node_modules", "regional-sts", "dist", "cli.cjs"));
-      expect(existsSync(join(prefix, "lib", "node_modules", "regional-sts", "node_modules"))).toBe(false);
-      expect(readFileSync(bin, "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
+  needs("aws").it(
+    "installs with npm install -g on a clean prefix, offline (no dependencies), and the AWS CLI runs it",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "regional-sts-npm-"));
+      try {
+        const tarball = join(
+          dir,
+          JSON.parse(
+            execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], {
+              cwd: ROOT,
+              encoding: "utf8",
+              env: e2e.env(),
+            }),
+          )[0].filename,
+        );
+        const prefix = join(dir, "prefix");
+        execFileSync("npm", ["install", "-g", "--prefix", prefix, "--offline", "--no-audit", "--no-fund", tarball], {
+          cwd: dir,
+          env: e2e.env(),
+          stdio: "pipe",
+        });
+        const bin = join(prefix, "bin", "regional-sts");
+        expect(realpathSync(bin)).toBe(join(prefix, "lib", "node_modules", "regional-sts", "dist", "cli.cjs"));
+        expect(existsSync(join(prefix, "lib", "node_modules", "regional-sts", "node_modules"))).toBe(false);
+        expect(readFileSync(bin, "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
 
-      const version = await e2e.run(bin, ["--version"]);
-      expect([version.code, version.stderr]).toEqual([0, ""]);
-      expect(version.stdout).toMatch(
-        new RegExp(
-          /^regional-sts \d+\.\d+\.\d+\ncommit \S+\n/.source +
-            /node v\d+\.\d+\.\d+ \(npm entry, the Node on PATH\)\nplatform linux-\w+\n$/.source,
-        ),
-      );
+        const version = await e2e.run(bin, ["--version"]);
+        expect([version.code, version.stderr]).toEqual([0, ""]);
+        expect(version.stdout).toMatch(
+          new RegExp(
+            /^regional-sts \d+\.\d+\.\d+\ncommit \S+\n/.source +
+              /node v\d+\.\d+\.\d+ \(npm entry, the Node on PATH\)\nplatform linux-\w+\n$/.source,
+          ),
+        );
 
-      e2e.writeFiles(hkConfig(bin), ACCOUNT_A_CREDENTIALS);
-      const result = await e2e.run("aws", [
-        "--profile",
-        "hk-role",
-        "sts",
-        "get-caller-identity",
-        "--region",
-        "ap-east-1",
-      ]);
-      expect([result.code, result.stderr]).toEqual([0, ""]);
-      expect(JSON.parse(result.stdout).Arn).toMatch(/^arn:aws:sts::222222222222:assumed-role\/katoaki\/regional-sts-/);
-      expect(e2e.fake.log.filter((l) => l.action === "AssumeRole").map((l) => `${l.host} ${l.status}`)).toEqual([
-        "sts.ap-east-1.amazonaws.com 403",
-        "sts.us-east-1.amazonaws.com 200",
-      ]);
+        e2e.writeFiles(hkConfig(bin), ACCOUNT_A_CREDENTIALS);
+        const result = await e2e.run("aws", [
+          "--profile",
+          "hk-role",
+          "sts",
+          "get-caller-identity",
+          "--region",
+          "ap-east-1",
+        ]);
+        expect([result.code, result.stderr]).toEqual([0, ""]);
+        expect(JSON.parse(result.stdout).Arn).toMatch(
+          /^arn:aws:sts::222222222222:assumed-role\/katoaki\/regional-sts-/,
+        );
+        expect(e2e.fake.log.filter((l) => l.action === "AssumeRole").map((l) => `${l.host} ${l.status}`)).toEqual([
+          "sts.ap-east-1.amazonaws.com 403",
+          "sts.us-east-1.amazonaws.com 200",
+        ]);
 
-      execFileSync("npm", ["uninstall", "-g", "--prefix", prefix, "regional-sts"], {
-        cwd: dir,
-        env: e2e.env(),
-        stdio: "pipe",
-      });
-      expect(existsSync(bin)).toBe(false);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 120_000);
+        execFileSync("npm", ["uninstall", "-g", "--prefix", prefix, "regional-sts"], {
+          cwd: dir,
+          env: e2e.env(),
+          stdio: "pipe",
+        });
+        expect(existsSync(bin)).toBe(false);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 });

@@ -126,7 +126,7 @@ print(json.dumps(out))`;
     throw new Error(`botocore (python3 -c 'import botocore') is needed: ${result.stderr.trim().split("\n").pop()}`);
   botocore = JSON.parse(result.stdout) as Reading[];
 });
-afterAll(() => home.cleanup());
+afterAll(() => home?.cleanup()); // unset when boto3 is missing
 
 /** Our reading: the profile's region from our own parse, the source credentials through the SDK shown sdkFiles. */
 async function ours(i: number, withSdkFiles: boolean): Promise<Reading> {

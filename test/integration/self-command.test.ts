@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { credentialProcessProgram, shellWord } from "../../src/config/self-command";
+import { needs } from "../support/tools";
 
 let root: string;
 beforeEach(() => {
@@ -61,7 +62,7 @@ const HOSTILE = [
   "/tmp/semi;colon&amp|pipe>gt<lt/regional-sts",
 ];
 
-describe("shellWord", () => {
+needs("python3").describe("shellWord", () => {
   const lines = HOSTILE.map((path) => `${shellWord(path)} credential-process --profile hk`);
   let shlexWords: string[][] = [];
   beforeAll(() => {

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkConfigValue } from "../../src/config/config-values";
 import { configFileProfiles, parseSharedIni } from "../../src/config/ini-parse";
+import { needs } from "../support/tools";
 
 /** What the JS SDK reads as `external_id` of [profile x] when configure writes `value`. */
 async function sdkReads(value: string): Promise<string | undefined> {
@@ -68,7 +69,7 @@ describe("configure's value check: what it lets through, every reader reads back
     );
   });
 
-  it("and botocore's RawConfigParser (the AWS CLI), on a sample", () => {
+  needs("python3").it("and botocore's RawConfigParser (the AWS CLI), on a sample", () => {
     const sample = fc.sample(value.filter(accepted), { numRuns: 60, seed: 7 });
     const tricky = ["a;b#c", "x=y", "[z]", "'q'", '"q"', "\\$x", "é 😀 a", "100%"];
     const values = [...tricky, ...sample];
