@@ -156,3 +156,10 @@ export const PROFILE_OPTIONS_TABLE: readonly ProfileOption[] = [
   },
   { field: "caBundle", key: "ca_bundle", env: ["AWS_CA_BUNDLE"], envWins: true, help: "CA bundle for STS calls" },
 ];
+
+/** The prefix of the keys only regional-sts reads; every other key belongs to the AWS tools. */
+export const OWN_KEY_PREFIX = "regional_sts_";
+/** The keys with that prefix that some row reads: any other is a typo (src/config/validate.ts refuses it). */
+export const OWN_KEYS: readonly string[] = PROFILE_OPTIONS_TABLE.map((o) => o.key).filter((k) =>
+  k.startsWith(OWN_KEY_PREFIX),
+);

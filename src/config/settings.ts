@@ -1,5 +1,5 @@
 import type { Section } from "./load";
-import { PROFILE_OPTIONS_TABLE } from "./options";
+import { OWN_KEY_PREFIX, OWN_KEYS, PROFILE_OPTIONS_TABLE } from "./options";
 
 /** Values given on the command line; each overrides the profile key of the same meaning. */
 export interface Flags {
@@ -43,10 +43,6 @@ export interface RawSettings {
   unknownKeys?: string[];
 }
 
-/** The prefix of the keys only regional-sts reads; every other key belongs to the AWS tools. */
-export const OWN_KEY_PREFIX = "regional_sts_";
-const OWN_KEYS = new Set(PROFILE_OPTIONS_TABLE.map((o) => o.key).filter((k) => k.startsWith(OWN_KEY_PREFIX)));
-
 type Env = Record<string, string | undefined>;
 
 /**
@@ -77,7 +73,7 @@ export function resolveSettings(profile: string, section: Section, flags: Flags,
   };
   raw.useFips = on("fips");
   raw.useDualstack = on("dualstack");
-  const unknownKeys = Object.keys(section).filter((k) => k.startsWith(OWN_KEY_PREFIX) && !OWN_KEYS.has(k));
+  const unknownKeys = Object.keys(section).filter((k) => k.startsWith(OWN_KEY_PREFIX) && !OWN_KEYS.includes(k));
   if (unknownKeys.length > 0) raw.unknownKeys = unknownKeys;
   return raw as unknown as RawSettings;
 }

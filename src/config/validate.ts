@@ -1,9 +1,9 @@
 import { type ErrorCode, UserError } from "../errors";
 import { closest } from "../suggest";
 import { parseRoleArn, ROLE_ARN, type RoleArn } from "./arn";
-import { PROFILE_OPTIONS_TABLE, type ProfileOption } from "./options";
+import { OWN_KEY_PREFIX, OWN_KEYS, PROFILE_OPTIONS_TABLE, type ProfileOption } from "./options";
 import { DEFAULT_ENABLED_REGIONS, isKnownPartitionRegion, isWellFormedRegion, OPT_IN_REGIONS } from "./regions";
-import { OWN_KEY_PREFIX, type RawSettings, type Sourced } from "./settings";
+import type { RawSettings, Sourced } from "./settings";
 
 /** Everything needed to obtain credentials for one profile, checked. */
 export interface Settings {
@@ -139,10 +139,9 @@ export function optionProblem(
  */
 function unknownKeyHint(key: string): string {
   const keys = PROFILE_OPTIONS_TABLE.map((o) => o.key);
-  const own = keys.filter((k) => k.startsWith(OWN_KEY_PREFIX));
   const unprefixed = key.slice(OWN_KEY_PREFIX.length);
-  const near = closest(key, own) ?? keys.find((k) => k === unprefixed) ?? closest(unprefixed, keys);
-  return near ? `did you mean ${near}?` : `remove it; the regional_sts_ keys are ${own.join(", ")}`;
+  const near = closest(key, OWN_KEYS) ?? keys.find((k) => k === unprefixed) ?? closest(unprefixed, keys);
+  return near ? `did you mean ${near}?` : `remove it; the ${OWN_KEY_PREFIX} keys are ${OWN_KEYS.join(", ")}`;
 }
 
 function optional<K extends string>(key: K, value: Sourced<string> | undefined): Partial<Record<K, string>> {
