@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { type FakeAws, SEED, startFakeAws } from "../support/fake-aws/index";
 import { recordSecrets, recordStderr } from "../support/stderr-capture";
+import { spawnError } from "../support/tools";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 /**
@@ -88,16 +89,7 @@ export class E2e {
       let stderr = "";
       child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
       child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-      child.on("error", (err: NodeJS.ErrnoException) =>
-        fail(
-          err.code === "ENOENT"
-            ? new Error(
-                `${command} is not installed (not found on PATH): ` +
-                  `install it, or mark the test with needs() from test/support/tools.ts`,
-              )
-            : err,
-        ),
-      );
+      child.on("error", (err: NodeJS.ErrnoException) => fail(spawnError(command, err)));
       child.on("close", (code, signal) => {
         this.stderrs.push(stderr);
         recordStderr(stderr);

@@ -66,6 +66,19 @@ export function has(tool: Tool): boolean {
   return known.get(tool)!;
 }
 
+/**
+ * A spawn's error as a test reports it: ENOENT becomes one sentence naming the program, for a test
+ * that runs a tool without asking for it through needs() (issue 11: never a bare spawn error).
+ */
+export function spawnError(command: string, err: NodeJS.ErrnoException): Error {
+  return err.code === "ENOENT"
+    ? new Error(
+        `${command} is not installed (not found on PATH): ` +
+          `install it, or mark the test with needs() from test/support/tools.ts`,
+      )
+    : err;
+}
+
 /** "zsh is not installed (the zsh shell (Debian package zsh))", one clause per missing tool. */
 export function missingSentence(tools: readonly Tool[]): string {
   return tools.map((t) => `${t} is not installed: ${TOOLS[t]}`).join("; ");
