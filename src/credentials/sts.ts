@@ -82,7 +82,7 @@ export function makeAssumeRoleAt(options: StsClientOptions): AssumeRoleAt {
  * by that noise would make it later than AWS said. AWS refuses signatures only beyond 5 minutes:
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html
  */
-export const SKEW_WORTH_CORRECTING_MS = 60_000;
+const SKEW_WORTH_CORRECTING_MS = 60_000;
 
 /**
  * Credentials from an STS answer (AssumeRole, GetSessionToken), the expiry in this machine's
